@@ -1,0 +1,78 @@
+/**
+ * The typed form of one collated consultation (an "Annex D"), whatever document it was read from.
+ * Every answer keeps where it came from so each number can be traced to its source text.
+ */
+
+export interface Modification {
+  /** e.g. "MP207"; empty when the document does not say. */
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface Question {
+  readonly number: number;
+  readonly text: string;
+  /** Column headings of the question's table, as written. */
+  readonly columns: readonly string[];
+  /** 1-based line of the question heading (or of its first table when there is no heading). */
+  readonly line: number;
+}
+
+export interface Respondent {
+  /** Stable across imports of the same document and across input order: derived from the name. */
+  readonly id: string;
+  readonly name: string;
+  readonly category: string;
+}
+
+export interface SourceSpan {
+  /** 1-based, inclusive. */
+  readonly firstLine: number;
+  readonly lastLine: number;
+  /** The lines as they stood in the document, HTML and all. */
+  readonly raw: string;
+}
+
+export interface Answer {
+  readonly question: number;
+  readonly respondentId: string;
+  /** Plain text (HTML reduced, paragraphs kept as line breaks). Empty when the table has no such column. */
+  readonly response: string;
+  readonly rationale: string;
+  /** Further columns such as "SECAS Response", by heading. */
+  readonly extra: Readonly<Record<string, string>>;
+  readonly source: SourceSpan;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Something the reader could not take at face value: where, what text, and why. */
+export interface Finding {
+  readonly severity: Severity;
+  /** 1-based source line, 0 when it concerns the whole document. */
+  readonly line: number;
+  readonly text: string;
+  readonly message: string;
+}
+
+export interface Consultation {
+  readonly source: { readonly name: string; readonly format: 'annex-text' };
+  readonly modification: Modification;
+  /** e.g. "Refinement Consultation". */
+  readonly title: string;
+  readonly questions: readonly Question[];
+  readonly respondents: readonly Respondent[];
+  readonly answers: readonly Answer[];
+}
+
+/** A stable id from a respondent's name: lower case, letters and digits joined by hyphens. */
+export function respondentId(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'respondent'
+  );
+}

@@ -1,0 +1,60 @@
+import type { Answer, Consultation, Finding, Respondent, SourceSpan } from './consultation';
+import { parseCostAnswer, type CostAnswer } from './costAnswer';
+import { parseLeadTimeAnswer, type LeadTimeAnswer } from './leadTimeAnswer';
+import { identifyQuestionRoles, type QuestionRoles, type RoleOverrides } from './questionRoles';
+
+/** A respondent's cost and lead-time answers as read, each with the answer it came from. */
+export interface RespondentResult {
+  readonly respondent: Respondent;
+  readonly cost: CostAnswer;
+  readonly costSource: SourceSpan | null;
+  readonly leadTime: LeadTimeAnswer;
+  readonly leadTimeSource: SourceSpan | null;
+}
+
+export interface Analysis {
+  readonly consultation: Consultation;
+  readonly roles: QuestionRoles;
+  readonly results: readonly RespondentResult[];
+  /** Findings about the roles and the answers; the reader's own findings are kept by the caller. */
+  readonly findings: readonly Finding[];
+}
+
+export function analyseConsultation(consultation: Consultation, overrides: RoleOverrides = {}): Analysis {
+  const { roles, findings } = identifyQuestionRoles(consultation.questions, overrides);
+  const answerTo = (question: number | null, respondentId: string): Answer | undefined =>
+    question === null ? undefined : consultation.answers.find((a) => a.question === question && a.respondentId === respondentId);
+
+  const results = consultation.respondents.map((respondent): RespondentResult => {
+    const costRow = answerTo(roles.costQuestion, respondent.id);
+    const leadRow = answerTo(roles.leadTimeQuestion, respondent.id);
+    const cost = costRow ? parseCostAnswer(costRow.response, costRow.rationale) : parseCostAnswer('');
+    const leadTime = leadRow ? parseLeadTimeAnswer(leadRow.response) : parseLeadTimeAnswer('');
+    note(findings, respondent, 'cost', roles.costQuestion, cost, costRow);
+    note(findings, respondent, 'lead time', roles.leadTimeQuestion, leadTime, leadRow);
+    return { respondent, cost, costSource: costRow?.source ?? null, leadTime, leadTimeSource: leadRow?.source ?? null };
+  });
+  return { consultation, roles, results, findings };
+}
+
+function note(
+  findings: Finding[],
+  respondent: Respondent,
+  what: string,
+  question: number | null,
+  answer: CostAnswer | LeadTimeAnswer,
+  row: Answer | undefined,
+): void {
+  if (question === null) return;
+  if (!row) {
+    findings.push({ severity: 'warning', line: 0, text: respondent.name, message: `${respondent.name} has no row in question ${question}: ${what} read as no answer` });
+    return;
+  }
+  if (answer.flag === undefined) return;
+  findings.push({
+    severity: answer.kind === 'unreadable' ? 'warning' : 'info',
+    line: row.source.firstLine,
+    text: answer.text,
+    message: `${respondent.name}, question ${question} (${what}): ${answer.kind === 'unreadable' ? 'could not be read: ' : ''}${answer.flag}`,
+  });
+}

@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { formatCostAnswer, formatCostBand, parseCostAnswer, type CostAnswer } from '../../src/model/costAnswer';
+
+const band = (text: string) => {
+  const a = parseCostAnswer(text);
+  if (a.kind !== 'band') throw new Error(`${text} read as ${a.kind}`);
+  return [a.low, a.high];
+};
+
+describe('parseCostAnswer: the forms respondents type', () => {
+  test.each([
+    ['£100k-£250k', 100_000, 250_000],
+    ['£100k – £250k', 100_000, 250_000],
+    ['£100k — £250k', 100_000, 250_000],
+    ['£100K to £250K', 100_000, 250_000],
+    ['100-250k', 100_000, 250_000],
+    ['  £ 100 k  -  £ 250 k ', 100_000, 250_000],
+    ['Less than £100k', 0, 100_000],
+    ['Under £100k', 0, 100_000],
+    ['Up to £50,000', 0, 50_000],
+    ['More than £1m', 1_000_000, null],
+    ['Over £1 million', 1_000_000, null],
+    ['In excess of £500k', 500_000, null],
+    ['£250k+', 250_000, null],
+    ['£1.2m', 1_200_000, 1_200_000],
+    ['£75,000', 75_000, 75_000],
+    ['circa £50k', 50_000, 50_000],
+    ['£0.5m-£1m', 500_000, 1_000_000],
+    ['£1-2m', 1_000_000, 2_000_000],
+    ['between £100k and £250k', 100_000, 250_000],
+    ['Â£100k-Â£250k', 100_000, 250_000],
+    ['£100k\u00a0-\u00a0£250k', 100_000, 250_000],
+  ])('%s → %p to %p', (text, low, high) => {
+    expect(band(text)).toEqual([low, high]);
+  });
+
+  test.each([
+    ['None', 'zero'],
+    ['Nil', 'zero'],
+    ['£0', 'zero'],
+    ['No costs', 'zero'],
+    ['No', 'zero'],
+    ['Yes', 'unquantified'],
+    ['Minimal', 'unquantified'],
+    ['Will depend on customer take up', 'unquantified'],
+    ['-', 'none'],
+    ['', 'none'],
+    ['N/A', 'none'],
+    ['£100k or £300k, and £5m', 'unreadable'],
+  ])('%p is %s', (text, kind) => {
+    expect(parseCostAnswer(text).kind).toBe(kind);
+  });
+
+  test('open-ended, approximate and sentence figures are flagged, plain bands are not', () => {
+    expect(parseCostAnswer('More than £1m').flag).toMatch(/open-ended/);
+    expect(parseCostAnswer('circa £50k').flag).toMatch(/approximate/);
+    expect(parseCostAnswer('We estimate £100k-£250k for the build').flag).toMatch(/sentence/);
+    expect(parseCostAnswer('50000').flag).toMatch(/no £ sign/);
+    expect(parseCostAnswer('£100k-£250k').flag).toBeUndefined();
+  });
+
+  test('a bare Yes offers a figure from the rationale as a flagged suggestion, not as the answer', () => {
+    const a = parseCostAnswer('Yes', 'We expect around £200k-£300k of build work.');
+    expect(a.kind).toBe('unquantified');
+    if (a.kind !== 'unquantified') return;
+    expect(a.suggestion).toEqual({ low: 200_000, high: 300_000, source: '£200k–£300k' });
+    expect(a.flag).toMatch(/suggestion, not used/);
+  });
+
+  test('figures that are not money are not read as pounds', () => {
+    expect(parseCostAnswer('Yes, about 6 months of effort').kind).toBe('unquantified');
+    expect(parseCostAnswer('Yes, 95% of our meters').kind).toBe('unquantified');
+    expect(parseCostAnswer('MP207 will cost us').kind).toBe('unquantified');
+  });
+});
+
+// Amounts the display can write exactly: whole pounds, thousands or tenths of millions.
+const amount = fc.oneof(
+  fc.integer({ min: 1, max: 999 }),
+  fc.integer({ min: 1, max: 999 }).map((k) => k * 1000),
+  fc.integer({ min: 10, max: 500 }).map((t) => t * 100_000),
+);
+
+describe('parseCostAnswer: properties', () => {
+  test('never throws and always gives low ≤ high', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.string({ maxLength: 80 }), (response, rationale) => {
+        const a = parseCostAnswer(response, rationale);
+        if (a.kind === 'band' && a.high !== null) expect(a.low).toBeLessThanOrEqual(a.high);
+      }),
+    );
+  });
+
+  test('never throws on text built from the pieces of real answers', () => {
+    const piece = fc.constantFrom('£', '100', 'k', 'm', '-', '–', ' to ', 'less than ', 'over ', ',', '.', ' ', 'yes', '+', '0');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const a = parseCostAnswer(parts.join(''));
+        if (a.kind === 'band' && a.high !== null) expect(a.low).toBeLessThanOrEqual(a.high);
+      }),
+    );
+  });
+
+  test('the display text of a band reads back as the same band', () => {
+    fc.assert(
+      fc.property(amount, amount, fc.boolean(), (x, y, open) => {
+        const [low, high] = x <= y ? [x, y] : [y, x];
+        const text = formatCostBand(low, open ? null : high);
+        const back = parseCostAnswer(text);
+        expect(back).toMatchObject({ kind: 'band', low, high: open ? null : high });
+      }),
+    );
+  });
+
+  test('every kind survives format → parse', () => {
+    const answers: CostAnswer[] = [
+      parseCostAnswer('Less than £100k'),
+      parseCostAnswer('None'),
+      parseCostAnswer('Yes'),
+      parseCostAnswer('-'),
+    ];
+    for (const a of answers) expect(parseCostAnswer(formatCostAnswer(a)).kind).toBe(a.kind);
+    expect(formatCostAnswer(parseCostAnswer('Less than £100k'))).toBe('£0–£100k');
+  });
+});
