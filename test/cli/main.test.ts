@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+import { memoryIo } from '../support/memoryIo';
+import { readXlsx } from '../support/xlsxRead';
+
+const fixture = (name: string) => join(__dirname, '..', 'fixtures', name);
+
+describe('npm run model on the bundled seed', () => {
+  test('writes the workbook and prints the summary', async () => {
+    const run = memoryIo();
+    expect(await main([], run.io)).toBe(0);
+    expect([...run.written.keys()]).toEqual(['out/MP207-cost-model.xlsx']);
+    expect(run.stdout()).toContain('5 respondents, 9 questions; cost question 4, lead-time question 5');
+    expect(run.stdout()).toContain('Costs: £350k–£950k from 4 respondents with a figure; 1 unquantified');
+    expect(run.stdout()).toContain('Longest lead time: 6–8 months (Utilita Energy Ltd)');
+
+    const book = await readXlsx(run.written.get('out/MP207-cost-model.xlsx')!);
+    expect([...book.keys()]).toEqual(['Responses', 'Costs', 'Lead times', 'Findings']);
+    const costs = book.get('Costs')!;
+    expect(costs.tables).toEqual(['tblCosts']);
+    expect(costs.rows[0]).toEqual(['Row id', 'Respondent', 'Category', 'Answer', 'Kind', 'Low £', 'High £', 'Flag', 'Source lines']);
+    expect(costs.rows.slice(1).map((r) => [r[1], r[4], r[5] ?? null, r[6] ?? null])).toEqual([
+      ['EON UK', 'band', 100000, 250000],
+      ['OVO Energy', 'unquantified', null, null],
+      ['Utility Warehouse', 'band', 0, 100000],
+      ['Utilita Energy Ltd', 'band', 250000, 500000],
+      ['ENGIE (ENGIE Power Limited, ENGIE Gas Limited)', 'band', 0, 100000],
+    ]);
+    expect(costs.numFmt(6)).toBe('£#,##0');
+    const lead = book.get('Lead times')!;
+    expect(lead.rows.slice(1).map((r) => [r[4], r[5] ?? null, r[6] ?? null])).toEqual([
+      ['not-implementing', null, null],
+      ['immediate', 0, 0],
+      ['no-view', null, null],
+      ['months', 6, 8],
+      ['months', 6, 6],
+    ]);
+    // The seed's "-" answers are text, and no cell anywhere is a formula.
+    expect(lead.rows[3]![3]).toBe('-');
+    const responses = book.get('Responses')!;
+    expect(responses.rows).toHaveLength(46);
+    expect(responses.rows[0]).toContain('SECAS Response');
+    for (const sheet of book.values()) expect(sheet.formulas).toEqual([]);
+  });
+
+  test('--json prints the documented shape', async () => {
+    const run = memoryIo();
+    expect(await main(['--json', '--out', 'elsewhere'], run.io)).toBe(0);
+    const report = JSON.parse(run.stdout());
+    expect(report.modification).toEqual({ id: 'MP207', title: 'Allowing Registered Supplier Agents to Maintain Meter Firmware' });
+    expect([report.costQuestion, report.leadTimeQuestion]).toEqual([4, 5]);
+    expect(report.respondents.map((r: { cost: { kind: string } }) => r.cost.kind)).toEqual(['band', 'unquantified', 'band', 'band', 'band']);
+    expect(report.respondents[3].leadTime).toEqual({ kind: 'months', minMonths: 6, maxMonths: 8, text: '6 – 8 Months' });
+    expect(report.respondents[1].leadTime).toMatchObject({ kind: 'immediate', minMonths: 0, maxMonths: 0 });
+    expect(report.totals).toMatchObject({ respondentCostLow: 350000, respondentCostHigh: 950000, unquantified: 1 });
+    expect(report.findings).toEqual([]);
+    expect([...run.written.keys()]).toEqual(['elsewhere/MP207-cost-model.xlsx']);
+  });
+
+  test('question overrides are used, and a question that does not exist is refused', async () => {
+    const run = memoryIo();
+    expect(await main(['--json', '--cost-question', '3'], run.io)).toBe(0);
+    expect(JSON.parse(run.stdout()).costQuestion).toBe(3);
+    const bad = memoryIo();
+    expect(await main(['--lead-time-question', '12'], bad.io)).toBe(2);
+    expect(bad.stderr()).toBe('error: there is no question 12 to use as the lead-time question\n');
+    expect(bad.written.size).toBe(0);
+    const typo = memoryIo();
+    expect(await main(['--cost-question', 'four'], typo.io)).toBe(2);
+    expect(typo.stderr()).toMatch(/^error: --cost-question takes a question number, not "four"/);
+  });
+});
+
+describe('documents the CLI cannot use: one-line error, non-zero exit, nothing written', () => {
+  test.each([
+    ['missing.txt', /^error: cannot read .*missing\.txt: no such file\n$/],
+    ['error.empty.txt', /^error: .*error\.empty\.txt: the file is empty\n$/],
+    ['error.binary.bin', /^error: .*error\.binary\.bin: the file is not a text document \(binary content\)\n$/],
+    ['error.no-tables.txt', /^error: .*error\.no-tables\.txt: no question tables found/],
+  ])('%s', async (name, message) => {
+    const run = memoryIo();
+    expect(await main([fixture(name)], run.io)).toBe(1);
+    expect(run.stderr()).toMatch(message);
+    expect(run.stderr().trim().split('\n')).toHaveLength(1);
+    expect(run.written.size).toBe(0);
+  });
+});
+
+describe('hostile answers', () => {
+  test('formulas, markup and signs in answers are written as literal text', async () => {
+    const run = memoryIo();
+    expect(await main([fixture('ok.hostile.txt')], run.io)).toBe(0);
+    const book = await readXlsx(run.written.get('out/MP999-cost-model.xlsx')!);
+    for (const sheet of book.values()) expect(sheet.formulas).toEqual([]);
+    const responses = book.get('Responses')!.rows;
+    const cells = responses.flat();
+    for (const literal of ['=HYPERLINK("http://example.invalid","x")', "=cmd|' /C calc'!A0", '+1', '@SUM(A1:A2)', '-5', '=1+1']) {
+      expect(cells).toContain(literal);
+    }
+    const script = responses.find((r) => r[1] === 'Minus Power' && r[3] === 1)!;
+    // Markup that is not formatting stays as the literal text the respondent sent.
+    expect(script[5]).toBe('<script>alert(1)</script><img src=x onerror=alert(1)>');
+    expect(readFileSync(fixture('ok.hostile.txt'), 'utf8')).toContain(script[5]);
+    const findings = book.get('Findings')!.rows.slice(1).map((r) => r[3]);
+    expect(findings).toContain('markup that is not formatting was kept as text');
+  });
+});
