@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { readAnnexText } from '../import/annexText';
 import { decodeText } from '../import/decodeText';
+import { importText } from '../import/importText';
 import type { Finding } from '../model/consultation';
 import { costRange, formatCostBand } from '../model/costAnswer';
 import { formatLeadTime, leadTimeRange } from '../model/leadTimeAnswer';
-import { analyseConsultation, type Analysis } from '../model/responseAnalysis';
+import type { Analysis } from '../model/responseAnalysis';
 import { longestLeadTime, respondentTotals } from '../model/respondentTotals';
 import { buildResponsePlan } from '../workbook/responseSheets';
 import { planToXlsx } from './xlsxWriter';
@@ -71,22 +71,16 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new CliError(`${path}: ${decoded.reason}`, 1);
 
-  const read = readAnnexText(decoded.text, baseName(path));
-  if (read.consultation.respondents.length === 0) {
-    const reason = read.findings.find((f) => f.severity === 'error')?.message ?? 'no respondents found';
-    throw new CliError(`${path}: ${reason}`, 1);
-  }
-  const analysis = analyseConsultation(read.consultation, {
+  const { analysis, findings, fatal } = importText(decoded.text, baseName(path), {
     ...(args.costQuestion !== undefined ? { costQuestion: args.costQuestion } : {}),
     ...(args.leadTimeQuestion !== undefined ? { leadTimeQuestion: args.leadTimeQuestion } : {}),
   });
-  const overrideError = analysis.findings.find((f) => f.severity === 'error');
-  if (overrideError) throw new CliError(overrideError.message, 2);
+  // No respondents: the document is unusable. Otherwise a fatal finding is a question override that does not fit.
+  if (fatal) throw new CliError(analysis.results.length ? fatal : `${path}: ${fatal}`, analysis.results.length ? 2 : 1);
 
-  const findings = [...read.findings, ...analysis.findings];
   const plan = buildResponsePlan(analysis, findings);
   const bytesOut = await planToXlsx(plan, { creator: 'SEC modification cost model', created: io.now() });
-  const id = read.consultation.modification.id || 'consultation';
+  const id = analysis.consultation.modification.id || 'consultation';
   const outPath = `${args.out.replace(/\/+$/, '')}/${id}-cost-model.xlsx`;
   await io.mkdir(args.out);
   await io.writeFileAtomic(outPath, bytesOut);

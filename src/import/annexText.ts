@@ -43,6 +43,8 @@ interface Row {
 const HEADING = /^#{1,6}\s+(.*)$/;
 const QUESTION_HEADING = /^question\s+(\d{1,3})\s*[:.)\-–—]?\s*(.*)$/i;
 const TABLE_LABEL = /^question\s+(\d{1,3})$/i;
+// The whole first cell of a header row; a respondent called "Respondent 12 Ltd" is data.
+const HEADER_FIRST_CELL = /^(?:respondents?|respondent name|organi[sz]ation|name)$/i;
 const MODIFICATION_ID = /\b((?:SECMP|MP|DP|CP)\s?\d{1,4}[A-Z]?)\b/;
 
 export function readAnnexText(input: string, sourceName: string): ReadResult {
@@ -95,7 +97,7 @@ export function readAnnexText(input: string, sourceName: string): ReadResult {
       inRows = false;
       return;
     }
-    if (/^respondent\b/i.test(first) && cells.length > 1) {
+    if (HEADER_FIRST_CELL.test(first) && cells.length > 1) {
       const number = pendingLabel?.question ?? heading;
       if (number === null) {
         findings.push({ severity: 'error', line: n, text: line, message: 'a table header with no question above it: its rows were not read' });

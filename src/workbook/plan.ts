@@ -85,7 +85,7 @@ export function columnLetters(index: number): string {
   return out;
 }
 
-/** The A1 address of a table's header and rows, e.g. "A1:H6". */
+/** The A1 address of a table's header and rows, e.g. "A1:H6". An Excel table has at least one body row. */
 export function tableAddress(table: TablePlan): string {
-  return `A1:${columnLetters(table.columns.length - 1)}${table.rows.length + 1}`;
+  return `A1:${columnLetters(table.columns.length - 1)}${Math.max(1, table.rows.length) + 1}`;
 }

@@ -1,0 +1,296 @@
+/**
+ * A small stand-in for the part of the Excel object model the add-in uses. It records every cell
+ * as Excel would store it (text, number or formula), counts context.sync calls, and refuses to
+ * hand out loaded properties before a sync, as office-js does.
+ *
+ * Cell input follows Excel's rules for typed input: a leading apostrophe makes text (and is not
+ * stored); a cell formatted "@" takes input as text; otherwise "=..." is a formula and a numeric
+ * string such as "-5" becomes a number.
+ */
+
+import { columnLetters } from '../../src/workbook/plan';
+
+export type StoredCell =
+  | { kind: 'text'; value: string; format: string }
+  | { kind: 'number'; value: number; format: string }
+  | { kind: 'formula'; formula: string; format: string }
+  | { kind: 'empty'; format: string };
+
+class Loadable {
+  private loaded = new Set<string>();
+  private pending = new Set<string>();
+  constructor(protected readonly ctx: FakeContext) {}
+  load(props: string): this {
+    for (const p of props.split(',')) this.pending.add(p.trim());
+    this.ctx.onSync(() => {
+      for (const p of this.pending) this.loaded.add(p);
+      this.pending.clear();
+    });
+    return this;
+  }
+  protected need(prop: string): void {
+    if (!this.loaded.has(prop)) throw new Error(`PropertyNotLoaded: ${prop} was read before load() and sync()`);
+  }
+}
+
+export class FakeContext {
+  syncs = 0;
+  private afterSync: Array<() => void> = [];
+  readonly workbook: FakeWorkbook;
+  readonly application = { suspendApiCalculationUntilNextSync: () => this.calls.push('suspendCalculation') };
+  readonly calls: string[] = [];
+  /** Throws on the nth sync (1-based), to simulate a host that fails mid-write. */
+  failOnSync: number | null = null;
+
+  constructor() {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  onSync(f: () => void): void {
+    this.afterSync.push(f);
+  }
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    if (this.failOnSync === this.syncs) throw new Error('GeneralException: the host failed');
+    const run = this.afterSync;
+    this.afterSync = [];
+    run.forEach((f) => f());
+  }
+}
+
+export class FakeWorkbook {
+  readonly worksheets: FakeWorksheets;
+  readonly tables: FakeTables;
+  constructor(ctx: FakeContext) {
+    this.worksheets = new FakeWorksheets(ctx);
+    this.tables = new FakeTables(ctx, this);
+  }
+}
+
+class FakeWorksheets extends Loadable {
+  readonly sheets: FakeWorksheet[] = [];
+  get items(): FakeWorksheet[] {
+    this.need('items/name');
+    return this.sheets;
+  }
+  add(name: string): FakeWorksheet {
+    if (this.find(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+    const ws = new FakeWorksheet(this.ctx, name);
+    this.sheets.push(ws);
+    this.ctx.calls.push(`addSheet ${name}`);
+    return ws;
+  }
+  getItem(name: string): FakeWorksheet {
+    const ws = this.find(name);
+    if (!ws) throw new Error(`ItemNotFound: ${name}`);
+    return ws;
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return this.find(name) ?? FakeWorksheet.nullObject(this.ctx, name);
+  }
+  find(name: string): FakeWorksheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+}
+
+class FakeTables extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly workbook: FakeWorkbook,
+  ) {
+    super(ctx);
+  }
+  get items(): FakeTable[] {
+    this.need('items/name');
+    return this.all();
+  }
+  all(): FakeTable[] {
+    return this.workbook.worksheets.sheets.flatMap((s) => s.tables.list);
+  }
+  getItem(name: string): FakeTable {
+    const t = this.all().find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!t) throw new Error(`ItemNotFound: table ${name}`);
+    return t;
+  }
+}
+
+export class FakeTable {
+  style = '';
+  constructor(
+    private readonly owner: FakeSheetTables,
+    public name: string,
+    readonly address: string,
+  ) {}
+  delete(): void {
+    this.owner.list.splice(this.owner.list.indexOf(this), 1);
+  }
+}
+
+class FakeSheetTables {
+  readonly list: FakeTable[] = [];
+  constructor(private readonly ctx: FakeContext) {}
+  add(address: string, hasHeaders: boolean): FakeTable {
+    if (!hasHeaders) throw new Error('the add-in always writes header rows');
+    const t = new FakeTable(this, `Table${this.list.length + 1}`, address);
+    this.list.push(t);
+    this.ctx.calls.push(`addTable ${address}`);
+    return t;
+  }
+}
+
+export class FakeWorksheet extends Loadable {
+  readonly cells = new Map<string, StoredCell>();
+  readonly tables: FakeSheetTables;
+  visibility = 'Visible';
+  frozenRows = 0;
+  private isNull = false;
+  readonly freezePanes = { freezeRows: (n: number) => (this.frozenRows = n) };
+
+  constructor(
+    ctx: FakeContext,
+    public name: string,
+  ) {
+    super(ctx);
+    this.tables = new FakeSheetTables(ctx);
+  }
+
+  static nullObject(ctx: FakeContext, name: string): FakeWorksheet {
+    const ws = new FakeWorksheet(ctx, name);
+    ws.isNull = true;
+    return ws;
+  }
+
+  get isNullObject(): boolean {
+    this.need('isNullObject');
+    return this.isNull;
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, this, address ?? 'A1:XFD1048576');
+  }
+
+  getUsedRangeOrNullObject(): FakeRange {
+    let maxRow = 0;
+    let maxCol = 0;
+    for (const [key, cell] of this.cells) {
+      if (cell.kind === 'empty') continue;
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      maxRow = Math.max(maxRow, r + 1);
+      maxCol = Math.max(maxCol, c + 1);
+    }
+    return new FakeRange(this.ctx, this, maxRow ? `A1:${columnLetters(maxCol - 1)}${maxRow}` : null);
+  }
+
+  /** The sheet as a grid of stored cells, for assertions. */
+  grid(): StoredCell[][] {
+    const out: StoredCell[][] = [];
+    for (const [key, cell] of this.cells) {
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      (out[r] ??= [])[c] = cell;
+    }
+    return out;
+  }
+}
+
+export class FakeRange extends Loadable {
+  readonly format = {
+    columnWidth: 0,
+    wrapText: false,
+    verticalAlignment: '',
+  };
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: FakeWorksheet,
+    private readonly address: string | null,
+  ) {
+    super(ctx);
+  }
+
+  get isNullObject(): boolean {
+    this.need('isNullObject');
+    return this.address === null;
+  }
+
+  private bounds(): { r0: number; c0: number; r1: number; c1: number } {
+    const m = /^([A-Z]+)(\d+)?(?::([A-Z]+)(\d+)?)?$/.exec(this.address ?? '');
+    if (!m) throw new Error(`InvalidArgument: address ${this.address}`);
+    const r0 = m[2] ? Number(m[2]) - 1 : 0;
+    const r1 = m[4] ? Number(m[4]) - 1 : m[3] ? 1048575 : r0;
+    return { r0, c0: column(m[1]!), r1, c1: m[3] ? column(m[3]) : column(m[1]!) };
+  }
+
+  set numberFormat(formats: string[][]) {
+    const { r0, c0 } = this.bounds();
+    this.checkShape(formats);
+    formats.forEach((row, i) =>
+      row.forEach((f, j) => {
+        const key = `${r0 + i},${c0 + j}`;
+        const cell = this.sheet.cells.get(key) ?? { kind: 'empty', format: 'General' };
+        this.sheet.cells.set(key, { ...cell, format: f });
+      }),
+    );
+  }
+
+  set values(values: (string | number | boolean)[][]) {
+    const { r0, c0 } = this.bounds();
+    this.checkShape(values);
+    values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const key = `${r0 + i},${c0 + j}`;
+        const format = this.sheet.cells.get(key)?.format ?? 'General';
+        this.sheet.cells.set(key, asExcelWouldStore(v, format));
+      }),
+    );
+  }
+
+  get values(): unknown[][] {
+    this.need('values');
+    const { r0, c0, r1, c1 } = this.bounds();
+    const out: unknown[][] = [];
+    for (let r = r0; r <= r1; r++) {
+      const row: unknown[] = [];
+      for (let c = c0; c <= c1; c++) {
+        const cell = this.sheet.cells.get(`${r},${c}`);
+        row.push(!cell || cell.kind === 'empty' ? '' : cell.kind === 'formula' ? cell.formula : cell.value);
+      }
+      out.push(row);
+    }
+    return out;
+  }
+
+  clear(): void {
+    const { r0, c0, r1, c1 } = this.bounds();
+    for (const key of [...this.sheet.cells.keys()]) {
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      if (r >= r0 && r <= r1 && c >= c0 && c <= c1) this.sheet.cells.delete(key);
+    }
+  }
+
+  private checkShape(values: unknown[][]): void {
+    const { r0, c0, r1, c1 } = this.bounds();
+    if (values.length !== r1 - r0 + 1 || values.some((r) => r.length !== c1 - c0 + 1)) {
+      throw new Error(`InvalidArgument: ${values.length}x${values[0]?.length} values for ${this.address}`);
+    }
+  }
+}
+
+function asExcelWouldStore(v: string | number | boolean, format: string): StoredCell {
+  if (typeof v === 'number') return { kind: 'number', value: v, format };
+  if (typeof v === 'boolean') return { kind: 'text', value: String(v), format };
+  if (v === '') return { kind: 'empty', format };
+  if (v.startsWith("'")) return { kind: 'text', value: v.slice(1), format };
+  if (format === '@') return { kind: 'text', value: v, format };
+  if (v.startsWith('=')) return { kind: 'formula', formula: v, format };
+  if (/^[+-]?\d+(\.\d+)?$/.test(v.trim())) return { kind: 'number', value: Number(v), format };
+  return { kind: 'text', value: v, format };
+}
+
+function column(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
+/** The fake, typed as the real thing for the code under test. */
+export function asExcelContext(ctx: FakeContext): Excel.RequestContext {
+  return ctx as unknown as Excel.RequestContext;
+}
