@@ -1,15 +1,6 @@
 import { foreignSheets, foreignSheetsMessage, ownedFromRegistry, REGISTRY_SHEET, registryRows } from '../workbook/ownership';
+import { WorkbookRefusal, type WriteReport } from '../workbook/host';
 import { columnLetters, FORMAT_CODES, planProblems, tableAddress, type Cell, type WorkbookPlan } from '../workbook/plan';
-
-/** What a write did, for the task pane to report. */
-export interface WriteReport {
-  readonly created: readonly string[];
-  readonly replaced: readonly string[];
-  readonly cells: number;
-}
-
-/** A write the add-in refused before touching the workbook; the message is for the modeller. */
-export class WorkbookRefusal extends Error {}
 
 // Excel's default column, 8.43 characters, is 48 points wide.
 const POINTS_PER_CHARACTER = 5.7;

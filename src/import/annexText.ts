@@ -153,6 +153,8 @@ function refuse(input: string): string | null {
     return `the document is ${(input.length / 1e6).toFixed(1)} million characters; the limit is ${MAX_DOCUMENT_CHARS / 1e6} million`;
   }
   const sample = input.slice(0, 65536);
+  // Control characters other than tab and line breaks mean binary content.
+  // eslint-disable-next-line no-control-regex
   const control = sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
   if (sample.includes('\u0000') || control > sample.length / 100) return 'the file is not a text document (binary content)';
   if (input.trim() === '') return 'the document is empty';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WorkbookRefusal, writePlan } from '../../src/excel/writePlan';
+import { writePlan } from '../../src/excel/writePlan';
+import { WorkbookRefusal } from '../../src/workbook/host';
 import { importText } from '../../src/import/importText';
 import { REGISTRY_SHEET } from '../../src/workbook/ownership';
 import { buildResponsePlan } from '../../src/workbook/responseSheets';

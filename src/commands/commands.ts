@@ -1,0 +1,19 @@
+import { SHEET_NAMES } from '../workbook/responseSheets';
+
+/** Ribbon command: bring the Findings sheet to the front, so flagged answers are one click away. */
+async function showFindings(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(SHEET_NAMES.findings);
+      await context.sync();
+      if (!sheet.isNullObject) sheet.activate();
+      await context.sync();
+    });
+  } finally {
+    event.completed();
+  }
+}
+
+Office.onReady(() => {
+  Office.actions.associate('showFindings', showFindings);
+});

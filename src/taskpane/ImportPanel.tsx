@@ -1,0 +1,132 @@
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useReducer } from 'react';
+import { formatCostBand } from '../model/costAnswer';
+import type { RoleOverrides } from '../model/questionRoles';
+import { respondentTotals } from '../model/respondentTotals';
+import { WorkbookRefusal, type WorkbookHost } from '../workbook/host';
+import { buildResponsePlan } from '../workbook/responseSheets';
+import { FindingList } from './FindingList';
+import { importReducer, initialImportState } from './importState';
+import { ResponsePreview } from './ResponsePreview';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
+  grow: { flexGrow: 1, minWidth: '8rem' },
+});
+
+/** Paste → read → preview with flags → choose questions → write the response sheets. */
+export function ImportPanel({ host }: { host: WorkbookHost }) {
+  const styles = useStyles();
+  const [state, dispatch] = useReducer(importReducer, initialImportState);
+  const { result } = state;
+  const usable = result !== null && result.fatal === null;
+
+  const write = async () => {
+    if (!usable) return;
+    dispatch({ type: 'writeStarted' });
+    try {
+      const report = await host.writePlan(buildResponsePlan(result.analysis, result.findings));
+      dispatch({ type: 'writeDone', report });
+    } catch (e) {
+      dispatch({ type: 'writeFailed', message: messageFor(e) });
+    }
+  };
+
+  const questionPicker = (role: keyof RoleOverrides, label: string) => {
+    const chosen = role === 'costQuestion' ? result?.analysis.roles.costQuestion : result?.analysis.roles.leadTimeQuestion;
+    return (
+      <Field label={label} className={styles.grow}>
+        <Select
+          value={chosen === null || chosen === undefined ? '' : String(chosen)}
+          onChange={(_, data) => dispatch({ type: 'overrideChanged', role, question: data.value === '' ? undefined : Number(data.value) })}
+        >
+          <option value="">Not found</option>
+          {result?.analysis.consultation.questions.map((q) => (
+            <option key={q.number} value={q.number}>
+              {`Q${q.number}: ${q.text.length > 60 ? `${q.text.slice(0, 57)}...` : q.text}`}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    );
+  };
+
+  return (
+    <div className={styles.panel}>
+      <Field label="Collated responses (Annex D text)" hint="Paste the document's text: question headings and tab-separated tables.">
+        <Textarea
+          value={state.text}
+          onChange={(_, data) => dispatch({ type: 'textChanged', text: data.value })}
+          resize="vertical"
+          rows={8}
+          aria-label="Collated responses"
+        />
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={state.text.trim() === ''} onClick={() => dispatch({ type: 'read' })}>
+          Read responses
+        </Button>
+      </div>
+      {result?.fatal && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>This text cannot be imported</MessageBarTitle>
+            {result.fatal}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {result && result.analysis.results.length > 0 && (
+        <>
+          <Text>{summaryLine(result.analysis)}</Text>
+          <div className={styles.row}>
+            {questionPicker('costQuestion', 'Cost question')}
+            {questionPicker('leadTimeQuestion', 'Lead-time question')}
+          </div>
+          <ResponsePreview results={result.analysis.results} />
+          <FindingList findings={result.findings} />
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={!usable || state.busy} onClick={write}>
+              {host.kind === 'excel' ? 'Import into workbook' : 'Import into preview workbook'}
+            </Button>
+            {state.busy && <Spinner size="tiny" label="Writing..." />}
+          </div>
+        </>
+      )}
+      {state.outcome && (
+        <MessageBar intent={state.outcome.intent}>
+          <MessageBarBody>
+            <MessageBarTitle>{state.outcome.title}</MessageBarTitle>
+            {state.outcome.text}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
+
+function summaryLine(analysis: NonNullable<ReturnType<typeof importReducer>['result']>['analysis']): string {
+  const totals = respondentTotals(analysis.results);
+  const quantified = totals.counts.band + totals.counts.zero;
+  const { id, title } = analysis.consultation.modification;
+  return `${id} ${title}: ${analysis.results.length} respondents; ${quantified} gave a figure, totalling ${formatCostBand(totals.low, totals.high)}; ${totals.counts.unquantified} unquantified.`;
+}
+
+/** Words a modeller can act on; never a stack trace. */
+function messageFor(e: unknown): string {
+  if (e instanceof WorkbookRefusal) return e.message;
+  const detail = e instanceof Error ? e.message : String(e);
+  return `Excel did not accept the write (${detail}). Check that no cell is being edited and try again.`;
+}

@@ -1,0 +1,60 @@
+import {
+  Badge,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { formatCostAnswer } from '../model/costAnswer';
+import { formatLeadTime } from '../model/leadTimeAnswer';
+import type { RespondentResult } from '../model/responseAnalysis';
+
+const useStyles = makeStyles({
+  flag: { color: tokens.colorPaletteMarigoldForeground2, display: 'block', fontSize: tokens.fontSizeBase200 },
+  source: { color: tokens.colorNeutralForeground3, display: 'block', fontSize: tokens.fontSizeBase200 },
+});
+
+/** One row per respondent: parsed cost and lead time, what was written, and any flag. Text only. */
+export function ResponsePreview({ results }: { results: readonly RespondentResult[] }) {
+  const styles = useStyles();
+  return (
+    <Table size="small" aria-label="Parsed respondents">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>Respondent</TableHeaderCell>
+          <TableHeaderCell>Cost</TableHeaderCell>
+          <TableHeaderCell>Lead time</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {results.map(({ respondent, cost, leadTime }) => (
+          <TableRow key={respondent.id}>
+            <TableCell>
+              <Text weight="semibold">{respondent.name}</Text>
+              <span className={styles.source}>{respondent.category}</span>
+            </TableCell>
+            <TableCell>
+              <Badge appearance="tint" color={cost.kind === 'band' || cost.kind === 'zero' ? 'brand' : 'informative'}>
+                {formatCostAnswer(cost)}
+              </Badge>
+              <span className={styles.source}>“{cost.text}”</span>
+              {cost.flag && <span className={styles.flag}>{cost.flag}</span>}
+            </TableCell>
+            <TableCell>
+              <Badge appearance="tint" color={leadTime.kind === 'months' || leadTime.kind === 'immediate' ? 'brand' : 'informative'}>
+                {formatLeadTime(leadTime)}
+              </Badge>
+              <span className={styles.source}>“{leadTime.text}”</span>
+              {leadTime.flag && <span className={styles.flag}>{leadTime.flag}</span>}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,24 @@
+import type { WorkbookPlan } from './plan';
+
+/** What a write did, for the task pane to report. */
+export interface WriteReport {
+  readonly created: readonly string[];
+  readonly replaced: readonly string[];
+  readonly cells: number;
+}
+
+/**
+ * The task pane's only way to the workbook. Two implementations: office-js inside Excel
+ * (src/excel/officeHost.ts) and an in-memory workbook for a browser preview and tests.
+ */
+export interface WorkbookHost {
+  /** "excel" inside Excel; "preview" when the page runs in a plain browser. */
+  readonly kind: 'excel' | 'preview';
+  /** Writes the plan, or throws a WorkbookRefusal (nothing written) with a message for the modeller. */
+  writePlan(plan: WorkbookPlan): Promise<WriteReport>;
+}
+
+/** A write the add-in refused before touching the workbook; the message is for the modeller. */
+export class WorkbookRefusal extends Error {
+  override readonly name = 'WorkbookRefusal';
+}

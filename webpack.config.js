@@ -1,0 +1,57 @@
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+
+const FUNCTIONS = './src/functions/functions.ts';
+
+/** The dev server's HTTPS certificate, from office-addin-dev-certs (made locally, never downloaded). */
+async function devHttpsOptions() {
+  const devCerts = require('office-addin-dev-certs');
+  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+  return { ca, key, cert };
+}
+
+module.exports = async (env, argv) => {
+  const production = argv.mode === 'production';
+  return {
+    devtool: production ? 'source-map' : 'eval-source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      functions: FUNCTIONS,
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS }),
+      // One page is the shared runtime: task pane, ribbon commands and custom functions.
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane', 'commands', 'functions'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          // office.js from the npm package, served from our own origin; marked minimized so terser skips 20 MB of it.
+          { from: 'node_modules/@microsoft/office-js/dist', to: 'office-js', info: { minimized: true } },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: env.WEBPACK_SERVE ? { type: 'https', options: await devHttpsOptions() } : 'http',
+      static: false,
+    },
+  };
+};
