@@ -12,5 +12,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'json'],
   // Stands in for 'default': prints Jest's summary, then the plain line CI reads.
   reporters: ['<rootDir>/test/support/summaryReporter.js'],
+  setupFiles: ['<rootDir>/test/support/jsdomSetup.ts'],
   testTimeout: 60000,
 };

@@ -23,8 +23,9 @@ import { ResponsePreview } from './ResponsePreview';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
-  grow: { flexGrow: 1, minWidth: '8rem' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  // A native select grows to its longest option; keep it inside the pane.
+  select: { minWidth: 0, width: '100%', maxWidth: '100%' },
 });
 
 /** Paste → read → preview with flags → choose questions → write the response sheets. */
@@ -48,8 +49,9 @@ export function ImportPanel({ host }: { host: WorkbookHost }) {
   const questionPicker = (role: keyof RoleOverrides, label: string) => {
     const chosen = role === 'costQuestion' ? result?.analysis.roles.costQuestion : result?.analysis.roles.leadTimeQuestion;
     return (
-      <Field label={label} className={styles.grow}>
+      <Field label={label}>
         <Select
+          className={styles.select}
           value={chosen === null || chosen === undefined ? '' : String(chosen)}
           onChange={(_, data) => dispatch({ type: 'overrideChanged', role, question: data.value === '' ? undefined : Number(data.value) })}
         >
@@ -91,10 +93,8 @@ export function ImportPanel({ host }: { host: WorkbookHost }) {
       {result && result.analysis.results.length > 0 && (
         <>
           <Text>{summaryLine(result.analysis)}</Text>
-          <div className={styles.row}>
-            {questionPicker('costQuestion', 'Cost question')}
-            {questionPicker('leadTimeQuestion', 'Lead-time question')}
-          </div>
+          {questionPicker('costQuestion', 'Cost question')}
+          {questionPicker('leadTimeQuestion', 'Lead-time question')}
           <ResponsePreview results={result.analysis.results} />
           <FindingList findings={result.findings} />
           <div className={styles.row}>

@@ -15,6 +15,8 @@ import { formatLeadTime } from '../model/leadTimeAnswer';
 import type { RespondentResult } from '../model/responseAnalysis';
 
 const useStyles = makeStyles({
+  // Badges do not wrap by default; "Would not implement" must fit a narrow pane.
+  value: { whiteSpace: 'normal', height: 'auto', textAlign: 'start' },
   flag: { color: tokens.colorPaletteMarigoldForeground2, display: 'block', fontSize: tokens.fontSizeBase200 },
   source: { color: tokens.colorNeutralForeground3, display: 'block', fontSize: tokens.fontSizeBase200 },
 });
@@ -39,14 +41,14 @@ export function ResponsePreview({ results }: { results: readonly RespondentResul
               <span className={styles.source}>{respondent.category}</span>
             </TableCell>
             <TableCell>
-              <Badge appearance="tint" color={cost.kind === 'band' || cost.kind === 'zero' ? 'brand' : 'informative'}>
+              <Badge className={styles.value} appearance="tint" color={cost.kind === 'band' || cost.kind === 'zero' ? 'brand' : 'informative'}>
                 {formatCostAnswer(cost)}
               </Badge>
               <span className={styles.source}>“{cost.text}”</span>
               {cost.flag && <span className={styles.flag}>{cost.flag}</span>}
             </TableCell>
             <TableCell>
-              <Badge appearance="tint" color={leadTime.kind === 'months' || leadTime.kind === 'immediate' ? 'brand' : 'informative'}>
+              <Badge className={styles.value} appearance="tint" color={leadTime.kind === 'months' || leadTime.kind === 'immediate' ? 'brand' : 'informative'}>
                 {formatLeadTime(leadTime)}
               </Badge>
               <span className={styles.source}>“{leadTime.text}”</span>

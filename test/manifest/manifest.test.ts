@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { manifestProblems } from '../../scripts/manifestCheck';
+
+const root = join(__dirname, '..', '..');
+const xml = readFileSync(join(root, 'manifest.xml'), 'utf8');
+const context = { assetsDir: join(root, 'assets') };
+
+describe('the offline manifest check', () => {
+  test('manifest.xml passes', () => {
+    expect(manifestProblems(xml, context)).toEqual([]);
+  });
+
+  test.each([
+    ['a wider permission', xml.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>ReadWriteMailbox</Permissions>'), /Permissions must be ReadWriteDocument/],
+    ['an http URL', xml.replace('https://localhost:3000/functions.json', 'http://localhost:3000/functions.json'), /is not HTTPS/],
+    ['an undefined resid', xml.replace('resid="Group.Label"', 'resid="Group.Missing"'), /resid Group.Missing is used but not defined/],
+    ['an icon at the wrong size', xml.replace('assets/icon-80.png', 'assets/icon-64.png'), /icon-64.png is 64×64, expected 80×80/],
+    ['a missing icon', xml.replace('assets/icon-16.png', 'assets/nope.png'), /does not exist/],
+    ['elements out of order', xml.replace(/(<DefaultSettings>[\s\S]*?<\/DefaultSettings>)(\s*)(<Permissions>[^<]*<\/Permissions>)/, '$3$2$1'), /out of schema order/],
+    ['a wrong functions metadata file', xml.replace('localhost:3000/functions.json', 'localhost:3000/metadata.json'), /Metadata must be https:\/\/localhost:3000\/functions.json/],
+    ['a lower-case namespace', xml.replace('DefaultValue="SECMOD"', 'DefaultValue="secmod"'), /namespace "secmod"/],
+    ['a wildcard domain', xml.replace('<Hosts>', '<AppDomains><AppDomain>https://*.example.com</AppDomain></AppDomains>\n  <Hosts>'), /wildcard/],
+    ['broken XML', xml.replace('</OfficeApp>', ''), /not well-formed/],
+  ])('refuses %s', (_, broken, message) => {
+    expect(manifestProblems(broken, context).join('\n')).toMatch(message);
+  });
+
+  test('with a build folder, every URL must be a built file', () => {
+    expect(manifestProblems(xml, { ...context, distDir: join(root, 'test', 'fixtures') }).join('\n')).toMatch(/taskpane.html is not in the build/);
+  });
+});

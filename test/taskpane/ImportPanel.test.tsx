@@ -1,0 +1,89 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from '../../src/taskpane/App';
+import { createMemoryHost } from '../../src/workbook/memoryHost';
+import { seedText } from '../support/seed';
+
+const hostile = readFileSync(join(__dirname, '..', 'fixtures', 'ok.hostile.txt'), 'utf8');
+
+function paste(text: string) {
+  fireEvent.change(screen.getByLabelText('Collated responses'), { target: { value: text } });
+  fireEvent.click(screen.getByRole('button', { name: 'Read responses' }));
+}
+
+describe('the import panel', () => {
+  test('reads the pasted seed, previews five respondents with their parsed values, and imports', async () => {
+    const host = createMemoryHost();
+    render(<App host={host} />);
+    paste(seedText());
+    expect(screen.getByText(/5 respondents; 4 gave a figure, totalling £350k–£950k; 1 unquantified/)).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Parsed respondents' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual([
+      'EON UKLarge Supplier',
+      'OVO EnergyLarge Supplier',
+      'Utility WarehouseLarge Supplier',
+      'Utilita Energy LtdLarge Supplier',
+      'ENGIE (ENGIE Power Limited, ENGIE Gas Limited)Small Supplier',
+    ]);
+    expect(within(rows[3]!).getByText('£250k–£500k')).toBeTruthy();
+    expect(within(rows[3]!).getByText('6–8 months')).toBeTruthy();
+    expect(within(rows[1]!).getByText('Unquantified')).toBeTruthy();
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    expect(screen.getByText(/created Responses, Costs, Lead times, Findings/)).toBeTruthy();
+    const costs = host.sheets().find((s) => s.name === 'Costs')!;
+    expect(costs.rows.map((r) => r[5])).toEqual([
+      { t: 'number', v: 100000 },
+      { t: 'empty' },
+      { t: 'number', v: 0 },
+      { t: 'number', v: 250000 },
+      { t: 'number', v: 0 },
+    ]);
+  });
+
+  test('choosing another cost question re-reads the answers', () => {
+    render(<App host={createMemoryHost()} />);
+    paste(seedText());
+    fireEvent.change(screen.getByLabelText('Cost question'), { target: { value: '3' } });
+    // Question 3 answers Yes/No: one "No" reads as no cost, four "Yes" as costs without a figure.
+    expect(screen.getByText(/1 gave a figure, totalling £0; 4 unquantified/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Cost question'), { target: { value: '4' } });
+    expect(screen.getByText(/4 gave a figure, totalling £350k–£950k/)).toBeTruthy();
+  });
+
+  test('a sheet the add-in did not create stops the import with a message the modeller can act on', async () => {
+    const host = createMemoryHost(['Sheet1', 'Costs']);
+    render(<App host={host} />);
+    paste(seedText());
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    expect(screen.getByText('Nothing was imported')).toBeTruthy();
+    expect(screen.getByText(/already has a sheet named "Costs" that the add-in did not create/)).toBeTruthy();
+    expect(host.sheets().map((s) => s.name)).toEqual(['Sheet1', 'Costs']);
+  });
+
+  test('text that is not a collation is refused with the reason', () => {
+    render(<App host={createMemoryHost()} />);
+    paste('Dear colleague,\nplease find attached.');
+    expect(screen.getByText('This text cannot be imported')).toBeTruthy();
+    expect(screen.getByText(/no question tables found/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Import into/ })).toBeNull();
+  });
+
+  test('markup and formulas in answers are shown as text, never as elements', () => {
+    const { container } = render(<App host={createMemoryHost()} />);
+    paste(hostile);
+    expect(container.querySelectorAll('script, iframe').length).toBe(0);
+    expect([...container.querySelectorAll('img')].map((i) => i.getAttribute('src'))).toEqual(['assets/logo.png']);
+    expect(screen.getAllByText(`“=HYPERLINK("http://example.invalid","x")”`).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/<script>alert\(1\)<\/script><img src=x onerror=alert\(1\)>/).length).toBeGreaterThan(0);
+  });
+});
