@@ -40,23 +40,25 @@ export function ResponsePreview({ results }: { results: readonly RespondentResul
               <Text weight="semibold">{respondent.name}</Text>
               <span className={styles.source}>{respondent.category}</span>
             </TableCell>
-            <TableCell>
-              <Badge className={styles.value} appearance="tint" color={cost.kind === 'band' || cost.kind === 'zero' ? 'brand' : 'informative'}>
-                {formatCostAnswer(cost)}
-              </Badge>
-              <span className={styles.source}>“{cost.text}”</span>
-              {cost.flag && <span className={styles.flag}>{cost.flag}</span>}
-            </TableCell>
-            <TableCell>
-              <Badge className={styles.value} appearance="tint" color={leadTime.kind === 'months' || leadTime.kind === 'immediate' ? 'brand' : 'informative'}>
-                {formatLeadTime(leadTime)}
-              </Badge>
-              <span className={styles.source}>“{leadTime.text}”</span>
-              {leadTime.flag && <span className={styles.flag}>{leadTime.flag}</span>}
-            </TableCell>
+            <ParsedValueCell display={formatCostAnswer(cost)} answer={cost} figure={cost.kind === 'band' || cost.kind === 'zero'} />
+            <ParsedValueCell display={formatLeadTime(leadTime)} answer={leadTime} figure={leadTime.kind === 'months' || leadTime.kind === 'immediate'} />
           </TableRow>
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+/** A parsed value as a badge, the words the respondent wrote under it, and the flag if any. */
+function ParsedValueCell({ display, answer, figure }: { display: string; answer: { text: string; flag?: string }; figure: boolean }) {
+  const styles = useStyles();
+  return (
+    <TableCell>
+      <Badge className={styles.value} appearance="tint" color={figure ? 'brand' : 'informative'}>
+        {display}
+      </Badge>
+      <span className={styles.source}>“{answer.text}”</span>
+      {answer.flag && <span className={styles.flag}>{answer.flag}</span>}
+    </TableCell>
   );
 }

@@ -1,7 +1,7 @@
 import type { Finding, SourceSpan } from '../model/consultation';
 import { costRange } from '../model/costAnswer';
 import { leadTimeRange } from '../model/leadTimeAnswer';
-import type { Analysis } from '../model/responseAnalysis';
+import type { Analysis, RespondentResult } from '../model/responseAnalysis';
 import { num, text, type Cell, type Column, type SheetPlan, type WorkbookPlan } from './plan';
 
 /** Sheet names the add-in owns; the task pane and the CLI write the same ones. */
@@ -50,69 +50,14 @@ export function buildResponsePlan(analysis: Analysis, findings: readonly Finding
     },
   };
 
-  const costs: SheetPlan = {
-    name: SHEET_NAMES.costs,
-    table: {
-      name: 'tblCosts',
-      columns: [
-        col('Row id', 'text', 16),
-        col('Respondent', 'text', 28),
-        col('Category', 'text', 18),
-        col('Answer', 'text', 24),
-        col('Kind', 'text', 14),
-        col('Low £', 'gbp', 12),
-        col('High £', 'gbp', 12),
-        col('Flag', 'text', 40),
-        col('Source lines', 'text', 12),
-      ],
-      rows: analysis.results.map(({ respondent, cost, costSource }): Cell[] => {
-        const range = costRange(cost);
-        return [
-          text(respondent.id),
-          text(respondent.name),
-          text(respondent.category),
-          text(cost.text),
-          text(cost.kind),
-          num(range?.low),
-          num(range?.high),
-          text(cost.flag ?? ''),
-          text(costSource ? lines(costSource) : ''),
-        ];
-      }),
-    },
-  };
-
-  const leadTimes: SheetPlan = {
-    name: SHEET_NAMES.leadTimes,
-    table: {
-      name: 'tblLeadTimes',
-      columns: [
-        col('Row id', 'text', 16),
-        col('Respondent', 'text', 28),
-        col('Category', 'text', 18),
-        col('Answer', 'text', 28),
-        col('Kind', 'text', 16),
-        col('Min months', 'months', 11),
-        col('Max months', 'months', 11),
-        col('Flag', 'text', 40),
-        col('Source lines', 'text', 12),
-      ],
-      rows: analysis.results.map(({ respondent, leadTime, leadTimeSource }): Cell[] => {
-        const range = leadTimeRange(leadTime);
-        return [
-          text(respondent.id),
-          text(respondent.name),
-          text(respondent.category),
-          text(leadTime.text),
-          text(leadTime.kind),
-          num(range?.min),
-          num(range?.max),
-          text(leadTime.flag ?? ''),
-          text(leadTimeSource ? lines(leadTimeSource) : ''),
-        ];
-      }),
-    },
-  };
+  const costs = parsedValueSheet(SHEET_NAMES.costs, 'tblCosts', [col('Low £', 'gbp', 12), col('High £', 'gbp', 12)], analysis, (r) => {
+    const range = costRange(r.cost);
+    return { answer: r.cost, low: range?.low, high: range?.high, source: r.costSource };
+  });
+  const leadTimes = parsedValueSheet(SHEET_NAMES.leadTimes, 'tblLeadTimes', [col('Min months', 'months', 11), col('Max months', 'months', 11)], analysis, (r) => {
+    const range = leadTimeRange(r.leadTime);
+    return { answer: r.leadTime, low: range?.min, high: range?.max, source: r.leadTimeSource };
+  });
 
   const findingSheet: SheetPlan = {
     name: SHEET_NAMES.findings,
@@ -124,6 +69,53 @@ export function buildResponsePlan(analysis: Analysis, findings: readonly Finding
   };
 
   return { sheets: [responses, costs, leadTimes, findingSheet] };
+}
+
+interface ParsedValue {
+  readonly answer: { readonly text: string; readonly kind: string; readonly flag?: string };
+  readonly low: number | null | undefined;
+  readonly high: number | null | undefined;
+  readonly source: SourceSpan | null;
+}
+
+/** A sheet of one parsed value per respondent: the answer as written, its kind, its two figures and flag. */
+function parsedValueSheet(
+  name: string,
+  tableName: string,
+  figures: readonly [Column, Column],
+  analysis: Analysis,
+  pick: (r: RespondentResult) => ParsedValue,
+): SheetPlan {
+  return {
+    name,
+    table: {
+      name: tableName,
+      columns: [
+        col('Row id', 'text', 16),
+        col('Respondent', 'text', 28),
+        col('Category', 'text', 18),
+        col('Answer', 'text', 28),
+        col('Kind', 'text', 16),
+        ...figures,
+        col('Flag', 'text', 40),
+        col('Source lines', 'text', 12),
+      ],
+      rows: analysis.results.map((r): Cell[] => {
+        const { answer, low, high, source } = pick(r);
+        return [
+          text(r.respondent.id),
+          text(r.respondent.name),
+          text(r.respondent.category),
+          text(answer.text),
+          text(answer.kind),
+          num(low),
+          num(high),
+          text(answer.flag ?? ''),
+          text(source ? lines(source) : ''),
+        ];
+      }),
+    },
+  };
 }
 
 function lines(span: SourceSpan): string {
