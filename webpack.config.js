@@ -1,3 +1,4 @@
+const fs = require('node:fs');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -5,11 +6,22 @@ const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin'
 
 const FUNCTIONS = './src/functions/functions.ts';
 
-/** The dev server's HTTPS certificate, from office-addin-dev-certs (made locally, never downloaded). */
+/**
+ * The dev server's HTTPS certificate, from office-addin-dev-certs (made locally, never downloaded).
+ * Where it cannot add its CA to the system store (Linux without sudo), the generated files are
+ * used as they are and the browser must trust ca.crt itself.
+ */
 async function devHttpsOptions() {
   const devCerts = require('office-addin-dev-certs');
-  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
-  return { ca, key, cert };
+  try {
+    const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+    return { ca, key, cert };
+  } catch (e) {
+    const { caCertificatePath, localhostCertificatePath, localhostKeyPath } = require('office-addin-dev-certs/lib/defaults');
+    if (!fs.existsSync(localhostKeyPath)) throw e;
+    console.warn(`The dev certificate's CA could not be trusted automatically (${e.message.trim()}).\nTrust ${caCertificatePath} in your browser.`);
+    return { ca: fs.readFileSync(caCertificatePath), cert: fs.readFileSync(localhostCertificatePath), key: fs.readFileSync(localhostKeyPath) };
+  }
 }
 
 module.exports = async (env, argv) => {
@@ -48,6 +60,7 @@ module.exports = async (env, argv) => {
       }),
     ],
     devServer: {
+      host: 'localhost',
       port: 3000,
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: env.WEBPACK_SERVE ? { type: 'https', options: await devHttpsOptions() } : 'http',
