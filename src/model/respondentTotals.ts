@@ -1,46 +1,107 @@
-import { costRange, type CostKind } from './costAnswer';
+import { costRange, formatCostAnswer, type CostKind } from './costAnswer';
 import { leadTimeRange, months, type Months } from './leadTimeAnswer';
 import { gbp, type Gbp } from './money';
 import type { RespondentResult } from './responseAnalysis';
 
-export interface RespondentTotalsOptions {
+export interface CostOptions {
   /** An open-ended band ("More than £1m") is capped at this multiple of its lower figure. */
   readonly openEndedCapMultiple: number;
 }
 
-export const DEFAULT_TOTALS_OPTIONS: RespondentTotalsOptions = { openEndedCapMultiple: 2 };
+export const DEFAULT_COST_OPTIONS: CostOptions = { openEndedCapMultiple: 2 };
 
-export interface RespondentTotals {
-  /** Sums over respondents whose answer carries a figure (bands and zeros). */
+/** A respondent who gave a figure (a band or zero), as the totals and the simulation use it. */
+export interface RespondentCost {
+  readonly respondentId: string;
+  readonly category: string;
   readonly low: Gbp;
+  /** Midpoint of low and high. */
+  readonly central: Gbp;
+  /** The stated high figure, or the cap for an open-ended band. */
   readonly high: Gbp;
-  readonly counts: Readonly<Record<CostKind, number>>;
-  /** Respondents whose high figure is the open-ended cap rather than a stated figure. */
-  readonly cappedRespondents: readonly string[];
+  /** True when `high` is the cap rather than a figure the respondent gave. */
+  readonly capped: boolean;
 }
 
-/** The sum of the respondents' stated cost ranges. */
-export function respondentTotals(
-  results: readonly RespondentResult[],
-  options: RespondentTotalsOptions = DEFAULT_TOTALS_OPTIONS,
-): RespondentTotals {
-  const counts: Record<CostKind, number> = { band: 0, zero: 0, unquantified: 0, none: 0, unreadable: 0 };
-  let low = 0;
-  let high = 0;
-  const cappedRespondents: string[] = [];
+export interface RespondentTotals {
+  readonly low: Gbp;
+  readonly central: Gbp;
+  readonly high: Gbp;
+  readonly counts: Readonly<Record<CostKind, number>> & { readonly notImplementing: number };
+  /** Respondents whose high figure is the open-ended cap. */
+  readonly capped: readonly string[];
+}
+
+/** The respondents who gave a figure, with low, central and high in pounds. */
+export function respondentCosts(results: readonly RespondentResult[], options: CostOptions = DEFAULT_COST_OPTIONS): RespondentCost[] {
+  return results.flatMap((r) => {
+    const range = costRange(r.cost);
+    if (!range) return [];
+    const capped = range.high === null;
+    const high = range.high ?? range.low * options.openEndedCapMultiple;
+    return [
+      {
+        respondentId: r.respondent.id,
+        category: r.respondent.category,
+        low: range.low,
+        central: gbp((range.low + high) / 2),
+        high: gbp(high),
+        capped,
+      },
+    ];
+  });
+}
+
+/** Sums of the respondents' figures, and how many answered each way. */
+export function respondentTotals(results: readonly RespondentResult[], options: CostOptions = DEFAULT_COST_OPTIONS): RespondentTotals {
+  const counts = { band: 0, zero: 0, unquantified: 0, none: 0, unreadable: 0, notImplementing: 0 };
   for (const r of results) {
     counts[r.cost.kind]++;
-    const range = costRange(r.cost);
-    if (!range) continue;
-    low += range.low;
-    if (range.high === null) {
-      high += range.low * options.openEndedCapMultiple;
-      cappedRespondents.push(r.respondent.id);
-    } else {
-      high += range.high;
-    }
+    if (r.leadTime.kind === 'not-implementing') counts.notImplementing++;
   }
-  return { low: gbp(low), high: gbp(high), counts, cappedRespondents };
+  const costs = respondentCosts(results, options);
+  const sum = (pick: (c: RespondentCost) => number) => gbp(costs.reduce((s, c) => s + pick(c), 0));
+  return {
+    low: sum((c) => c.low),
+    central: sum((c) => c.central),
+    high: sum((c) => c.high),
+    counts,
+    capped: costs.filter((c) => c.capped).map((c) => c.respondentId),
+  };
+}
+
+export interface BandCount {
+  /** The band in report form ("£100k–£250k"), or the kind of answer for those without a figure. */
+  readonly label: string;
+  readonly kind: CostKind;
+  readonly low: number | null;
+  readonly high: number | null;
+  readonly count: number;
+}
+
+const KIND_LABELS: Readonly<Record<Exclude<CostKind, 'band' | 'zero'>, string>> = {
+  unquantified: 'Cost without a figure',
+  none: 'No answer',
+  unreadable: 'Could not be read',
+};
+
+/** How many respondents gave each band, bands in order of value, then the answers without a figure. */
+export function bandDistribution(results: readonly RespondentResult[]): BandCount[] {
+  const byLabel = new Map<string, BandCount>();
+  for (const { cost } of results) {
+    const range = costRange(cost);
+    const label = range ? formatCostAnswer(cost) : KIND_LABELS[cost.kind as keyof typeof KIND_LABELS];
+    const known = byLabel.get(label);
+    byLabel.set(label, known ? { ...known, count: known.count + 1 } : { label, kind: cost.kind, low: range?.low ?? null, high: range ? range.high : null, count: 1 });
+  }
+  const order = (b: BandCount) => (b.low === null ? Infinity : b.low);
+  const kindOrder: CostKind[] = ['zero', 'band', 'unquantified', 'none', 'unreadable'];
+  return [...byLabel.values()].sort(
+    (a, b) =>
+      order(a) - order(b) ||
+      (a.high ?? Infinity) - (b.high ?? Infinity) ||
+      kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind),
+  );
 }
 
 /** The longest stated lead time (upper figure) among respondents who gave one; null when none did. */

@@ -66,7 +66,7 @@ describe('the MP207 seed', () => {
     const totals = respondentTotals(analysis.results);
     // 100k + 0 + 250k + 0 = 350k; 250k + 100k + 500k + 100k = 950k
     expect([totals.low, totals.high]).toEqual([350_000, 950_000]);
-    expect(totals.counts).toEqual({ band: 4, zero: 0, unquantified: 1, none: 0, unreadable: 0 });
+    expect(totals.counts).toEqual({ band: 4, zero: 0, unquantified: 1, none: 0, unreadable: 0, notImplementing: 1 });
   });
 
   test('lead times as the issue states them', () => {

@@ -1,0 +1,238 @@
+import { formatGbpShort, gbp, type Gbp } from './money';
+import type { RespondentCost } from './respondentTotals';
+import type { RespondentResult } from './responseAnalysis';
+
+/** The SEC party categories every extrapolation table starts with; categories found in a document are added. */
+export const STANDARD_CATEGORIES = [
+  'Large Supplier',
+  'Small Supplier',
+  'Electricity Network Party',
+  'Gas Network Party',
+  'Other SEC Party',
+  'DCC',
+] as const;
+
+export interface CategoryPopulation {
+  readonly category: string;
+  /** How many parties the category has in the whole industry. */
+  readonly parties: number;
+  /** Where the number comes from, shown beside it. */
+  readonly source: string;
+}
+
+/** How respondents who said they incur a cost but gave no figure count. */
+export type UnquantifiedRule = 'excluded' | 'category-mean';
+
+/** What a category with parties but no respondent figure gets per party. */
+export type EmptyCategoryRule =
+  | { readonly kind: 'all-respondent-mean' }
+  | { readonly kind: 'per-party'; readonly gbp: number }
+  | { readonly kind: 'zero' };
+
+export interface CentralCosts {
+  readonly dccImplementationGbp: number;
+  readonly dccOngoingGbpPerYear: number;
+  readonly secas: { readonly kind: 'days'; readonly days: number; readonly dayRateGbp: number } | { readonly kind: 'sum'; readonly gbp: number };
+}
+
+export interface IndustryOptions {
+  readonly populations: readonly CategoryPopulation[];
+  readonly unquantified: UnquantifiedRule;
+  readonly emptyCategory: EmptyCategoryRule;
+  readonly central: CentralCosts;
+}
+
+export const NO_CENTRAL_COSTS: CentralCosts = { dccImplementationGbp: 0, dccOngoingGbpPerYear: 0, secas: { kind: 'sum', gbp: 0 } };
+
+export interface Range3 {
+  readonly low: Gbp;
+  readonly central: Gbp;
+  readonly high: Gbp;
+}
+
+export interface CategoryEstimate {
+  readonly category: string;
+  readonly parties: number;
+  readonly respondents: number;
+  readonly quantified: number;
+  readonly unquantified: number;
+  /** Parties given the per-party value: non-respondents, respondents without a usable answer, and (by rule) unquantified respondents. */
+  readonly extrapolated: number;
+  /** The per-party value the extrapolated parties get, and where it comes from. */
+  readonly perParty: Range3;
+  readonly perPartySource: 'category-mean' | 'all-respondent-mean' | 'per-party-value' | 'zero' | 'not-needed';
+  readonly cost: Range3;
+}
+
+/**
+ * The industry total as a linear function of the respondents' figures: total = Σ weight·figure +
+ * constant. The deterministic estimate and every Monte Carlo draw use the same weights, and so do
+ * the workbook's formulas.
+ */
+export interface IndustryLinear {
+  readonly weights: ReadonlyMap<string, number>;
+  /** Per-party values and central-body one-off costs, which do not depend on respondents' figures. */
+  readonly constant: number;
+}
+
+export interface IndustryEstimate {
+  readonly categories: readonly CategoryEstimate[];
+  /** All SEC parties' implementation cost. */
+  readonly parties: Range3;
+  readonly centralBodies: { readonly dccImplementation: Gbp; readonly secas: Gbp; readonly total: Gbp; readonly dccOngoingPerYear: Gbp };
+  /** Parties plus central bodies' one-off costs. */
+  readonly total: Range3;
+  readonly linear: IndustryLinear;
+  /** The method in plain sentences, so the choices made are visible wherever the numbers go. */
+  readonly method: readonly string[];
+}
+
+export type IndustryResult = { readonly ok: true; readonly estimate: IndustryEstimate } | { readonly ok: false; readonly problems: readonly string[] };
+
+/** The standard categories plus any in the document; parties default to the respondents seen, flagged as not entered. */
+export function defaultPopulations(results: readonly RespondentResult[]): CategoryPopulation[] {
+  const found = results.map((r) => r.respondent.category).filter((c) => c !== '');
+  const categories = [...new Set<string>([...STANDARD_CATEGORIES, ...found])];
+  return categories.map((category) => ({
+    category,
+    parties: found.filter((c) => c === category).length,
+    source: 'not entered: the number of respondents in this category',
+  }));
+}
+
+export function secasCost(central: CentralCosts): Gbp {
+  return gbp(central.secas.kind === 'days' ? central.secas.days * central.secas.dayRateGbp : central.secas.gbp);
+}
+
+/**
+ * Scales each category's respondent costs to its population: the category's stated costs, plus
+ * the category mean for every other party (or the fallback when no respondent gave a figure).
+ */
+export function extrapolateIndustry(results: readonly RespondentResult[], costs: readonly RespondentCost[], options: IndustryOptions): IndustryResult {
+  const problems = validate(results, options);
+  if (problems.length) return { ok: false, problems };
+
+  const quantifiedIds = new Set(costs.map((c) => c.respondentId));
+  const weights = new Map<string, number>(costs.map((c) => [c.respondentId, 0]));
+  let constant = 0;
+  const allMean = mean3(costs);
+  const categories = options.populations.map((population): CategoryEstimate => {
+    const inCategory = results.filter((r) => r.respondent.category === population.category);
+    const quantified = costs.filter((c) => c.category === population.category);
+    const unquantified = inCategory.filter((r) => r.cost.kind === 'unquantified' && !quantifiedIds.has(r.respondent.id)).length;
+    const extrapolated = population.parties - quantified.length - (options.unquantified === 'excluded' ? unquantified : 0);
+    const stated = sum3(quantified);
+    let perParty: Range3 = zero3();
+    let perPartySource: CategoryEstimate['perPartySource'] = 'not-needed';
+    if (extrapolated > 0 && quantified.length > 0) {
+      perParty = mean3(quantified)!;
+      perPartySource = 'category-mean';
+      for (const c of quantified) weights.set(c.respondentId, weights.get(c.respondentId)! + extrapolated / quantified.length);
+    } else if (extrapolated > 0) {
+      const rule = options.emptyCategory;
+      if (rule.kind === 'all-respondent-mean' && allMean) {
+        perParty = allMean;
+        perPartySource = 'all-respondent-mean';
+        for (const c of costs) weights.set(c.respondentId, weights.get(c.respondentId)! + extrapolated / costs.length);
+      } else if (rule.kind === 'per-party') {
+        perParty = { low: gbp(rule.gbp), central: gbp(rule.gbp), high: gbp(rule.gbp) };
+        perPartySource = 'per-party-value';
+        constant += extrapolated * rule.gbp;
+      } else {
+        perPartySource = 'zero';
+      }
+    }
+    for (const c of quantified) weights.set(c.respondentId, weights.get(c.respondentId)! + 1);
+    const scaled = (k: keyof Range3) => gbp(stated[k] + Math.max(0, extrapolated) * perParty[k]);
+    return {
+      category: population.category,
+      parties: population.parties,
+      respondents: inCategory.length,
+      quantified: quantified.length,
+      unquantified,
+      extrapolated: Math.max(0, extrapolated),
+      perParty,
+      perPartySource,
+      cost: { low: scaled('low'), central: scaled('central'), high: scaled('high') },
+    };
+  });
+
+  const parties = sum3(categories.map((c) => c.cost));
+  const dccImplementation = gbp(options.central.dccImplementationGbp);
+  const secas = secasCost(options.central);
+  const centralTotal = gbp(dccImplementation + secas);
+  const total: Range3 = { low: gbp(parties.low + centralTotal), central: gbp(parties.central + centralTotal), high: gbp(parties.high + centralTotal) };
+  return {
+    ok: true,
+    estimate: {
+      categories,
+      parties,
+      centralBodies: { dccImplementation, secas, total: centralTotal, dccOngoingPerYear: gbp(options.central.dccOngoingGbpPerYear) },
+      total,
+      linear: { weights, constant: constant + centralTotal },
+      method: methodSentences(options, allMean),
+    },
+  };
+}
+
+function validate(results: readonly RespondentResult[], options: IndustryOptions): string[] {
+  const problems: string[] = [];
+  const listed = new Set(options.populations.map((p) => p.category));
+  for (const p of options.populations) {
+    if (!Number.isInteger(p.parties) || p.parties < 0) problems.push(`${p.category}: the number of parties must be a whole number of 0 or more (got ${p.parties})`);
+    const respondents = results.filter((r) => r.respondent.category === p.category).length;
+    if (p.parties < respondents) {
+      problems.push(`${p.category}: ${p.parties} ${p.parties === 1 ? 'party is' : 'parties are'} entered but ${respondents} respondents are in this category; enter at least ${respondents}`);
+    }
+  }
+  for (const category of new Set(results.map((r) => r.respondent.category))) {
+    if (!listed.has(category)) problems.push(`${category || '(no category)'}: respondents are in this category but it has no population; add it`);
+  }
+  if (options.emptyCategory.kind === 'per-party' && !(options.emptyCategory.gbp >= 0)) problems.push('the per-party value for categories without figures must be £0 or more');
+  const c = options.central;
+  const money = [c.dccImplementationGbp, c.dccOngoingGbpPerYear, c.secas.kind === 'days' ? c.secas.days * c.secas.dayRateGbp : c.secas.gbp];
+  if (money.some((m) => !Number.isFinite(m) || m < 0)) problems.push('central-body costs must be £0 or more');
+  return problems;
+}
+
+function methodSentences(options: IndustryOptions, allMean: Range3 | null): string[] {
+  const sentences = [
+    "Each category's cost is the figures its respondents gave, plus the category's mean figure for every other party in it.",
+    options.unquantified === 'excluded'
+      ? 'Respondents who said they would incur a cost but gave no figure add nothing (excluded).'
+      : "Respondents who said they would incur a cost but gave no figure are counted at their category's mean.",
+  ];
+  const rule = options.emptyCategory;
+  if (rule.kind === 'all-respondent-mean') {
+    sentences.push(`A category with parties but no respondent figure takes the mean of all respondents who gave one${allMean ? ` (${formatGbpShort(allMean.central)} central)` : ''}.`);
+  } else if (rule.kind === 'per-party') {
+    sentences.push(`A category with parties but no respondent figure takes ${formatGbpShort(rule.gbp)} per party, as entered.`);
+  } else {
+    sentences.push('A category with parties but no respondent figure adds nothing.');
+  }
+  const c = options.central;
+  const secas = c.secas.kind === 'days' ? `SECAS ${c.secas.days} days at ${formatGbpShort(c.secas.dayRateGbp)} a day` : `SECAS ${formatGbpShort(c.secas.gbp)}`;
+  sentences.push(`Central-body one-off costs added: DCC ${formatGbpShort(c.dccImplementationGbp)}, ${secas}.`);
+  return sentences;
+}
+
+function zero3(): Range3 {
+  return { low: gbp(0), central: gbp(0), high: gbp(0) };
+}
+
+function sum3(items: readonly { low: number; central: number; high: number }[]): Range3 {
+  return items.reduce<Range3>((s, c) => ({ low: gbp(s.low + c.low), central: gbp(s.central + c.central), high: gbp(s.high + c.high) }), zero3());
+}
+
+function mean3(items: readonly { low: number; central: number; high: number }[]): Range3 | null {
+  if (items.length === 0) return null;
+  const s = sum3(items);
+  return { low: gbp(s.low / items.length), central: gbp(s.central / items.length), high: gbp(s.high / items.length) };
+}
+
+/** Evaluates the linear form for one set of respondent figures (low, central, high or a draw). */
+export function industryTotalFor(linear: IndustryLinear, figure: (respondentId: string) => number): number {
+  let total = linear.constant;
+  for (const [id, w] of linear.weights) total += w * figure(id);
+  return total;
+}

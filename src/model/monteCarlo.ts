@@ -1,0 +1,194 @@
+import { jStat } from 'jstat';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { IndustryLinear } from './industryCost';
+import type { RespondentCost } from './respondentTotals';
+
+/** How a respondent's cost is spread within their band. The mode is a position in the band: 0 = low, 1 = high. */
+export type BandDistribution =
+  | { readonly kind: 'uniform' }
+  | { readonly kind: 'triangular'; readonly modePosition: number }
+  | { readonly kind: 'pert'; readonly modePosition: number };
+
+export interface MonteCarloOptions {
+  readonly seed: number;
+  readonly iterations: number;
+  readonly distribution: BandDistribution;
+  readonly histogramBins: number;
+}
+
+export const DEFAULT_MONTE_CARLO: MonteCarloOptions = {
+  seed: 20260101,
+  iterations: 10_000,
+  distribution: { kind: 'uniform' },
+  histogramBins: 20,
+};
+
+/** Percentiles are Excel's PERCENTILE.INC: linear between order statistics at (n - 1)·p. */
+export interface Summary {
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly mean: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface HistogramBin {
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+}
+
+export interface MonteCarloResult {
+  readonly seed: number;
+  readonly iterations: number;
+  readonly distribution: BandDistribution;
+  readonly respondentTotal: Summary;
+  readonly industryTotal: Summary;
+  readonly histogram: readonly HistogramBin[];
+}
+
+/**
+ * Latin hypercube sampling over every respondent's band: each respondent's draws cover the
+ * iterations' equal-probability strata once each, in an order shuffled by that respondent's own
+ * generator. A respondent's generator is seeded from the run's seed and its stable id, and
+ * respondents are accumulated in id order, so the same seed and inputs give identical results
+ * whatever order the document listed them in.
+ */
+export function runMonteCarlo(
+  costs: readonly RespondentCost[],
+  linear: IndustryLinear,
+  options: MonteCarloOptions,
+  onProgress?: (done: number, total: number) => void,
+): MonteCarloResult {
+  const n = options.iterations;
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`iterations must be a whole number of at least 1 (got ${n})`);
+  const respondentTotals = new Float64Array(n);
+  const industryTotals = new Float64Array(n).fill(linear.constant);
+  const order = new Int32Array(n);
+  const ordered = [...costs].sort((a, b) => (a.respondentId < b.respondentId ? -1 : a.respondentId > b.respondentId ? 1 : 0));
+  ordered.forEach((cost, index) => {
+    const rng = xoroshiro128plus(streamSeed(options.seed, cost.respondentId));
+    const quantile = quantileFunction(cost, options.distribution);
+    const weight = linear.weights.get(cost.respondentId) ?? 0;
+    for (let i = 0; i < n; i++) order[i] = i;
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(uniformFloat64(rng) * (i + 1));
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
+    }
+    for (let i = 0; i < n; i++) {
+      const x = quantile((order[i]! + uniformFloat64(rng)) / n);
+      respondentTotals[i]! += x;
+      industryTotals[i]! += weight * x;
+    }
+    onProgress?.(index + 1, ordered.length);
+  });
+  return {
+    seed: options.seed,
+    iterations: n,
+    distribution: options.distribution,
+    respondentTotal: summarise(respondentTotals),
+    industryTotal: summarise(industryTotals),
+    histogram: histogram(industryTotals, options.histogramBins),
+  };
+}
+
+/** 32-bit FNV-1a of the id, mixed with the run seed: one independent stream per respondent. */
+function streamSeed(seed: number, id: string): number {
+  let h = 0x811c9dc5 ^ (seed | 0);
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+/** The inverse CDF of a respondent's band under the chosen distribution. */
+export function quantileFunction(cost: RespondentCost, distribution: BandDistribution): (u: number) => number {
+  const { low, high } = cost;
+  const width = high - low;
+  if (width <= 0) return () => low;
+  switch (distribution.kind) {
+    case 'uniform':
+      return (u) => low + u * width;
+    case 'triangular': {
+      const c = clampPosition(distribution.modePosition);
+      return (u) => (u < c ? low + width * Math.sqrt(u * c) : high - width * Math.sqrt((1 - u) * (1 - c)));
+    }
+    case 'pert': {
+      const table = pertTable(clampPosition(distribution.modePosition));
+      const last = table.length - 1;
+      return (u) => {
+        const x = u * last;
+        const i = Math.min(Math.floor(x), last - 1);
+        return low + width * (table[i]! + (x - i) * (table[i + 1]! - table[i]!));
+      };
+    }
+    default: {
+      const never: never = distribution;
+      return never;
+    }
+  }
+}
+
+function clampPosition(p: number): number {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`the mode must be a position in the band from 0 to 1 (got ${p})`);
+  return p;
+}
+
+const PERT_POINTS = 2048;
+const pertTables = new Map<number, Float64Array>();
+
+/**
+ * The PERT (beta) quantiles at PERT_POINTS + 1 evenly spaced probabilities, for a band scaled to
+ * 0..1; draws interpolate between them. Computed once per mode position.
+ */
+function pertTable(mode: number): Float64Array {
+  const cached = pertTables.get(mode);
+  if (cached) return cached;
+  const alpha = 1 + 4 * mode;
+  const beta = 1 + 4 * (1 - mode);
+  const table = new Float64Array(PERT_POINTS + 1);
+  for (let i = 0; i <= PERT_POINTS; i++) table[i] = i === 0 ? 0 : i === PERT_POINTS ? 1 : jStat.beta.inv(i / PERT_POINTS, alpha, beta);
+  pertTables.set(mode, table);
+  return table;
+}
+
+export function summarise(values: Float64Array): Summary {
+  const sorted = Float64Array.from(values).sort();
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  return {
+    p10: percentileInc(sorted, 0.1),
+    p50: percentileInc(sorted, 0.5),
+    p90: percentileInc(sorted, 0.9),
+    mean: sum / sorted.length,
+    min: sorted[0]!,
+    max: sorted[sorted.length - 1]!,
+  };
+}
+
+/** Excel's PERCENTILE.INC on sorted values. */
+export function percentileInc(sorted: Float64Array, p: number): number {
+  const rank = (sorted.length - 1) * p;
+  const i = Math.floor(rank);
+  const next = sorted[Math.min(i + 1, sorted.length - 1)]!;
+  return sorted[i]! + (rank - i) * (next - sorted[i]!);
+}
+
+function histogram(values: Float64Array, bins: number): HistogramBin[] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min === max) return [{ from: min, to: max, count: values.length }];
+  const width = (max - min) / bins;
+  const counts = new Array<number>(bins).fill(0);
+  for (const v of values) counts[Math.min(bins - 1, Math.floor((v - min) / width))]!++;
+  return counts.map((count, i) => ({ from: min + i * width, to: i === bins - 1 ? max : min + (i + 1) * width, count }));
+}

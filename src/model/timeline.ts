@@ -1,0 +1,148 @@
+import { addLeadTime, fromDate, toDate, type IsoDate } from './calendarDates';
+import { leadTimeRange, type ReleaseRef } from './leadTimeAnswer';
+import type { RespondentResult } from './responseAnalysis';
+
+/** Which respondents' lead times the required lead time must cover. */
+export type CoverageRule =
+  | { readonly kind: 'longest' }
+  | { readonly kind: 'share-of-respondents'; readonly share: number }
+  | { readonly kind: 'share-of-market'; readonly share: number; readonly marketShares: Readonly<Record<string, number>> };
+
+export interface TimelineInputs {
+  /** Approval: lead times run from here. */
+  readonly decisionDate: IsoDate;
+  readonly dccLeadTimeMonths: number;
+  readonly minimumNoticeMonths: number;
+  /** SEC release dates, any order. */
+  readonly releases: readonly IsoDate[];
+  readonly coverage: CoverageRule;
+  /** The release the modification proposes, to list who would not be ready for it; defaults to the earliest feasible. */
+  readonly proposedRelease: IsoDate | null;
+}
+
+export type ReadinessStatus = 'counted' | 'beyond-coverage' | 'named-release' | 'as-proposed' | 'not-implementing' | 'no-answer' | 'unreadable';
+
+export interface RespondentReadiness {
+  readonly respondentId: string;
+  readonly status: ReadinessStatus;
+  /** The upper lead-time figure, in months; null when the answer gave none. */
+  readonly leadTimeMonths: number | null;
+  /** Decision date plus lead time, or the release the respondent named; null otherwise. */
+  readonly readyBy: IsoDate | null;
+}
+
+export interface Milestone {
+  readonly name: string;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+}
+
+export interface TimelineResult {
+  readonly requiredMonths: number;
+  /** What sets the required lead time. */
+  readonly governedBy: 'respondents' | 'dcc' | 'notice' | 'none';
+  readonly governingRespondent: string | null;
+  readonly readyDate: IsoDate;
+  /** The first release on or after the ready date and every named release; null when the calendar ends first. */
+  readonly earliestRelease: IsoDate | null;
+  readonly targetRelease: IsoDate | null;
+  /** Respondents who implement but would not be ready for the target release. */
+  readonly notReady: readonly string[];
+  readonly respondents: readonly RespondentReadiness[];
+  readonly milestones: readonly Milestone[];
+}
+
+export function timelineProblems(inputs: TimelineInputs): string[] {
+  const problems: string[] = [];
+  if (!(inputs.dccLeadTimeMonths >= 0)) problems.push('the DCC lead time must be 0 months or more');
+  if (!(inputs.minimumNoticeMonths >= 0)) problems.push('the minimum notice period must be 0 months or more');
+  const c = inputs.coverage;
+  if (c.kind !== 'longest' && !(c.share > 0 && c.share <= 1)) problems.push('the coverage share must be above 0% and at most 100%');
+  if (inputs.releases.length === 0) problems.push('the release calendar is empty');
+  return problems;
+}
+
+export function buildTimeline(results: readonly RespondentResult[], inputs: TimelineInputs): TimelineResult {
+  const readiness = results.map((r): RespondentReadiness & { named?: IsoDate } => {
+    const id = r.respondent.id;
+    const range = leadTimeRange(r.leadTime);
+    if (range) return { respondentId: id, status: 'counted', leadTimeMonths: range.max, readyBy: addLeadTime(inputs.decisionDate, range.max) };
+    switch (r.leadTime.kind) {
+      case 'release': {
+        const named = releaseDate(r.leadTime.release, inputs.releases);
+        return { respondentId: id, status: 'named-release', leadTimeMonths: null, readyBy: named, named };
+      }
+      case 'as-proposed':
+        return { respondentId: id, status: 'as-proposed', leadTimeMonths: null, readyBy: null };
+      case 'not-implementing':
+        return { respondentId: id, status: 'not-implementing', leadTimeMonths: null, readyBy: null };
+      case 'unreadable':
+        return { respondentId: id, status: 'unreadable', leadTimeMonths: null, readyBy: null };
+      default:
+        return { respondentId: id, status: 'no-answer', leadTimeMonths: null, readyBy: null };
+    }
+  });
+
+  const counted = readiness.filter((r) => r.status === 'counted');
+  const covered = coveredMonths(counted, inputs.coverage);
+  const respondents = readiness.map(({ named: _named, ...r }) =>
+    r.status === 'counted' && covered && r.leadTimeMonths! > covered.months ? { ...r, status: 'beyond-coverage' as const } : r,
+  );
+  const candidates: Array<[TimelineResult['governedBy'], number]> = [
+    ['respondents', covered?.months ?? 0],
+    ['dcc', inputs.dccLeadTimeMonths],
+    ['notice', inputs.minimumNoticeMonths],
+  ];
+  const [governedBy, requiredMonths] = candidates.reduce((best, c) => (c[1] > best[1] ? c : best), ['none', 0] as [TimelineResult['governedBy'], number]);
+  const readyDate = addLeadTime(inputs.decisionDate, requiredMonths);
+  const namedDates = readiness.flatMap((r) => (r.named && r.named > readyDate ? [r.named] : []));
+  const notBefore = [readyDate, ...namedDates].sort().pop()!;
+  const releases = [...inputs.releases].sort();
+  const earliestRelease = releases.find((d) => d >= notBefore) ?? null;
+  const targetRelease = inputs.proposedRelease ?? earliestRelease;
+  const notReady = targetRelease
+    ? respondents.filter((r) => (r.status === 'counted' || r.status === 'beyond-coverage' || r.status === 'named-release') && r.readyBy !== null && r.readyBy > targetRelease).map((r) => r.respondentId)
+    : [];
+
+  const milestones: Milestone[] = [{ name: 'Decision', start: inputs.decisionDate, end: inputs.decisionDate }];
+  if (inputs.dccLeadTimeMonths > 0) milestones.push({ name: 'DCC build and test', start: inputs.decisionDate, end: addLeadTime(inputs.decisionDate, inputs.dccLeadTimeMonths) });
+  if (covered) milestones.push({ name: 'Parties implement', start: inputs.decisionDate, end: addLeadTime(inputs.decisionDate, covered.months) });
+  if (inputs.minimumNoticeMonths > 0) milestones.push({ name: 'Notice period', start: inputs.decisionDate, end: addLeadTime(inputs.decisionDate, inputs.minimumNoticeMonths) });
+  if (targetRelease) milestones.push({ name: 'Release', start: targetRelease, end: targetRelease });
+
+  return {
+    requiredMonths,
+    governedBy,
+    governingRespondent: governedBy === 'respondents' ? (covered?.respondentId ?? null) : null,
+    readyDate,
+    earliestRelease,
+    targetRelease,
+    notReady,
+    respondents,
+    milestones,
+  };
+}
+
+/** The lead time that covers the chosen respondents, and whose it is; null when nobody gave one. */
+function coveredMonths(counted: readonly RespondentReadiness[], rule: CoverageRule): { months: number; respondentId: string } | null {
+  const sorted = [...counted].sort((a, b) => a.leadTimeMonths! - b.leadTimeMonths! || (a.respondentId < b.respondentId ? -1 : 1));
+  if (sorted.length === 0) return null;
+  let pick: RespondentReadiness;
+  if (rule.kind === 'longest') {
+    pick = sorted[sorted.length - 1]!;
+  } else if (rule.kind === 'share-of-respondents') {
+    pick = sorted[Math.max(0, Math.ceil(rule.share * sorted.length - 1e-9) - 1)]!;
+  } else {
+    const weight = (r: RespondentReadiness) => rule.marketShares[r.respondentId] ?? 0;
+    const total = sorted.reduce((s, r) => s + weight(r), 0);
+    let cumulative = 0;
+    pick = sorted.find((r) => (cumulative += weight(r)) >= rule.share * total - 1e-9) ?? sorted[sorted.length - 1]!;
+  }
+  return { months: pick.leadTimeMonths!, respondentId: pick.respondentId };
+}
+
+/** A named release as a date: the calendar's release in that month, else the day given, else the 1st. */
+function releaseDate(ref: ReleaseRef, releases: readonly IsoDate[]): IsoDate {
+  const prefix = `${ref.year}-${String(ref.month).padStart(2, '0')}`;
+  return releases.find((d) => d.startsWith(prefix)) ?? fromDate(toDate(`${prefix}-${String(ref.day ?? 1).padStart(2, '0')}` as IsoDate));
+}
