@@ -2,10 +2,16 @@ import { parseArgs } from 'node:util';
 import { decodeText } from '../import/decodeText';
 import { importText } from '../import/importText';
 import type { Finding } from '../model/consultation';
-import { costRange, formatCostBand } from '../model/costAnswer';
-import { formatLeadTime, leadTimeRange } from '../model/leadTimeAnswer';
+import { fromDate, isoDate, type IsoDate } from '../model/calendarDates';
+import { costRange } from '../model/costAnswer';
+import { defaultAssumptions, runModel, runUncertainty, type ModelAssumptions, type ModelResult } from '../model/costModel';
+import { leadTimeRange } from '../model/leadTimeAnswer';
+import { formatGbpRange, formatGbpShort } from '../model/money';
+import { DEFAULT_MONTE_CARLO, type MonteCarloResult } from '../model/monteCarlo';
 import type { Analysis } from '../model/responseAnalysis';
-import { longestLeadTime, respondentTotals } from '../model/respondentTotals';
+import { longestLeadTime } from '../model/respondentTotals';
+import { buildModelSheets } from '../workbook/modelSheets';
+import type { WorkbookPlan } from '../workbook/plan';
 import { buildResponsePlan } from '../workbook/responseSheets';
 import { planToXlsx } from './xlsxWriter';
 
@@ -22,14 +28,19 @@ export interface CliIo {
   readonly defaultDocument: string;
 }
 
-const USAGE = `Usage: npm run model -- [document] [--out DIR] [--cost-question N] [--lead-time-question N] [--json]
+const USAGE = `Usage: npm run model -- [document] [options]
 
-Reads a collated consultation response document (an SEC "Annex D", text form) and writes
-<DIR>/<modification>-cost-model.xlsx (DIR defaults to out/). With no document, reads the bundled seed.
+Reads a collated consultation response document (an SEC "Annex D", text form), runs the cost
+model and writes <DIR>/<modification>-cost-model.xlsx (DIR defaults to out/). With no document,
+reads the bundled seed.
 
   --out DIR                 folder for the workbook (created if missing)
   --cost-question N         use question N as the cost question instead of the one found from its wording
   --lead-time-question N    use question N as the lead-time question
+  --decision-date DATE      approval date, YYYY-MM-DD (default: today)
+  --dcc-lead-time MONTHS    the DCC's lead time from approval (default: 0)
+  --seed N                  Monte Carlo seed (default: ${DEFAULT_MONTE_CARLO.seed})
+  --iterations N            Monte Carlo iterations (default: ${DEFAULT_MONTE_CARLO.iterations})
   --json                    print one JSON document instead of the summary
   --help                    print this text`;
 
@@ -78,15 +89,37 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // No respondents: the document is unusable. Otherwise a fatal finding is a question override that does not fit.
   if (fatal) throw new CliError(analysis.results.length ? fatal : `${path}: ${fatal}`, analysis.results.length ? 2 : 1);
 
-  const plan = buildResponsePlan(analysis, findings);
+  const defaults = defaultAssumptions(analysis, args.decisionDate ?? fromDate(io.now()));
+  const assumptions: ModelAssumptions = {
+    ...defaults,
+    monteCarlo: { ...defaults.monteCarlo, seed: args.seed ?? defaults.monteCarlo.seed, iterations: args.iterations ?? defaults.monteCarlo.iterations },
+    timeline: { ...defaults.timeline, dccLeadTimeMonths: args.dccLeadTimeMonths ?? 0 },
+  };
+  const run = runModel(analysis, assumptions);
+  if (!run.ok) throw new CliError(`the model cannot run: ${run.problems.join('; ')}`, 1);
+  const uncertainty = runUncertainty(analysis, assumptions, run.result.industry);
+
+  const plan: WorkbookPlan = {
+    sheets: [...buildResponsePlan(analysis, findings).sheets, ...buildModelSheets(analysis, assumptions, run.result, uncertainty)],
+  };
   const bytesOut = await planToXlsx(plan, { creator: 'SEC modification cost model', created: io.now() });
   const id = analysis.consultation.modification.id || 'consultation';
   const outPath = `${args.out.replace(/\/+$/, '')}/${id}-cost-model.xlsx`;
   await io.mkdir(args.out);
   await io.writeFileAtomic(outPath, bytesOut);
 
-  io.stdout(args.json ? `${JSON.stringify(jsonReport(analysis, findings), null, 2)}\n` : summary(analysis, findings, outPath));
+  const outcome = { analysis, findings, model: run.result, uncertainty, assumptions };
+  io.stdout(args.json ? `${JSON.stringify(jsonReport(outcome), null, 2)}\n` : summary(outcome, outPath));
   return 0;
+}
+
+/** Everything one run produced, for the summary and the JSON report. */
+interface Outcome {
+  readonly analysis: Analysis;
+  readonly findings: readonly Finding[];
+  readonly assumptions: ModelAssumptions;
+  readonly model: ModelResult;
+  readonly uncertainty: MonteCarloResult;
 }
 
 interface CommandLine {
@@ -94,6 +127,10 @@ interface CommandLine {
   out: string;
   costQuestion?: number;
   leadTimeQuestion?: number;
+  decisionDate?: IsoDate;
+  dccLeadTimeMonths?: number;
+  seed?: number;
+  iterations?: number;
   json: boolean;
   help: boolean;
 }
@@ -108,23 +145,47 @@ function parseCommandLine(argv: readonly string[]): CommandLine {
         out: { type: 'string', default: 'out' },
         'cost-question': { type: 'string' },
         'lead-time-question': { type: 'string' },
+        'decision-date': { type: 'string' },
+        'dcc-lead-time': { type: 'string' },
+        seed: { type: 'string' },
+        iterations: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (e) {
-    throw new CliError(`${(e as Error).message}\n${USAGE}`, 2);
+    // Node's first sentence names the option; the rest is advice about "--" that does not fit npm run.
+    const first = /^[^.]*\./.exec((e as Error).message)?.[0] ?? (e as Error).message;
+    throw new CliError(`${first} (npm run model -- --help lists the options)`, 2);
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new CliError(`one document at a time (got ${positionals.length})\n${USAGE}`, 2);
+  if (positionals.length > 1) throw new CliError(`one document at a time (got ${positionals.length})`, 2);
   return {
     ...(positionals[0] !== undefined ? { document: positionals[0] } : {}),
     out: values.out ?? 'out',
     ...(values['cost-question'] !== undefined ? { costQuestion: questionNumber('--cost-question', values['cost-question']) } : {}),
     ...(values['lead-time-question'] !== undefined ? { leadTimeQuestion: questionNumber('--lead-time-question', values['lead-time-question']) } : {}),
+    ...(values['decision-date'] !== undefined ? { decisionDate: dateOption(values['decision-date']) } : {}),
+    ...(values['dcc-lead-time'] !== undefined ? { dccLeadTimeMonths: numberOption('--dcc-lead-time', values['dcc-lead-time'], 0, 120, false) } : {}),
+    ...(values.seed !== undefined ? { seed: numberOption('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1, true) } : {}),
+    ...(values.iterations !== undefined ? { iterations: numberOption('--iterations', values.iterations, 1, 1_000_000, true) } : {}),
     json: values.json ?? false,
     help: values.help ?? false,
   };
+}
+
+function dateOption(value: string): IsoDate {
+  const d = isoDate(value);
+  if (!d) throw new CliError(`--decision-date takes a date as YYYY-MM-DD, not "${value}"`, 2);
+  return d;
+}
+
+function numberOption(flag: string, value: string, min: number, max: number, whole: boolean): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max || (whole && !Number.isInteger(n))) {
+    throw new CliError(`${flag} takes ${whole ? 'a whole number' : 'a number'} from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}, not "${value}"`, 2);
+  }
+  return n;
 }
 
 function questionNumber(flag: string, value: string): number {
@@ -137,8 +198,8 @@ function baseName(path: string): string {
 }
 
 /** The --json document: kinds spelled as the model spells them, open-ended highs as null. */
-export function jsonReport(analysis: Analysis, findings: readonly Finding[]) {
-  const totals = respondentTotals(analysis.results);
+export function jsonReport({ analysis, findings, model, uncertainty, assumptions }: Outcome) {
+  const totals = model.totals;
   return {
     modification: analysis.consultation.modification,
     consultation: analysis.consultation.title,
@@ -151,13 +212,7 @@ export function jsonReport(analysis: Analysis, findings: readonly Finding[]) {
         id: respondent.id,
         name: respondent.name,
         category: respondent.category,
-        cost: {
-          kind: cost.kind,
-          low: pounds?.low ?? null,
-          high: pounds ? pounds.high : null,
-          text: cost.text,
-          ...(cost.flag ? { flag: cost.flag } : {}),
-        },
+        cost: { kind: cost.kind, low: pounds?.low ?? null, high: pounds ? pounds.high : null, text: cost.text, ...(cost.flag ? { flag: cost.flag } : {}) },
         leadTime: {
           kind: leadTime.kind,
           minMonths: months?.min ?? null,
@@ -170,29 +225,63 @@ export function jsonReport(analysis: Analysis, findings: readonly Finding[]) {
     }),
     totals: {
       respondentCostLow: totals.low,
+      respondentCostCentral: totals.central,
       respondentCostHigh: totals.high,
       quantified: totals.counts.band + totals.counts.zero,
       unquantified: totals.counts.unquantified,
       noAnswer: totals.counts.none,
       unreadable: totals.counts.unreadable,
+      notImplementing: totals.counts.notImplementing,
       longestLeadTimeMonths: longestLeadTime(analysis.results)?.months ?? null,
+    },
+    model: {
+      industry: {
+        low: model.industry.total.low,
+        central: model.industry.total.central,
+        high: model.industry.total.high,
+        p10: uncertainty.industryTotal.p10,
+        p50: uncertainty.industryTotal.p50,
+        p90: uncertainty.industryTotal.p90,
+        seed: uncertainty.seed,
+        iterations: uncertainty.iterations,
+        method: model.industry.method,
+      },
+      scenarios: model.scenarios.map(({ result }) => ({
+        name: result.name,
+        adopters: result.adopters,
+        pvCosts: result.pvCosts,
+        pvBenefits: result.pvBenefits,
+        npv: result.npv,
+        bcr: result.bcr,
+        breakEvenUptake: result.breakEven.kind === 'adopters' ? result.breakEven.share : 'never',
+        breakEvenAdopters: result.breakEven.kind === 'adopters' ? result.breakEven.adopters : null,
+      })),
+      timeline: {
+        decisionDate: assumptions.timeline.decisionDate,
+        requiredMonths: model.timeline.requiredMonths,
+        readyDate: model.timeline.readyDate,
+        earliestRelease: model.timeline.earliestRelease,
+      },
     },
     findings,
   };
 }
 
-function summary(analysis: Analysis, findings: readonly Finding[], outPath: string): string {
+function summary({ analysis, findings, model, uncertainty, assumptions }: Outcome, outPath: string): string {
   const { consultation, roles, results } = analysis;
-  const totals = respondentTotals(results);
-  const longest = longestLeadTime(results);
-  const longestName = longest && results.find((r) => r.respondent.id === longest.respondentId);
+  const { totals, industry, timeline } = model;
+  const nameOf = (id: string | null) => results.find((r) => r.respondent.id === id)?.respondent.name;
   const quantified = totals.counts.band + totals.counts.zero;
   const bySeverity = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  const range = (r: { low: number; high: number }) => formatGbpRange(r.low, r.high);
+  const mc = uncertainty.industryTotal;
   const lines = [
     `${consultation.modification.id} ${consultation.modification.title}${consultation.title ? ` (${consultation.title})` : ''}`.trim(),
     `${results.length} respondents, ${consultation.questions.length} questions; cost question ${roles.costQuestion ?? 'not found'}, lead-time question ${roles.leadTimeQuestion ?? 'not found'}`,
-    `Costs: ${quantified ? formatCostBand(totals.low, totals.high) : 'no figures'} from ${quantified} respondent${quantified === 1 ? '' : 's'} with a figure; ${totals.counts.unquantified} unquantified, ${totals.counts.none} no answer, ${totals.counts.unreadable} unreadable`,
-    `Longest lead time: ${longestName ? `${formatLeadTime(longestName.leadTime)} (${longestName.respondent.name})` : 'none given'}`,
+    `Costs: ${quantified ? range(totals) : 'no figures'} from ${quantified} respondent${quantified === 1 ? '' : 's'} with a figure; ${totals.counts.unquantified} unquantified, ${totals.counts.none} no answer, ${totals.counts.unreadable} unreadable`,
+    `Industry: ${range(industry.total)} (central ${formatGbpShort(industry.total.central)}); P10–P90 ${formatGbpRange(mc.p10, mc.p90)} (${uncertainty.iterations.toLocaleString('en-GB')} iterations, seed ${uncertainty.seed})`,
+    `Scenarios: ${model.scenarios.map(({ result: r }) => `${r.name} NPV ${formatGbpShort(r.npv)}`).join(', ')}`,
+    `Timeline: ${timeline.requiredMonths} months${timeline.governingRespondent ? ` (${nameOf(timeline.governingRespondent)})` : timeline.governedBy === 'dcc' ? ' (DCC)' : ''} from decision on ${assumptions.timeline.decisionDate} → ready ${timeline.readyDate}; earliest release ${timeline.earliestRelease ?? 'none in the calendar'}`,
     `Findings: ${findings.length === 0 ? 'none' : `${bySeverity('error')} errors, ${bySeverity('warning')} warnings, ${bySeverity('info')} notes (see the Findings sheet)`}`,
     `Wrote ${outPath}`,
   ];

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { FORMAT_CODES, planProblems, type Cell, type WorkbookPlan } from '../workbook/plan';
+import { REGISTRY_SHEET, registryRows } from '../workbook/ownership';
+import { cellFormatCode, excelSerial, planProblems, sheetLayout, type Cell, type WorkbookPlan } from '../workbook/plan';
 
 /** Writes a workbook plan as an .xlsx file's bytes. Text cells are strings, so nothing typed by a respondent becomes a formula. */
 export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; created: Date }): Promise<Buffer> {
@@ -10,27 +11,41 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
   wb.created = meta.created;
   wb.modified = meta.created;
   for (const sheet of plan.sheets) {
-    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    const { table } = sheet;
-    const rows = table.rows.length ? table.rows.map((r) => r.map(cellValue)) : [table.columns.map(() => null)];
-    ws.addTable({
-      name: table.name,
-      ref: 'A1',
-      headerRow: true,
-      style: { theme: 'TableStyleMedium2', showRowStripes: true },
-      columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
-      rows,
-    });
-    table.columns.forEach((c, i) => {
-      const column = ws.getColumn(i + 1);
-      column.width = c.width;
-      column.numFmt = FORMAT_CODES[c.format];
-      if (c.format === 'text') column.alignment = { vertical: 'top', wrapText: c.width >= 40 };
-    });
+    const layout = sheetLayout(sheet);
+    const single = layout.tables.length === 1 && !layout.tables[0]!.titleRow;
+    const ws = wb.addWorksheet(sheet.name, single ? { views: [{ state: 'frozen', ySplit: 1 }] } : {});
+    layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    for (const { table, titleRow, headerRow, body } of layout.tables) {
+      if (titleRow !== null) {
+        const title = ws.getCell(titleRow + 1, 1);
+        title.value = table.title!;
+        title.font = { bold: true, size: 12 };
+      }
+      ws.addTable({
+        name: table.name,
+        ref: `A${headerRow + 1}`,
+        headerRow: true,
+        style: { theme: 'TableStyleMedium2', showRowStripes: true },
+        columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
+        rows: body.map((r) => r.map(cellValue)),
+      });
+      table.columns.forEach((c, i) => {
+        for (let r = 0; r < body.length; r++) {
+          const cell = ws.getCell(headerRow + 2 + r, i + 1);
+          cell.numFmt = cellFormatCode(body[r]![i]!, c);
+          cell.alignment = { vertical: 'top', wrapText: c.format === 'text' && c.width >= 40 };
+        }
+      });
+    }
+    (sheet.notes ?? []).forEach((note, i) => (ws.getCell(layout.notesRow + 1 + i, 1).value = note));
   }
+  const registry = wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
+  registryRows(plan).forEach((row) => registry.addRow(row));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 function cellValue(cell: Cell): string | number | null {
-  return cell.t === 'empty' ? null : cell.v;
+  if (cell.t === 'empty') return null;
+  if (cell.t === 'date') return excelSerial(cell.v);
+  return cell.v;
 }

@@ -1,6 +1,6 @@
 import { foreignSheets, foreignSheetsMessage, ownedFromRegistry, REGISTRY_SHEET, registryRows } from '../workbook/ownership';
 import { WorkbookRefusal, type WriteReport } from '../workbook/host';
-import { columnLetters, FORMAT_CODES, planProblems, tableAddress, type Cell, type WorkbookPlan } from '../workbook/plan';
+import { cellFormatCode, columnLetters, excelSerial, FORMAT_CODES, planProblems, sheetLayout, type Cell, type WorkbookPlan } from '../workbook/plan';
 
 // Excel's default column, 8.43 characters, is 48 points wide.
 const POINTS_PER_CHARACTER = 5.7;
@@ -47,35 +47,45 @@ export async function writePlan(
   let cells = 0;
 
   for (const sheetPlan of plan.sheets) {
-    const { table } = sheetPlan;
+    const layout = sheetLayout(sheetPlan);
     let sheet: Excel.Worksheet;
     if (existingLower.has(sheetPlan.name.toLowerCase())) {
       sheet = worksheets.getItem(sheetPlan.name);
-      // Our own sheet from an earlier import: its table goes, then everything on it.
-      if (tableNames.has(table.name.toLowerCase())) tables.getItem(table.name).delete();
+      // Our own sheet from an earlier import: its tables go, then everything on it.
+      for (const { table } of layout.tables) if (tableNames.has(table.name.toLowerCase())) tables.getItem(table.name).delete();
       sheet.getRange().clear();
       replaced.push(sheetPlan.name);
     } else {
       sheet = worksheets.add(sheetPlan.name);
       created.push(sheetPlan.name);
     }
-    const address = tableAddress(table);
-    const body = table.rows.length ? table.rows : [table.columns.map((): Cell => ({ t: 'empty' }))];
-    const range = sheet.getRange(address);
-    // Formats first, so text cells are text before any value lands in them.
-    range.numberFormat = [table.columns.map(() => FORMAT_CODES.text), ...body.map(() => table.columns.map((c) => FORMAT_CODES[c.format]))];
-    range.values = [table.columns.map((c) => c.header), ...body.map((row) => row.map(cellInput))];
-    cells += (body.length + 1) * table.columns.length;
-    const added = sheet.tables.add(address, true);
-    added.name = table.name;
-    added.style = 'TableStyleMedium2';
-    table.columns.forEach((c, i) => {
-      const column = sheet.getRange(`${columnLetters(i)}:${columnLetters(i)}`);
-      column.format.columnWidth = c.width * POINTS_PER_CHARACTER;
-      if (c.format === 'text' && c.width >= 40) column.format.wrapText = true;
+    layout.widths.forEach((w, i) => {
+      sheet.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = w * POINTS_PER_CHARACTER;
     });
-    sheet.getRange(address).format.verticalAlignment = 'Top';
-    sheet.freezePanes.freezeRows(1);
+    for (const { table, titleRow, address, body } of layout.tables) {
+      if (titleRow !== null) {
+        const title = sheet.getRange(`A${titleRow + 1}`);
+        title.numberFormat = [[FORMAT_CODES.text]];
+        title.values = [[cellInput({ t: 'text', v: table.title! })]];
+        title.format.font.bold = true;
+      }
+      const range = sheet.getRange(address);
+      // Formats first, so text cells are text before any value lands in them.
+      range.numberFormat = [table.columns.map(() => FORMAT_CODES.text), ...body.map((row) => table.columns.map((c, i) => cellFormatCode(row[i]!, c)))];
+      range.values = [table.columns.map((c) => c.header), ...body.map((row) => row.map(cellInput))];
+      range.format.verticalAlignment = 'Top';
+      cells += (body.length + 1) * table.columns.length;
+      const added = sheet.tables.add(address, true);
+      added.name = table.name;
+      added.style = 'TableStyleMedium2';
+    }
+    const notes = sheetPlan.notes ?? [];
+    if (notes.length) {
+      const noteRange = sheet.getRange(`A${layout.notesRow + 1}:A${layout.notesRow + notes.length}`);
+      noteRange.numberFormat = notes.map(() => [FORMAT_CODES.text]);
+      noteRange.values = notes.map((n) => [cellInput({ t: 'text', v: n })]);
+    }
+    if (layout.tables.length === 1 && layout.tables[0]!.titleRow === null) sheet.freezePanes.freezeRows(1);
   }
 
   const registrySheet = registry.isNullObject ? worksheets.add(REGISTRY_SHEET) : worksheets.getItem(REGISTRY_SHEET);
@@ -96,5 +106,6 @@ export async function writePlan(
 export function cellInput(cell: Cell): string | number {
   if (cell.t === 'empty') return '';
   if (cell.t === 'number') return cell.v;
+  if (cell.t === 'date') return excelSerial(cell.v);
   return FORMULA_START.test(cell.v) ? `'${cell.v}` : cell.v;
 }

@@ -4,8 +4,8 @@ import { planProblems, type Cell, type WorkbookPlan } from './plan';
 
 export interface MemorySheet {
   readonly name: string;
-  readonly header: readonly string[];
-  readonly rows: readonly (readonly Cell[])[];
+  /** Each table's header and rows, in sheet order. */
+  readonly tables: ReadonlyArray<{ readonly name: string; readonly header: readonly string[]; readonly rows: readonly (readonly Cell[])[] }>;
 }
 
 /**
@@ -13,7 +13,7 @@ export interface MemorySheet {
  * in a plain browser (a preview of what would be written) and in tests.
  */
 export function createMemoryHost(userSheets: readonly string[] = ['Sheet1']) {
-  const sheets = new Map<string, MemorySheet>(userSheets.map((name) => [name, { name, header: [], rows: [] }]));
+  const sheets = new Map<string, MemorySheet>(userSheets.map((name) => [name, { name, tables: [] }]));
   let owned: OwnedSheet[] = [];
   const host: WorkbookHost & { sheets(): MemorySheet[] } = {
     kind: 'preview',
@@ -27,10 +27,10 @@ export function createMemoryHost(userSheets: readonly string[] = ['Sheet1']) {
       let cells = 0;
       for (const s of plan.sheets) {
         (sheets.has(s.name) ? replaced : created).push(s.name);
-        sheets.set(s.name, { name: s.name, header: s.table.columns.map((c) => c.header), rows: s.table.rows });
-        cells += (s.table.rows.length + 1) * s.table.columns.length;
+        sheets.set(s.name, { name: s.name, tables: s.tables.map((t) => ({ name: t.name, header: t.columns.map((c) => c.header), rows: t.rows })) });
+        cells += s.tables.reduce((n, t) => n + (t.rows.length + 1) * t.columns.length, 0);
       }
-      owned = plan.sheets.map((s) => ({ sheet: s.name, table: s.table.name }));
+      owned = plan.sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s.name, table: t.name })));
       return { created, replaced, cells };
     },
     sheets: () => [...sheets.values()],

@@ -14,7 +14,7 @@ export interface OwnedSheet {
 
 /** The registry as rows: a note, then one row per owned sheet. */
 export function registryRows(plan: WorkbookPlan): string[][] {
-  return [[REGISTRY_NOTE, ''], ...plan.sheets.map((s) => [s.name, s.table.name])];
+  return [[REGISTRY_NOTE, ''], ...plan.sheets.flatMap((s) => s.tables.map((t) => [s.name, t.name]))];
 }
 
 /** Reads registry rows back; anything that is not a sheet/table pair is ignored. */

@@ -22,7 +22,7 @@ export function buildResponsePlan(analysis: Analysis, findings: readonly Finding
 
   const responses: SheetPlan = {
     name: SHEET_NAMES.responses,
-    table: {
+    tables: [{
       name: 'tblResponses',
       columns: [
         col('Row id', 'text', 16),
@@ -47,7 +47,7 @@ export function buildResponsePlan(analysis: Analysis, findings: readonly Finding
           text(lines(a.source)),
         ];
       }),
-    },
+    }],
   };
 
   const costs = parsedValueSheet(SHEET_NAMES.costs, 'tblCosts', [col('Low £', 'gbp', 12), col('High £', 'gbp', 12)], analysis, (r) => {
@@ -61,11 +61,11 @@ export function buildResponsePlan(analysis: Analysis, findings: readonly Finding
 
   const findingSheet: SheetPlan = {
     name: SHEET_NAMES.findings,
-    table: {
+    tables: [{
       name: 'tblFindings',
       columns: [col('Severity', 'text', 10), col('Line', 'integer', 8), col('Text', 'text', 40), col('Finding', 'text', 80)],
       rows: findings.map((f) => [text(f.severity), f.line > 0 ? num(f.line) : text(''), text(f.text), text(f.message)]),
-    },
+    }],
   };
 
   return { sheets: [responses, costs, leadTimes, findingSheet] };
@@ -88,7 +88,7 @@ function parsedValueSheet(
 ): SheetPlan {
   return {
     name,
-    table: {
+    tables: [{
       name: tableName,
       columns: [
         col('Row id', 'text', 16),
@@ -114,7 +114,7 @@ function parsedValueSheet(
           text(source ? lines(source) : ''),
         ];
       }),
-    },
+    }],
   };
 }
 

@@ -9,14 +9,36 @@ const fixture = (name: string) => join(__dirname, '..', 'fixtures', name);
 describe('npm run model on the bundled seed', () => {
   test('writes the workbook and prints the summary', async () => {
     const run = memoryIo();
-    expect(await main([], run.io)).toBe(0);
+    expect(await main(['--decision-date', '2027-03-01'], run.io)).toBe(0);
     expect([...run.written.keys()]).toEqual(['out/MP207-cost-model.xlsx']);
     expect(run.stdout()).toContain('5 respondents, 9 questions; cost question 4, lead-time question 5');
     expect(run.stdout()).toContain('Costs: £350k–£950k from 4 respondents with a figure; 1 unquantified');
-    expect(run.stdout()).toContain('Longest lead time: 6–8 months (Utilita Energy Ltd)');
+    expect(run.stdout()).toContain('Industry: £350k–£950k (central £650k)');
+    expect(run.stdout()).toContain('Timeline: 8 months (Utilita Energy Ltd) from decision on 2027-03-01 → ready 2027-11-01; earliest release 2027-11-04');
 
     const book = await readXlsx(run.written.get('out/MP207-cost-model.xlsx')!);
-    expect([...book.keys()]).toEqual(['Responses', 'Costs', 'Lead times', 'Findings']);
+    expect([...book.keys()]).toEqual(['Responses', 'Costs', 'Lead times', 'Findings', 'Industry costs', 'Scenarios', 'Timeline', 'SECMOD_registry']);
+    expect(book.get('SECMOD_registry')!.state).toBe('veryHidden');
+    expect(book.get('SECMOD_registry')!.rows.slice(1)).toEqual([
+      ['Responses', 'tblResponses'],
+      ['Costs', 'tblCosts'],
+      ['Lead times', 'tblLeadTimes'],
+      ['Findings', 'tblFindings'],
+      ['Industry costs', 'tblIndustryByCategory'],
+      ['Industry costs', 'tblIndustryTotals'],
+      ['Industry costs', 'tblUncertainty'],
+      ['Industry costs', 'tblIndustryHistogram'],
+      ['Scenarios', 'tblScenarioAssumptions'],
+      ['Scenarios', 'tblScenarioResults'],
+      ['Scenarios', 'tblSensitivity'],
+      ['Timeline', 'tblTimelineSummary'],
+      ['Timeline', 'tblReadiness'],
+      ['Timeline', 'tblMilestones'],
+    ]);
+    const timeline = book.get('Timeline')!.rows;
+    // Ready by 1 November 2027 for Utilita, as date cells (ExcelJS reads dates back as UTC midnights).
+    expect(timeline.find((r) => r[0] === 'Utilita Energy Ltd')!.slice(2, 5)).toEqual(['counted', 8, new Date(Date.UTC(2027, 10, 1))]);
+    expect(timeline.find((r) => r[0] === 'Earliest feasible release')![1]).toEqual(new Date(Date.UTC(2027, 10, 4)));
     const costs = book.get('Costs')!;
     expect(costs.tables).toEqual(['tblCosts']);
     expect(costs.rows[0]).toEqual(['Row id', 'Respondent', 'Category', 'Answer', 'Kind', 'Low £', 'High £', 'Flag', 'Source lines']);
@@ -27,7 +49,7 @@ describe('npm run model on the bundled seed', () => {
       ['Utilita Energy Ltd', 'band', 250000, 500000],
       ['ENGIE (ENGIE Power Limited, ENGIE Gas Limited)', 'band', 0, 100000],
     ]);
-    expect(costs.numFmt(6)).toBe('£#,##0');
+    expect(costs.numFmt(2, 6)).toBe('£#,##0;-£#,##0');
     const lead = book.get('Lead times')!;
     expect(lead.rows.slice(1).map((r) => [r[4], r[5] ?? null, r[6] ?? null])).toEqual([
       ['not-implementing', null, null],
@@ -46,7 +68,7 @@ describe('npm run model on the bundled seed', () => {
 
   test('--json prints the documented shape', async () => {
     const run = memoryIo();
-    expect(await main(['--json', '--out', 'elsewhere'], run.io)).toBe(0);
+    expect(await main(['--json', '--out', 'elsewhere', '--decision-date', '2027-03-01'], run.io)).toBe(0);
     const report = JSON.parse(run.stdout());
     expect(report.modification).toEqual({ id: 'MP207', title: 'Allowing Registered Supplier Agents to Maintain Meter Firmware' });
     expect([report.costQuestion, report.leadTimeQuestion]).toEqual([4, 5]);
@@ -55,6 +77,11 @@ describe('npm run model on the bundled seed', () => {
     expect(report.respondents[1].leadTime).toMatchObject({ kind: 'immediate', minMonths: 0, maxMonths: 0 });
     expect(report.totals).toMatchObject({ respondentCostLow: 350000, respondentCostHigh: 950000, unquantified: 1 });
     expect(report.findings).toEqual([]);
+    expect(report.model.industry).toMatchObject({ low: 350000, central: 650000, high: 950000, seed: 20260101, iterations: 10000 });
+    expect(report.model.industry.p10).toBeLessThanOrEqual(report.model.industry.p50);
+    expect(report.model.industry.p50).toBeLessThanOrEqual(report.model.industry.p90);
+    expect(report.model.scenarios.map((s: { name: string }) => s.name)).toEqual(['Low', 'Central', 'High']);
+    expect(report.model.timeline).toEqual({ decisionDate: '2027-03-01', requiredMonths: 8, readyDate: '2027-11-01', earliestRelease: '2027-11-04' });
     expect([...run.written.keys()]).toEqual(['elsewhere/MP207-cost-model.xlsx']);
   });
 
@@ -69,6 +96,39 @@ describe('npm run model on the bundled seed', () => {
     const typo = memoryIo();
     expect(await main(['--cost-question', 'four'], typo.io)).toBe(2);
     expect(typo.stderr()).toMatch(/^error: --cost-question takes a question number, not "four"/);
+  });
+});
+
+describe('engine options', () => {
+  test('the DCC lead time, seed and iteration count reach the model', async () => {
+    const run = memoryIo();
+    expect(await main(['--json', '--decision-date', '2027-03-01', '--dcc-lead-time', '12', '--seed', '42', '--iterations', '500'], run.io)).toBe(0);
+    const { model } = JSON.parse(run.stdout());
+    expect(model.timeline).toMatchObject({ requiredMonths: 12, readyDate: '2028-03-01', earliestRelease: '2028-06-29' });
+    expect(model.industry).toMatchObject({ seed: 42, iterations: 500 });
+    const again = memoryIo();
+    await main(['--json', '--decision-date', '2027-03-01', '--dcc-lead-time', '12', '--seed', '42', '--iterations', '500'], again.io);
+    expect(JSON.parse(again.stdout()).model.industry.p50).toBe(model.industry.p50);
+  });
+
+  test('the decision date defaults to today', async () => {
+    const run = memoryIo();
+    await main(['--json'], run.io);
+    expect(JSON.parse(run.stdout()).model.timeline.decisionDate).toBe('2027-03-01');
+  });
+
+  test.each([
+    [['--decision-date', '1/3/2027'], 'error: --decision-date takes a date as YYYY-MM-DD, not "1/3/2027"'],
+    [['--decision-date', '2027-02-30'], 'error: --decision-date takes a date as YYYY-MM-DD, not "2027-02-30"'],
+    [['--dcc-lead-time=-3'], 'error: --dcc-lead-time takes a number from 0 to 120, not "-3"'],
+    [['--iterations', '2.5'], 'error: --iterations takes a whole number from 1 to 1,000,000, not "2.5"'],
+    [['--seed', 'abc'], 'error: --seed takes a whole number from -2,147,483,648 to 2,147,483,647, not "abc"'],
+    [['--colour', 'red'], "error: Unknown option '--colour'. (npm run model -- --help lists the options)"],
+  ])('%p is refused', async (args, message) => {
+    const run = memoryIo();
+    expect(await main(args, run.io)).toBe(2);
+    expect(run.stderr()).toBe(`${message}\n`);
+    expect(run.written.size).toBe(0);
   });
 });
 

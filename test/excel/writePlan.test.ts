@@ -4,6 +4,7 @@ import { writePlan } from '../../src/excel/writePlan';
 import { WorkbookRefusal } from '../../src/workbook/host';
 import { importText } from '../../src/import/importText';
 import { REGISTRY_SHEET } from '../../src/workbook/ownership';
+import { FORMAT_CODES } from '../../src/workbook/plan';
 import { buildResponsePlan } from '../../src/workbook/responseSheets';
 import { asExcelContext, FakeContext } from '../support/fakeExcel';
 import { seedText } from '../support/seed';
@@ -28,7 +29,7 @@ describe('writing the plan through office-js', () => {
     expect(costs.tables.list.map((t) => [t.name, t.address])).toEqual([['tblCosts', 'A1:I6']]);
     expect(costs.frozenRows).toBe(1);
     const grid = costs.grid();
-    expect(grid[1]![5]).toEqual({ kind: 'number', value: 100000, format: '£#,##0' });
+    expect(grid[1]![5]).toEqual({ kind: 'number', value: 100000, format: FORMAT_CODES.gbp });
     expect(grid[2]![4]).toEqual({ kind: 'text', value: 'unquantified', format: '@' });
     // The seed's "-" answers stay text.
     const lead = ctx.workbook.worksheets.find('Lead times')!.grid();

@@ -198,6 +198,7 @@ export class FakeRange extends Loadable {
     columnWidth: 0,
     wrapText: false,
     verticalAlignment: '',
+    font: { bold: false },
   };
   constructor(
     ctx: FakeContext,

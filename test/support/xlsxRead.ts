@@ -4,7 +4,8 @@ export interface ReadSheet {
   readonly rows: unknown[][];
   readonly tables: string[];
   readonly formulas: string[];
-  readonly numFmt: (col: number) => string | undefined;
+  readonly numFmt: (row: number, col: number) => string | undefined;
+  readonly state: string;
 }
 
 /** Reads back what a writer produced: values per sheet (header first), table names and any formula cells. */
@@ -24,7 +25,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<Map<string, ReadSheet
       rows[n - 1] = values;
     });
     const tables = Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables ?? {});
-    sheets.set(ws.name, { rows, tables, formulas, numFmt: (col) => ws.getColumn(col).numFmt });
+    sheets.set(ws.name, { rows, tables, formulas, numFmt: (row, col) => ws.getCell(row, col).numFmt, state: ws.state });
   });
   return sheets;
 }

@@ -39,7 +39,7 @@ describe('the import panel', () => {
     });
     expect(screen.getByText(/created Responses, Costs, Lead times, Findings/)).toBeTruthy();
     const costs = host.sheets().find((s) => s.name === 'Costs')!;
-    expect(costs.rows.map((r) => r[5])).toEqual([
+    expect(costs.tables[0]!.rows.map((r) => r[5])).toEqual([
       { t: 'number', v: 100000 },
       { t: 'empty' },
       { t: 'number', v: 0 },
