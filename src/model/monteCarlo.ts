@@ -1,5 +1,4 @@
 import { jStat } from 'jstat';
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { IndustryLinear } from './industryCost';
 import type { RespondentCost } from './respondentTotals';
@@ -73,14 +72,12 @@ export function runMonteCarlo(
     const quantile = quantileFunction(cost, options.distribution);
     const weight = linear.weights.get(cost.respondentId) ?? 0;
     for (let i = 0; i < n; i++) order[i] = i;
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(uniformFloat64(rng) * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
-    for (let i = 0; i < n; i++) {
-      const x = quantile((order[i]! + uniformFloat64(rng)) / n);
+    // A backward Fisher-Yates shuffle fixes position i at step i, so each draw is made as its stratum is settled.
+    for (let i = n - 1; i >= 0; i--) {
+      const j = Math.floor(unit32(rng) * (i + 1));
+      const stratum = order[j]!;
+      order[j] = order[i]!;
+      const x = quantile((stratum + unit32(rng)) / n);
       respondentTotals[i]! += x;
       industryTotals[i]! += weight * x;
     }
@@ -94,6 +91,14 @@ export function runMonteCarlo(
     industryTotal: summarise(industryTotals),
     histogram: histogram(industryTotals, options.histogramBins),
   };
+}
+
+/**
+ * A uniform number in [0, 1) from one 32-bit output. Enough here: it picks a place within a
+ * stratum already 1/iterations wide, or a shuffle index far below 2^32.
+ */
+function unit32(rng: { next(): number }): number {
+  return (rng.next() >>> 0) * 2.3283064365386963e-10;
 }
 
 /** 32-bit FNV-1a of the id, mixed with the run seed: one independent stream per respondent. */

@@ -22,8 +22,10 @@ export interface Analysis {
 
 export function analyseConsultation(consultation: Consultation, overrides: RoleOverrides = {}): Analysis {
   const { roles, findings } = identifyQuestionRoles(consultation.questions, overrides);
+  const byKey = new Map<string, Answer>();
+  for (const a of consultation.answers) byKey.set(`${a.question}\u0000${a.respondentId}`, a);
   const answerTo = (question: number | null, respondentId: string): Answer | undefined =>
-    question === null ? undefined : consultation.answers.find((a) => a.question === question && a.respondentId === respondentId);
+    question === null ? undefined : byKey.get(`${question}\u0000${respondentId}`);
 
   const results = consultation.respondents.map((respondent): RespondentResult => {
     const costRow = answerTo(roles.costQuestion, respondent.id);

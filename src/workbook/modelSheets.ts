@@ -23,7 +23,7 @@ const PER_PARTY_BASIS: Record<ModelResult['industry']['categories'][number]['per
 
 /** Industry costs (with the uncertainty run), Scenarios and Timeline, as computed by the engine. */
 export function buildModelSheets(analysis: Analysis, assumptions: ModelAssumptions, model: ModelResult, uncertainty: MonteCarloResult): SheetPlan[] {
-  return [industrySheet(assumptions, model, uncertainty), scenarioSheet(assumptions, model), timelineSheet(analysis, model)];
+  return [industrySheet(assumptions, model, uncertainty), scenarioSheet(assumptions, model), timelineSheet(analysis, assumptions, model)];
 }
 
 function industrySheet(assumptions: ModelAssumptions, model: ModelResult, mc: MonteCarloResult): SheetPlan {
@@ -195,7 +195,7 @@ const STATUS_TEXT: Record<string, string> = {
   unreadable: 'answer not read',
 };
 
-function timelineSheet(analysis: Analysis, model: ModelResult): SheetPlan {
+function timelineSheet(analysis: Analysis, assumptions: ModelAssumptions, model: ModelResult): SheetPlan {
   const t = model.timeline;
   const byId = new Map(analysis.results.map((r) => [r.respondent.id, r.respondent]));
   const governing = t.governingRespondent ? byId.get(t.governingRespondent)?.name : null;
@@ -236,6 +236,13 @@ function timelineSheet(analysis: Analysis, model: ModelResult): SheetPlan {
         columns: [col('Milestone', 'text', 28), col('Start', 'date', 14), col('End', 'date', 14)],
         rows: t.milestones.map((m) => [text(m.name), date(m.start), date(m.end)]),
       },
+      {
+        name: 'tblReleases',
+        title: 'SEC release calendar (edit to match the published dates)',
+        columns: [col('Release', 'date', 14)],
+        rows: [...assumptions.timeline.releases].sort().map((d) => [date(d)]),
+      },
     ],
+    notes: [RELEASE_RULE],
   };
 }

@@ -34,6 +34,7 @@ describe('npm run model on the bundled seed', () => {
       ['Timeline', 'tblTimelineSummary'],
       ['Timeline', 'tblReadiness'],
       ['Timeline', 'tblMilestones'],
+      ['Timeline', 'tblReleases'],
     ]);
     const timeline = book.get('Timeline')!.rows;
     // Ready by 1 November 2027 for Utilita, as date cells (ExcelJS reads dates back as UTC midnights).

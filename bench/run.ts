@@ -1,0 +1,115 @@
+/**
+ * `npm run bench`: measurements, each against a baseline taken in the same run, with the target
+ * it should meet. A benchmark reports; it does not fail the build.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { writePlan } from '../src/excel/writePlan';
+import { importText } from '../src/import/importText';
+import { isoDate } from '../src/model/calendarDates';
+import { defaultAssumptions, runModel } from '../src/model/costModel';
+import { gbp } from '../src/model/money';
+import { runMonteCarlo, type BandDistribution } from '../src/model/monteCarlo';
+import type { RespondentCost } from '../src/model/respondentTotals';
+import { buildResponsePlan } from '../src/workbook/responseSheets';
+import { asExcelContext, FakeContext } from '../test/support/fakeExcel';
+import { syntheticAnnex } from '../test/support/synthetic';
+
+const root = join(__dirname, '..');
+const lines: string[] = [];
+const report = (name: string, value: string, target: string, ok: boolean | null) => {
+  const line = `${ok === null ? '      ' : ok ? 'ok    ' : 'MISSED'} ${name.padEnd(58)} ${value.padEnd(34)} ${target}`;
+  lines.push(line);
+  console.log(line);
+};
+
+/** Median wall time of `runs` calls, in milliseconds. */
+function median(runs: number, f: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    f();
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+async function main() {
+  console.log(`node ${process.version}, ${new Date().toISOString()}`);
+
+  // Monte Carlo against the raw generator filling an array with the same number of doubles.
+  const iterations = 100_000;
+  const respondents = 50;
+  const draws = iterations * respondents;
+  const raw = median(3, () => {
+    const rng = xoroshiro128plus(1);
+    const out = new Float64Array(iterations);
+    for (let r = 0; r < respondents; r++) for (let i = 0; i < iterations; i++) out[i] = uniformFloat64(rng);
+  });
+  report('raw generator: fill 5M doubles', `${(draws / raw / 1000).toFixed(1)} M/s (${raw.toFixed(0)} ms)`, 'baseline', null);
+  const costs: RespondentCost[] = Array.from({ length: respondents }, (_, i) => ({
+    respondentId: `r${i}`,
+    category: 'Large Supplier',
+    low: gbp(10_000 * i),
+    central: gbp(10_000 * i + 50_000),
+    high: gbp(10_000 * i + 100_000),
+    capped: false,
+  }));
+  const linear = { weights: new Map(costs.map((c) => [c.respondentId, 2])), constant: 0 };
+  for (const distribution of [{ kind: 'uniform' }, { kind: 'pert', modePosition: 0.3 }] as BandDistribution[]) {
+    const t = median(3, () => runMonteCarlo(costs, linear, { seed: 1, iterations, distribution, histogramBins: 20 }));
+    const share = raw / t;
+    report(
+      `Monte Carlo 100,000 × 50, ${distribution.kind} (LHS)`,
+      `${(draws / t / 1000).toFixed(1)} M/s (${t.toFixed(0)} ms), ${(share * 100).toFixed(0)}% of raw`,
+      distribution.kind === 'uniform' ? 'target ≥ 30% of raw' : 'measured',
+      distribution.kind === 'uniform' ? share >= 0.3 : null,
+    );
+  }
+
+  // Deterministic engine for a 500-respondent consultation.
+  const big = importText(syntheticAnnex(500), 'synthetic').analysis;
+  const assumptions = defaultAssumptions(big, isoDate('2027-03-01')!);
+  const engine = median(9, () => {
+    if (!runModel(big, assumptions).ok) throw new Error('the synthetic model did not run');
+  });
+  report('engine (industry, scenarios, tornado, timeline), 500 respondents', `${engine.toFixed(1)} ms`, 'target < 50 ms', engine < 50);
+
+  // Import parsing throughput against merely splitting the same text into lines.
+  const text = syntheticAnnex(10_000);
+  const split = median(5, () => text.split('\n'));
+  const parse = median(3, () => importText(text, 'synthetic'));
+  report('parse a 10,000-respondent collation', `${parse.toFixed(0)} ms (split alone ${split.toFixed(1)} ms)`, 'target < 1,000 ms', parse < 1000);
+
+  // office-js round trips: constant in the number of respondents.
+  const syncs: string[] = [];
+  for (const n of [5, 50, 500]) {
+    const read = importText(syntheticAnnex(n), 'synthetic');
+    const ctx = new FakeContext();
+    const written = await writePlan(asExcelContext(ctx), buildResponsePlan(read.analysis, read.findings), () => true);
+    syncs.push(`${n}: ${ctx.syncs} syncs, ${written.cells.toLocaleString('en-GB')} cells`);
+  }
+  report('office-js writes (respondents: syncs, cells)', syncs.join('; '), 'same sync count', new Set(syncs.map((s) => s.split(' ')[1])).size === 1);
+
+  // The CLI main job against starting Node at all.
+  const out = mkdtempSync(join(tmpdir(), 'secmod-bench-'));
+  const wall = (cmd: string, args: string[]) => {
+    const t = performance.now();
+    const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+    return performance.now() - t;
+  };
+  const nodeOnly = Math.min(...[0, 1, 2].map(() => wall(process.execPath, ['-e', '0'])));
+  const cli = Math.min(...[0, 1, 2].map(() => wall(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/bin.ts', '--out', out, '--decision-date', '2027-03-01'])));
+  report('CLI main job on the seed (tsx src/cli/bin.ts)', `${cli.toFixed(0)} ms (node -e 0: ${nodeOnly.toFixed(0)} ms)`, 'target < 1,500 ms', cli < 1500);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
