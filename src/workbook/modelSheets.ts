@@ -3,15 +3,13 @@ import type { ModelAssumptions, ModelResult } from '../model/costModel';
 import type { MonteCarloResult } from '../model/monteCarlo';
 import type { Analysis } from '../model/responseAnalysis';
 import type { Uptake } from '../model/uptake';
-import { date, num, text, type Cell, type Column, type SheetPlan } from './plan';
+import { col, date, num, text, type Cell, type Column, type SheetPlan } from './plan';
 
 export const MODEL_SHEET_NAMES = {
   industry: 'Industry costs',
   scenarios: 'Scenarios',
   timeline: 'Timeline',
 } as const;
-
-const col = (header: string, format: Column['format'], width: number): Column => ({ header, format, width });
 
 const PER_PARTY_BASIS: Record<ModelResult['industry']['categories'][number]['perPartySource'], string> = {
   'category-mean': "category's respondents",

@@ -52,6 +52,7 @@ export interface WorkbookPlan {
   readonly sheets: readonly SheetPlan[];
 }
 
+export const col = (header: string, format: CellFormat, width: number): Column => ({ header, format, width });
 export const text = (v: string): Cell => ({ t: 'text', v });
 export const num = (v: number | null | undefined): Cell => (v === null || v === undefined ? { t: 'empty' } : { t: 'number', v });
 export const empty: Cell = { t: 'empty' };

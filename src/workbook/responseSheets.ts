@@ -2,7 +2,7 @@ import type { Finding, SourceSpan } from '../model/consultation';
 import { costRange } from '../model/costAnswer';
 import { leadTimeRange } from '../model/leadTimeAnswer';
 import type { Analysis, RespondentResult } from '../model/responseAnalysis';
-import { num, text, type Cell, type Column, type SheetPlan, type WorkbookPlan } from './plan';
+import { col, num, text, type Cell, type Column, type SheetPlan, type WorkbookPlan } from './plan';
 
 /** Sheet names the add-in owns; the task pane and the CLI write the same ones. */
 export const SHEET_NAMES = {
@@ -11,8 +11,6 @@ export const SHEET_NAMES = {
   leadTimes: 'Lead times',
   findings: 'Findings',
 } as const;
-
-const col = (header: string, format: Column['format'], width: number): Column => ({ header, format, width });
 
 /** Responses, Costs, Lead times and Findings: every answer with its source, and every parsed value. */
 export function buildResponsePlan(analysis: Analysis, findings: readonly Finding[]): WorkbookPlan {
