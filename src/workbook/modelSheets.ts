@@ -3,7 +3,7 @@ import type { ModelAssumptions, ModelResult } from '../model/costModel';
 import type { MonteCarloResult } from '../model/monteCarlo';
 import type { Analysis } from '../model/responseAnalysis';
 import type { Uptake } from '../model/uptake';
-import { col, date, num, text, type Cell, type Column, type SheetPlan } from './plan';
+import { col, date, num, text, type Cell, type SheetPlan } from './plan';
 
 export const MODEL_SHEET_NAMES = {
   industry: 'Industry costs',
