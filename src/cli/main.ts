@@ -1,18 +1,18 @@
 import { parseArgs } from 'node:util';
 import { decodeText } from '../import/decodeText';
 import { importText } from '../import/importText';
+import { sha256Hex } from '../import/sourceHash';
 import type { Finding } from '../model/consultation';
 import { fromDate, isoDate, type IsoDate } from '../model/calendarDates';
 import { costRange } from '../model/costAnswer';
-import { defaultAssumptions, runModel, runUncertainty, type ModelAssumptions, type ModelResult } from '../model/costModel';
+import { defaultAssumptions, type ModelAssumptions, type ModelResult } from '../model/costModel';
 import { leadTimeRange } from '../model/leadTimeAnswer';
 import { formatGbpRange, formatGbpShort } from '../model/money';
 import { DEFAULT_MONTE_CARLO, type MonteCarloResult } from '../model/monteCarlo';
 import type { Analysis } from '../model/responseAnalysis';
 import { longestLeadTime } from '../model/respondentTotals';
-import { buildModelSheets } from '../workbook/modelSheets';
-import type { WorkbookPlan } from '../workbook/plan';
-import { buildResponsePlan } from '../workbook/responseSheets';
+import { ENGINE_VERSION } from '../version';
+import { costModelWorkbook } from '../workbook/costModelWorkbook';
 import { planToXlsx } from './xlsxWriter';
 
 /** Everything the CLI touches outside itself, so tests can run it in memory. */
@@ -95,20 +95,21 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     monteCarlo: { ...defaults.monteCarlo, seed: args.seed ?? defaults.monteCarlo.seed, iterations: args.iterations ?? defaults.monteCarlo.iterations },
     timeline: { ...defaults.timeline, dccLeadTimeMonths: args.dccLeadTimeMonths ?? 0 },
   };
-  const run = runModel(analysis, assumptions);
-  if (!run.ok) throw new CliError(`the model cannot run: ${run.problems.join('; ')}`, 1);
-  const uncertainty = runUncertainty(analysis, assumptions, run.result.industry);
-
-  const plan: WorkbookPlan = {
-    sheets: [...buildResponsePlan(analysis, findings).sheets, ...buildModelSheets(analysis, assumptions, run.result, uncertainty)],
-  };
+  const built = costModelWorkbook(analysis, findings, assumptions, {
+    sourceName: baseName(path),
+    sourceSha256: await sha256Hex(decoded.text),
+    engineVersion: ENGINE_VERSION,
+    created: fromDate(io.now()),
+  });
+  if (!built.ok) throw new CliError(`the model cannot run: ${built.problems.join('; ')}`, 1);
+  const { plan, model, uncertainty } = built;
   const bytesOut = await planToXlsx(plan, { creator: 'SEC modification cost model', created: io.now() });
   const id = analysis.consultation.modification.id || 'consultation';
   const outPath = `${args.out.replace(/\/+$/, '')}/${id}-cost-model.xlsx`;
   await io.mkdir(args.out);
   await io.writeFileAtomic(outPath, bytesOut);
 
-  const outcome = { analysis, findings, model: run.result, uncertainty, assumptions };
+  const outcome = { analysis, findings, model, uncertainty, assumptions };
   io.stdout(args.json ? `${JSON.stringify(jsonReport(outcome), null, 2)}\n` : summary(outcome, outPath));
   return 0;
 }

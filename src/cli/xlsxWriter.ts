@@ -1,8 +1,15 @@
 import ExcelJS from 'exceljs';
+import { formulaText } from '../workbook/formula';
 import { REGISTRY_SHEET, registryRows } from '../workbook/ownership';
-import { cellFormatCode, excelSerial, planProblems, sheetLayout, type Cell, type WorkbookPlan } from '../workbook/plan';
+import { cellFormatCode, columnLetters, excelSerial, planProblems, sheetLayout, type Cell, type WorkbookPlan } from '../workbook/plan';
 
-/** Writes a workbook plan as an .xlsx file's bytes. Text cells are strings, so nothing typed by a respondent becomes a formula. */
+const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+
+/**
+ * Writes a workbook plan as an .xlsx file's bytes. Text cells are strings (never formulas);
+ * formula cells carry the engine's value as their cached result, and the file asks Excel to
+ * recalculate everything when it opens.
+ */
 export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; created: Date }): Promise<Buffer> {
   const problems = planProblems(plan);
   if (problems.length) throw new Error(`the workbook plan cannot be written: ${problems.join('; ')}`);
@@ -10,6 +17,7 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
   wb.creator = meta.creator;
   wb.created = meta.created;
   wb.modified = meta.created;
+  wb.calcProperties.fullCalcOnLoad = true;
   for (const sheet of plan.sheets) {
     const layout = sheetLayout(sheet);
     const single = layout.tables.length === 1 && !layout.tables[0]!.titleRow;
@@ -27,25 +35,34 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
         headerRow: true,
         style: { theme: 'TableStyleMedium2', showRowStripes: true },
         columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
-        rows: body.map((r) => r.map(cellValue)),
+        rows: body.map((r) => r.map((c) => cellValue(c, sheet.name))),
       });
       table.columns.forEach((c, i) => {
-        for (let r = 0; r < body.length; r++) {
+        body.forEach((row, r) => {
           const cell = ws.getCell(headerRow + 2 + r, i + 1);
-          cell.numFmt = cellFormatCode(body[r]![i]!, c);
+          cell.numFmt = cellFormatCode(row[i]!, c);
           cell.alignment = { vertical: 'top', wrapText: c.format === 'text' && c.width >= 40 };
-        }
+          if (c.input) cell.fill = INPUT_FILL;
+        });
       });
     }
     (sheet.notes ?? []).forEach((note, i) => (ws.getCell(layout.notesRow + 1 + i, 1).value = note));
   }
+  for (const n of plan.names) wb.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!$${columnLetters(n.col)}$${n.row + 1}`, n.name);
   const registry = wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
   registryRows(plan).forEach((row) => registry.addRow(row));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function cellValue(cell: Cell): string | number | null {
-  if (cell.t === 'empty') return null;
-  if (cell.t === 'date') return excelSerial(cell.v);
-  return cell.v;
+function cellValue(cell: Cell, sheet: string): ExcelJS.CellValue {
+  switch (cell.t) {
+    case 'empty':
+      return null;
+    case 'date':
+      return excelSerial(cell.v);
+    case 'formula':
+      return { formula: formulaText(cell.f, sheet).slice(1), result: cell.v ?? '' } as ExcelJS.CellFormulaValue;
+    default:
+      return cell.v;
+  }
 }

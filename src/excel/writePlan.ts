@@ -1,17 +1,20 @@
-import { foreignSheets, foreignSheetsMessage, ownedFromRegistry, REGISTRY_SHEET, registryRows } from '../workbook/ownership';
+import { formulaText } from '../workbook/formula';
 import { WorkbookRefusal, type WriteReport } from '../workbook/host';
+import { foreignItems, foreignItemsMessage, ownedFromRegistry, REGISTRY_SHEET, registryRows } from '../workbook/ownership';
 import { cellFormatCode, columnLetters, excelSerial, FORMAT_CODES, planProblems, sheetLayout, type Cell, type WorkbookPlan } from '../workbook/plan';
 
 // Excel's default column, 8.43 characters, is 48 points wide.
 const POINTS_PER_CHARACTER = 5.7;
+const INPUT_FILL = '#FFF2CC';
 
 // Characters that make Excel read typed input as a formula or a number sign.
 const FORMULA_START = /^[=+\-@\t\r\n]/;
 
 /**
- * Applies a plan through office-js in a fixed number of round trips, whatever its size:
- * one to read what exists (sheet and table names, the registry), one to write everything.
- * Refuses, before writing anything, when a sheet it would write is not the add-in's own.
+ * Applies a plan through office-js in a fixed number of round trips, whatever its size: one to
+ * read what exists (sheet, table and name lists, and the registry), one more for the registry's
+ * contents when there is one, and one to write everything. It refuses, before writing anything,
+ * when a sheet or name it would write is not the add-in's own.
  */
 export async function writePlan(
   context: Excel.RequestContext,
@@ -21,9 +24,10 @@ export async function writePlan(
   const problems = planProblems(plan);
   if (problems.length) throw new Error(`the workbook plan cannot be written: ${problems.join('; ')}`);
 
-  const { worksheets, tables } = context.workbook;
+  const { worksheets, tables, names } = context.workbook;
   worksheets.load('items/name');
   tables.load('items/name');
+  names.load('items/name');
   const registry = worksheets.getItemOrNullObject(REGISTRY_SHEET);
   registry.load('isNullObject');
   await context.sync();
@@ -35,24 +39,28 @@ export async function writePlan(
     await context.sync();
     registryValues = used.isNullObject ? [] : used.values;
   }
-  const existing = worksheets.items.map((w) => w.name);
-  const foreign = foreignSheets(plan, existing, ownedFromRegistry(registryValues));
-  if (foreign.length) throw new WorkbookRefusal(foreignSheetsMessage(foreign));
+  const existingSheets = worksheets.items.map((w) => w.name);
+  const existingNames = names.items.map((n) => n.name);
+  const foreign = foreignItems(plan, { sheets: existingSheets, names: existingNames }, ownedFromRegistry(registryValues));
+  if (foreign.length) throw new WorkbookRefusal(foreignItemsMessage(foreign));
 
   if (supports('ExcelApi', '1.6')) context.application.suspendApiCalculationUntilNextSync();
-  const existingLower = new Set(existing.map((n) => n.toLowerCase()));
-  const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
+  const sheetsLower = new Set(existingSheets.map((n) => n.toLowerCase()));
+  const tablesLower = new Set(tables.items.map((t) => t.name.toLowerCase()));
+  const namesLower = new Set(existingNames.map((n) => n.toLowerCase()));
   const created: string[] = [];
   const replaced: string[] = [];
   let cells = 0;
 
+  // Our own names and tables from an earlier import go first, so they can be made again.
+  for (const n of plan.names) if (namesLower.has(n.name.toLowerCase())) names.getItem(n.name).delete();
+  for (const s of plan.sheets) for (const t of s.tables) if (tablesLower.has(t.name.toLowerCase())) tables.getItem(t.name).delete();
+
   for (const sheetPlan of plan.sheets) {
     const layout = sheetLayout(sheetPlan);
     let sheet: Excel.Worksheet;
-    if (existingLower.has(sheetPlan.name.toLowerCase())) {
+    if (sheetsLower.has(sheetPlan.name.toLowerCase())) {
       sheet = worksheets.getItem(sheetPlan.name);
-      // Our own sheet from an earlier import: its tables go, then everything on it.
-      for (const { table } of layout.tables) if (tableNames.has(table.name.toLowerCase())) tables.getItem(table.name).delete();
       sheet.getRange().clear();
       replaced.push(sheetPlan.name);
     } else {
@@ -62,18 +70,22 @@ export async function writePlan(
     layout.widths.forEach((w, i) => {
       sheet.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = w * POINTS_PER_CHARACTER;
     });
-    for (const { table, titleRow, address, body } of layout.tables) {
+    for (const { table, titleRow, headerRow, address, body } of layout.tables) {
       if (titleRow !== null) {
         const title = sheet.getRange(`A${titleRow + 1}`);
         title.numberFormat = [[FORMAT_CODES.text]];
-        title.values = [[cellInput({ t: 'text', v: table.title! })]];
+        title.values = [[cellInput({ t: 'text', v: table.title! }, sheetPlan.name)]];
         title.format.font.bold = true;
       }
       const range = sheet.getRange(address);
-      // Formats first, so text cells are text before any value lands in them.
+      // Formats first, so text cells are text before anything lands in them; then one write of every
+      // cell through `formulas`, where constants are typed input and formulas are formulas.
       range.numberFormat = [table.columns.map(() => FORMAT_CODES.text), ...body.map((row) => table.columns.map((c, i) => cellFormatCode(row[i]!, c)))];
-      range.values = [table.columns.map((c) => c.header), ...body.map((row) => row.map(cellInput))];
+      range.formulas = [table.columns.map((c) => cellInput({ t: 'text', v: c.header }, sheetPlan.name)), ...body.map((row) => row.map((c) => cellInput(c, sheetPlan.name)))];
       range.format.verticalAlignment = 'Top';
+      table.columns.forEach((c, i) => {
+        if (c.input) sheet.getRange(`${columnLetters(i)}${headerRow + 2}:${columnLetters(i)}${headerRow + 1 + body.length}`).format.fill.color = INPUT_FILL;
+      });
       cells += (body.length + 1) * table.columns.length;
       const added = sheet.tables.add(address, true);
       added.name = table.name;
@@ -83,9 +95,12 @@ export async function writePlan(
     if (notes.length) {
       const noteRange = sheet.getRange(`A${layout.notesRow + 1}:A${layout.notesRow + notes.length}`);
       noteRange.numberFormat = notes.map(() => [FORMAT_CODES.text]);
-      noteRange.values = notes.map((n) => [cellInput({ t: 'text', v: n })]);
+      noteRange.values = notes.map((n) => [cellInput({ t: 'text', v: n }, sheetPlan.name)]);
     }
     if (layout.tables.length === 1 && layout.tables[0]!.titleRow === null) sheet.freezePanes.freezeRows(1);
+  }
+  for (const n of plan.names) {
+    names.add(n.name, worksheets.getItem(n.sheet).getRange(`${columnLetters(n.col)}${n.row + 1}`));
   }
 
   const registrySheet = registry.isNullObject ? worksheets.add(REGISTRY_SHEET) : worksheets.getItem(REGISTRY_SHEET);
@@ -100,12 +115,25 @@ export async function writePlan(
 }
 
 /**
- * The value to assign for a cell. Text columns are formatted as text, and text that Excel could
- * still take for a formula or a signed number gets the quote prefix, so it is stored as typed.
+ * What to assign for a cell through `range.formulas`. Text cells are formatted as text, and text
+ * that Excel could still take for a formula or a signed number gets the quote prefix, so it is
+ * stored as written; formulas are printed by the formula builder.
  */
-export function cellInput(cell: Cell): string | number {
-  if (cell.t === 'empty') return '';
-  if (cell.t === 'number') return cell.v;
-  if (cell.t === 'date') return excelSerial(cell.v);
-  return FORMULA_START.test(cell.v) ? `'${cell.v}` : cell.v;
+export function cellInput(cell: Cell, sheet: string): string | number {
+  switch (cell.t) {
+    case 'empty':
+      return '';
+    case 'number':
+      return cell.v;
+    case 'date':
+      return excelSerial(cell.v);
+    case 'formula':
+      return formulaText(cell.f, sheet);
+    case 'text':
+      return FORMULA_START.test(cell.v) ? `'${cell.v}` : cell.v;
+    default: {
+      const never: never = cell;
+      return never;
+    }
+  }
 }

@@ -16,15 +16,18 @@ import {
   respondentTotals,
   type BandCount,
   type CostOptions,
+  type CostOverrides,
   type RespondentTotals,
 } from './respondentTotals';
 import type { Analysis } from './responseAnalysis';
-import { buildTimeline, timelineProblems, type TimelineInputs, type TimelineResult } from './timeline';
+import { buildTimeline, timelineProblems, type LeadTimeOverrides, type TimelineInputs, type TimelineResult } from './timeline';
 import { DEFAULT_SWING, evaluateScenario, scenarioProblems, tornado, type FixedCosts, type Scenario, type ScenarioResult, type TornadoBar } from './uptake';
 
 /** Every assumption the engine uses, in one value: what the Assumptions sheet and the task pane edit. */
 export interface ModelAssumptions {
   readonly costs: CostOptions;
+  /** The modeller's figures replacing parsed answers, by respondent id. */
+  readonly overrides: { readonly costs: CostOverrides; readonly leadTimeMonths: LeadTimeOverrides };
   readonly industry: IndustryOptions;
   readonly monteCarlo: MonteCarloOptions;
   readonly scenarios: readonly Scenario[];
@@ -51,6 +54,7 @@ export function defaultAssumptions(analysis: Analysis, decisionDate: IsoDate): M
   const year = toDate(decisionDate).getFullYear();
   return {
     costs: DEFAULT_COST_OPTIONS,
+    overrides: { costs: {}, leadTimeMonths: {} },
     industry: { populations, unquantified: 'excluded', emptyCategory: { kind: 'all-respondent-mean' }, central: NO_CENTRAL_COSTS },
     monteCarlo: DEFAULT_MONTE_CARLO,
     scenarios: SCENARIO_DEFAULTS.map(([name, share, benefit]) => ({
@@ -96,7 +100,7 @@ export type ModelRun = { readonly ok: true; readonly result: ModelResult } | { r
 
 /** Everything but the simulation: deterministic, and fast enough to rerun on every edit. */
 export function runModel(analysis: Analysis, assumptions: ModelAssumptions): ModelRun {
-  const costs = respondentCosts(analysis.results, assumptions.costs);
+  const costs = respondentCosts(analysis.results, assumptions.costs, assumptions.overrides.costs);
   const industry = extrapolateIndustry(analysis.results, costs, assumptions.industry);
   const populations: readonly CategoryPopulation[] = assumptions.industry.populations;
   const problems = [
@@ -105,6 +109,7 @@ export function runModel(analysis: Analysis, assumptions: ModelAssumptions): Mod
     ...timelineProblems(assumptions.timeline),
   ];
   if (!(assumptions.costs.openEndedCapMultiple >= 1)) problems.push('the cap for open-ended bands must be at least 1× the lower figure');
+  problems.push(...overrideProblems(analysis, assumptions.overrides));
   if (!industry.ok || problems.length) return { ok: false, problems };
 
   const estimate = industry.estimate;
@@ -118,7 +123,7 @@ export function runModel(analysis: Analysis, assumptions: ModelAssumptions): Mod
   return {
     ok: true,
     result: {
-      totals: respondentTotals(analysis.results, assumptions.costs),
+      totals: respondentTotals(analysis.results, assumptions.costs, assumptions.overrides.costs),
       bands: bandDistribution(analysis.results),
       industry: estimate,
       fixedCosts,
@@ -127,7 +132,7 @@ export function runModel(analysis: Analysis, assumptions: ModelAssumptions): Mod
         result: evaluateScenario(scenario, fixedCosts, populations),
         tornado: tornado(scenario, fixedCosts, populations, sensitivity),
       })),
-      timeline: buildTimeline(analysis.results, assumptions.timeline),
+      timeline: buildTimeline(analysis.results, assumptions.timeline, assumptions.overrides.leadTimeMonths),
     },
   };
 }
@@ -139,5 +144,22 @@ export function runUncertainty(
   industry: IndustryEstimate,
   onProgress?: (done: number, total: number) => void,
 ): MonteCarloResult {
-  return runMonteCarlo(respondentCosts(analysis.results, assumptions.costs), industry.linear, assumptions.monteCarlo, onProgress);
+  return runMonteCarlo(respondentCosts(analysis.results, assumptions.costs, assumptions.overrides.costs), industry.linear, assumptions.monteCarlo, onProgress);
+}
+
+function overrideProblems(analysis: Analysis, overrides: ModelAssumptions['overrides']): string[] {
+  const nameOf = new Map(analysis.results.map((r) => [r.respondent.id, r.respondent.name]));
+  const problems: string[] = [];
+  for (const [id, o] of Object.entries(overrides.costs)) {
+    const who = nameOf.get(id);
+    if (!who) problems.push(`an override is entered for "${id}", who is not a respondent`);
+    else if ([o.low, o.high].some((v) => v !== undefined && !(v >= 0))) problems.push(`${who}: an override cost must be £0 or more`);
+    else if (o.low !== undefined && o.high !== undefined && o.low > o.high) problems.push(`${who}: the override low figure is above the high figure`);
+  }
+  for (const [id, months] of Object.entries(overrides.leadTimeMonths)) {
+    const who = nameOf.get(id);
+    if (!who) problems.push(`a lead-time override is entered for "${id}", who is not a respondent`);
+    else if (!(months >= 0)) problems.push(`${who}: an override lead time must be 0 months or more`);
+  }
+  return problems;
 }

@@ -29,10 +29,13 @@ export type EmptyCategoryRule =
   | { readonly kind: 'per-party'; readonly gbp: number }
   | { readonly kind: 'zero' };
 
+/** Costs the central bodies bear, entered by the modeller. SECAS's cost is days × day rate plus any other sum. */
 export interface CentralCosts {
   readonly dccImplementationGbp: number;
   readonly dccOngoingGbpPerYear: number;
-  readonly secas: { readonly kind: 'days'; readonly days: number; readonly dayRateGbp: number } | { readonly kind: 'sum'; readonly gbp: number };
+  readonly secasDays: number;
+  readonly secasDayRateGbp: number;
+  readonly secasOtherGbp: number;
 }
 
 export interface IndustryOptions {
@@ -42,7 +45,7 @@ export interface IndustryOptions {
   readonly central: CentralCosts;
 }
 
-export const NO_CENTRAL_COSTS: CentralCosts = { dccImplementationGbp: 0, dccOngoingGbpPerYear: 0, secas: { kind: 'sum', gbp: 0 } };
+export const NO_CENTRAL_COSTS: CentralCosts = { dccImplementationGbp: 0, dccOngoingGbpPerYear: 0, secasDays: 0, secasDayRateGbp: 0, secasOtherGbp: 0 };
 
 export interface Range3 {
   readonly low: Gbp;
@@ -101,7 +104,7 @@ export function defaultPopulations(results: readonly RespondentResult[]): Catego
 }
 
 export function secasCost(central: CentralCosts): Gbp {
-  return gbp(central.secas.kind === 'days' ? central.secas.days * central.secas.dayRateGbp : central.secas.gbp);
+  return gbp(central.secasDays * central.secasDayRateGbp + central.secasOtherGbp);
 }
 
 /**
@@ -190,7 +193,7 @@ function validate(results: readonly RespondentResult[], options: IndustryOptions
   }
   if (options.emptyCategory.kind === 'per-party' && !(options.emptyCategory.gbp >= 0)) problems.push('the per-party value for categories without figures must be £0 or more');
   const c = options.central;
-  const money = [c.dccImplementationGbp, c.dccOngoingGbpPerYear, c.secas.kind === 'days' ? c.secas.days * c.secas.dayRateGbp : c.secas.gbp];
+  const money = [c.dccImplementationGbp, c.dccOngoingGbpPerYear, c.secasDays, c.secasDayRateGbp, c.secasOtherGbp];
   if (money.some((m) => !Number.isFinite(m) || m < 0)) problems.push('central-body costs must be £0 or more');
   return problems;
 }
@@ -211,7 +214,7 @@ function methodSentences(options: IndustryOptions, allMean: Range3 | null): stri
     sentences.push('A category with parties but no respondent figure adds nothing.');
   }
   const c = options.central;
-  const secas = c.secas.kind === 'days' ? `SECAS ${c.secas.days} days at ${formatGbpShort(c.secas.dayRateGbp)} a day` : `SECAS ${formatGbpShort(c.secas.gbp)}`;
+  const secas = `SECAS ${formatGbpShort(secasCost(c))}${c.secasDays ? ` (${c.secasDays} days at ${formatGbpShort(c.secasDayRateGbp)} a day${c.secasOtherGbp ? ` and ${formatGbpShort(c.secasOtherGbp)} more` : ''})` : ''}`;
   sentences.push(`Central-body one-off costs added: DCC ${formatGbpShort(c.dccImplementationGbp)}, ${secas}.`);
   return sentences;
 }

@@ -10,6 +10,17 @@ export interface CostOptions {
 
 export const DEFAULT_COST_OPTIONS: CostOptions = { openEndedCapMultiple: 2 };
 
+/**
+ * A modeller's figure for a respondent, replacing the parsed one. One figure alone is a point
+ * estimate: it is both low and high.
+ */
+export interface CostOverride {
+  readonly low?: number;
+  readonly high?: number;
+}
+
+export type CostOverrides = Readonly<Record<string, CostOverride>>;
+
 /** A respondent who gave a figure (a band or zero), as the totals and the simulation use it. */
 export interface RespondentCost {
   readonly respondentId: string;
@@ -32,10 +43,16 @@ export interface RespondentTotals {
   readonly capped: readonly string[];
 }
 
-/** The respondents who gave a figure, with low, central and high in pounds. */
-export function respondentCosts(results: readonly RespondentResult[], options: CostOptions = DEFAULT_COST_OPTIONS): RespondentCost[] {
+/** The respondents with a figure (given, or entered by the modeller), with low, central and high in pounds. */
+export function respondentCosts(
+  results: readonly RespondentResult[],
+  options: CostOptions = DEFAULT_COST_OPTIONS,
+  overrides: CostOverrides = {},
+): RespondentCost[] {
   return results.flatMap((r) => {
-    const range = costRange(r.cost);
+    const override = overrides[r.respondent.id];
+    const entered = override && (override.low !== undefined || override.high !== undefined);
+    const range = entered ? { low: gbp((override.low ?? override.high)!), high: gbp((override.high ?? override.low)!) } : costRange(r.cost);
     if (!range) return [];
     const capped = range.high === null;
     const high = range.high ?? range.low * options.openEndedCapMultiple;
@@ -52,14 +69,18 @@ export function respondentCosts(results: readonly RespondentResult[], options: C
   });
 }
 
-/** Sums of the respondents' figures, and how many answered each way. */
-export function respondentTotals(results: readonly RespondentResult[], options: CostOptions = DEFAULT_COST_OPTIONS): RespondentTotals {
+/** Sums of the respondents' figures, and how many answered each way (as written, before overrides). */
+export function respondentTotals(
+  results: readonly RespondentResult[],
+  options: CostOptions = DEFAULT_COST_OPTIONS,
+  overrides: CostOverrides = {},
+): RespondentTotals {
   const counts = { band: 0, zero: 0, unquantified: 0, none: 0, unreadable: 0, notImplementing: 0 };
   for (const r of results) {
     counts[r.cost.kind]++;
     if (r.leadTime.kind === 'not-implementing') counts.notImplementing++;
   }
-  const costs = respondentCosts(results, options);
+  const costs = respondentCosts(results, options, overrides);
   const sum = (pick: (c: RespondentCost) => number) => gbp(costs.reduce((s, c) => s + pick(c), 0));
   return {
     low: sum((c) => c.low),

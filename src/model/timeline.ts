@@ -38,6 +38,8 @@ export interface Milestone {
 }
 
 export interface TimelineResult {
+  /** The lead time covering the chosen respondents (0 when none gave one). */
+  readonly respondentMonths: number;
   readonly requiredMonths: number;
   /** What sets the required lead time. */
   readonly governedBy: 'respondents' | 'dcc' | 'notice' | 'none';
@@ -62,11 +64,14 @@ export function timelineProblems(inputs: TimelineInputs): string[] {
   return problems;
 }
 
-export function buildTimeline(results: readonly RespondentResult[], inputs: TimelineInputs): TimelineResult {
+/** A modeller's lead time for a respondent, in months, replacing the parsed answer. */
+export type LeadTimeOverrides = Readonly<Record<string, number>>;
+
+export function buildTimeline(results: readonly RespondentResult[], inputs: TimelineInputs, overrides: LeadTimeOverrides = {}): TimelineResult {
   const readiness = results.map((r): RespondentReadiness & { named?: IsoDate } => {
     const id = r.respondent.id;
-    const range = leadTimeRange(r.leadTime);
-    if (range) return { respondentId: id, status: 'counted', leadTimeMonths: range.max, readyBy: addLeadTime(inputs.decisionDate, range.max) };
+    const months = overrides[id] ?? leadTimeRange(r.leadTime)?.max;
+    if (months !== undefined) return { respondentId: id, status: 'counted', leadTimeMonths: months, readyBy: addLeadTime(inputs.decisionDate, months) };
     switch (r.leadTime.kind) {
       case 'release': {
         const named = releaseDate(r.leadTime.release, inputs.releases);
@@ -111,6 +116,7 @@ export function buildTimeline(results: readonly RespondentResult[], inputs: Time
   if (targetRelease) milestones.push({ name: 'Release', start: targetRelease, end: targetRelease });
 
   return {
+    respondentMonths: covered?.months ?? 0,
     requiredMonths,
     governedBy,
     governingRespondent: governedBy === 'respondents' ? (covered?.respondentId ?? null) : null,

@@ -15,10 +15,14 @@ import { useReducer } from 'react';
 import { formatCostBand } from '../model/costAnswer';
 import type { RoleOverrides } from '../model/questionRoles';
 import { respondentTotals } from '../model/respondentTotals';
+import { sha256Hex } from '../import/sourceHash';
+import { fromDate } from '../model/calendarDates';
+import { defaultAssumptions } from '../model/costModel';
+import { ENGINE_VERSION } from '../version';
+import { costModelWorkbook } from '../workbook/costModelWorkbook';
 import { WorkbookRefusal, type WorkbookHost } from '../workbook/host';
-import { buildResponsePlan } from '../workbook/responseSheets';
 import { FindingList } from './FindingList';
-import { importReducer, initialImportState } from './importState';
+import { importReducer, initialImportState, SOURCE_NAME } from './importState';
 import { ResponsePreview } from './ResponsePreview';
 
 const useStyles = makeStyles({
@@ -39,8 +43,18 @@ export function ImportPanel({ host }: { host: WorkbookHost }) {
     if (!usable) return;
     dispatch({ type: 'writeStarted' });
     try {
-      const report = await host.writePlan(buildResponsePlan(result.analysis, result.findings));
-      dispatch({ type: 'writeDone', report });
+      const today = fromDate(new Date());
+      const built = costModelWorkbook(result.analysis, result.findings, defaultAssumptions(result.analysis, today), {
+        sourceName: SOURCE_NAME,
+        sourceSha256: await sha256Hex(state.text),
+        engineVersion: ENGINE_VERSION,
+        created: today,
+      });
+      if (!built.ok) {
+        dispatch({ type: 'writeFailed', message: `The model cannot run: ${built.problems.join('; ')}` });
+        return;
+      }
+      dispatch({ type: 'writeDone', report: await host.writePlan(built.plan) });
     } catch (e) {
       dispatch({ type: 'writeFailed', message: messageFor(e) });
     }

@@ -22,7 +22,7 @@ export type ImportAction =
 
 export const initialImportState: ImportState = { text: '', overrides: {}, result: null, busy: false, outcome: null };
 
-const SOURCE_NAME = 'pasted text';
+export const SOURCE_NAME = 'pasted text';
 
 export function importReducer(state: ImportState, action: ImportAction): ImportState {
   switch (action.type) {

@@ -5,6 +5,7 @@ import { memoryIo } from '../support/memoryIo';
 import { readXlsx } from '../support/xlsxRead';
 
 const fixture = (name: string) => join(__dirname, '..', 'fixtures', name);
+const SHEETS = ['Read me', 'Responses', 'Costs', 'Lead times', 'Assumptions', 'Industry costs', 'Scenarios', 'Timeline', 'Findings'];
 
 describe('npm run model on the bundled seed', () => {
   test('writes the workbook and prints the summary', async () => {
@@ -17,54 +18,42 @@ describe('npm run model on the bundled seed', () => {
     expect(run.stdout()).toContain('Timeline: 8 months (Utilita Energy Ltd) from decision on 2027-03-01 → ready 2027-11-01; earliest release 2027-11-04');
 
     const book = await readXlsx(run.written.get('out/MP207-cost-model.xlsx')!);
-    expect([...book.keys()]).toEqual(['Responses', 'Costs', 'Lead times', 'Findings', 'Industry costs', 'Scenarios', 'Timeline', 'SECMOD_registry']);
-    expect(book.get('SECMOD_registry')!.state).toBe('veryHidden');
-    expect(book.get('SECMOD_registry')!.rows.slice(1)).toEqual([
-      ['Responses', 'tblResponses'],
-      ['Costs', 'tblCosts'],
-      ['Lead times', 'tblLeadTimes'],
-      ['Findings', 'tblFindings'],
-      ['Industry costs', 'tblIndustryByCategory'],
-      ['Industry costs', 'tblIndustryTotals'],
-      ['Industry costs', 'tblUncertainty'],
-      ['Industry costs', 'tblIndustryHistogram'],
-      ['Scenarios', 'tblScenarioAssumptions'],
-      ['Scenarios', 'tblScenarioResults'],
-      ['Scenarios', 'tblSensitivity'],
-      ['Timeline', 'tblTimelineSummary'],
-      ['Timeline', 'tblReadiness'],
-      ['Timeline', 'tblMilestones'],
-      ['Timeline', 'tblReleases'],
-    ]);
-    const timeline = book.get('Timeline')!.rows;
-    // Ready by 1 November 2027 for Utilita, as date cells (ExcelJS reads dates back as UTC midnights).
-    expect(timeline.find((r) => r[0] === 'Utilita Energy Ltd')!.slice(2, 5)).toEqual(['counted', 8, new Date(Date.UTC(2027, 10, 1))]);
-    expect(timeline.find((r) => r[0] === 'Earliest feasible release')![1]).toEqual(new Date(Date.UTC(2027, 10, 4)));
+    expect([...book.keys()]).toEqual([...SHEETS, 'SECMOD_registry']);
+    const registry = book.get('SECMOD_registry')!;
+    expect(registry.state).toBe('veryHidden');
+    expect(registry.rows.filter((r) => r[0] === 'sheet').map((r) => r[1])).toEqual(SHEETS);
+    expect(registry.rows.filter((r) => r[0] === 'name').map((r) => r[1])).toContain('DiscountRate');
+
     const costs = book.get('Costs')!;
     expect(costs.tables).toEqual(['tblCosts']);
-    expect(costs.rows[0]).toEqual(['Row id', 'Respondent', 'Category', 'Answer', 'Kind', 'Low £', 'High £', 'Flag', 'Source lines']);
-    expect(costs.rows.slice(1).map((r) => [r[1], r[4], r[5] ?? null, r[6] ?? null])).toEqual([
+    expect(costs.rows[0]!.slice(5, 13)).toEqual(['Parsed low £', 'Parsed high £', 'Override low £', 'Override high £', 'Low £', 'High £', 'Central £', 'With a figure']);
+    expect(costs.rows.slice(1, 6).map((r) => [r[1], r[4], r[5] ?? null, r[6] ?? null])).toEqual([
       ['EON UK', 'band', 100000, 250000],
       ['OVO Energy', 'unquantified', null, null],
       ['Utility Warehouse', 'band', 0, 100000],
       ['Utilita Energy Ltd', 'band', 250000, 500000],
       ['ENGIE (ENGIE Power Limited, ENGIE Gas Limited)', 'band', 0, 100000],
     ]);
+    // The used figures are live formulas over the parsed and override cells, with the engine's value cached.
+    expect(costs.rows[1]![9]).toEqual({ formula: 'IF(OR(ISNUMBER(H2),ISNUMBER(I2)),IF(ISNUMBER(H2),H2,I2),IF(ISNUMBER(F2),F2,""))', result: 100000 });
     expect(costs.numFmt(2, 6)).toBe('£#,##0;-£#,##0');
     const lead = book.get('Lead times')!;
-    expect(lead.rows.slice(1).map((r) => [r[4], r[5] ?? null, r[6] ?? null])).toEqual([
+    expect(lead.rows.slice(1, 6).map((r) => [r[4], r[5] ?? null, r[6] ?? null])).toEqual([
       ['not-implementing', null, null],
       ['immediate', 0, 0],
       ['no-view', null, null],
       ['months', 6, 8],
       ['months', 6, 6],
     ]);
-    // The seed's "-" answers are text, and no cell anywhere is a formula.
+    // The seed's "-" answers are text.
     expect(lead.rows[3]![3]).toBe('-');
     const responses = book.get('Responses')!;
-    expect(responses.rows).toHaveLength(46);
     expect(responses.rows[0]).toContain('SECAS Response');
-    for (const sheet of book.values()) expect(sheet.formulas).toEqual([]);
+    expect(responses.rows.filter((r) => typeof r[0] === 'string' && r[0].startsWith('q'))).toHaveLength(45);
+    expect(responses.formulas).toEqual([]);
+    const readMe = book.get('Read me')!.rows;
+    expect(readMe.find((r) => r[0] === 'Source SHA-256')![1]).toMatch(/^[0-9a-f]{64}$/);
+    expect(readMe.find((r) => r[0] === 'Monte Carlo seed')![1]).toBe(20260101);
   });
 
   test('--json prints the documented shape', async () => {
@@ -153,7 +142,11 @@ describe('hostile answers', () => {
     const run = memoryIo();
     expect(await main([fixture('ok.hostile.txt')], run.io)).toBe(0);
     const book = await readXlsx(run.written.get('out/MP999-cost-model.xlsx')!);
-    for (const sheet of book.values()) expect(sheet.formulas).toEqual([]);
+    // Formulas are only the workbook's own: none holds a respondent's text.
+    const formulas = [...book.values()].flatMap((s) => s.formulas);
+    expect(formulas.length).toBeGreaterThan(50);
+    expect(formulas.filter((f) => /HYPERLINK|cmd\||SUM\(A1:A2\)|: 1\+1$/.test(f))).toEqual([]);
+    expect(book.get('Responses')!.formulas).toEqual([]);
     const responses = book.get('Responses')!.rows;
     const cells = responses.flat();
     for (const literal of ['=HYPERLINK("http://example.invalid","x")', "=cmd|' /C calc'!A0", '+1', '@SUM(A1:A2)', '-5', '=1+1']) {

@@ -2,31 +2,29 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writePlan } from '../../src/excel/writePlan';
 import { WorkbookRefusal } from '../../src/workbook/host';
-import { importText } from '../../src/import/importText';
 import { REGISTRY_SHEET } from '../../src/workbook/ownership';
 import { FORMAT_CODES } from '../../src/workbook/plan';
-import { buildResponsePlan } from '../../src/workbook/responseSheets';
+import { livePlan } from '../support/plans';
 import { asExcelContext, FakeContext } from '../support/fakeExcel';
 import { seedText } from '../support/seed';
 import { syntheticAnnex } from '../support/synthetic';
 
 const all = () => true;
-const planOf = (text: string) => {
-  const read = importText(text, 'doc');
-  return buildResponsePlan(read.analysis, read.findings);
-};
+const planOf = (text: string) => livePlan(text).plan;
+const SHEETS = ['Read me', 'Responses', 'Costs', 'Lead times', 'Assumptions', 'Industry costs', 'Scenarios', 'Timeline', 'Findings'];
 
 describe('writing the plan through office-js', () => {
-  test('the seed lands as four sheets, their tables and the registry, in two syncs', async () => {
+  test('the seed lands as the live workbook, its tables, names and the registry, in two syncs', async () => {
     const ctx = new FakeContext();
     const report = await writePlan(asExcelContext(ctx), planOf(seedText()), all);
     expect(ctx.syncs).toBe(2);
-    expect(report.created).toEqual(['Responses', 'Costs', 'Lead times', 'Findings']);
+    expect(report.created).toEqual(SHEETS);
     const sheets = ctx.workbook.worksheets.sheets;
-    expect(sheets.map((s) => s.name)).toEqual(['Responses', 'Costs', 'Lead times', 'Findings', REGISTRY_SHEET]);
+    expect(sheets.map((s) => s.name)).toEqual([...SHEETS, REGISTRY_SHEET]);
+    expect(ctx.workbook.names.list.find((n) => n.name === 'DiscountRate')).toMatchObject({ sheet: 'Assumptions' });
     expect(sheets.find((s) => s.name === REGISTRY_SHEET)!.visibility).toBe('VeryHidden');
     const costs = ctx.workbook.worksheets.find('Costs')!;
-    expect(costs.tables.list.map((t) => [t.name, t.address])).toEqual([['tblCosts', 'A1:I6']]);
+    expect(costs.tables.list.map((t) => [t.name, t.address])).toEqual([['tblCosts', 'A1:O6']]);
     expect(costs.frozenRows).toBe(1);
     const grid = costs.grid();
     expect(grid[1]![5]).toEqual({ kind: 'number', value: 100000, format: FORMAT_CODES.gbp });
@@ -42,7 +40,7 @@ describe('writing the plan through office-js', () => {
     for (const n of [5, 50, 500]) {
       const ctx = new FakeContext();
       const report = await writePlan(asExcelContext(ctx), planOf(syntheticAnnex(n)), all);
-      expect(ctx.workbook.worksheets.find('Costs')!.grid()).toHaveLength(n + 1);
+      expect(ctx.workbook.worksheets.find('Costs')!.tables.list[0]!.address).toBe(`A1:O${n + 1}`);
       expect(report.cells).toBeGreaterThan(n * 9);
       counts.push(ctx.syncs);
     }
@@ -51,9 +49,12 @@ describe('writing the plan through office-js', () => {
 
   test('answers that look like formulas or signed numbers are stored as the literal text', async () => {
     const ctx = new FakeContext();
-    await writePlan(asExcelContext(ctx), planOf(readFileSync(join(__dirname, '..', 'fixtures', 'ok.hostile.txt'), 'utf8')), all);
+    const plan = planOf(readFileSync(join(__dirname, '..', 'fixtures', 'ok.hostile.txt'), 'utf8'));
+    await writePlan(asExcelContext(ctx), plan, all);
     const cells = ctx.workbook.worksheets.sheets.flatMap((s) => s.grid().flat());
-    expect(cells.filter((c) => c?.kind === 'formula')).toEqual([]);
+    // The only formulas in the workbook are the plan's own.
+    const planned = plan.sheets.flatMap((s) => s.tables.flatMap((t) => t.rows.flat())).filter((c) => c.t === 'formula').length;
+    expect(cells.filter((c) => c?.kind === 'formula')).toHaveLength(planned);
     const texts = cells.flatMap((c) => (c?.kind === 'text' ? [c.value] : []));
     for (const literal of ['=HYPERLINK("http://example.invalid","x")', "=cmd|' /C calc'!A0", '+1', '@SUM(A1:A2)', '-5', '=1+1', '-']) {
       expect(texts).toContain(literal);
@@ -66,10 +67,11 @@ describe('writing the plan through office-js', () => {
     ctx.syncs = 0;
     const report = await writePlan(asExcelContext(ctx), planOf(seedText()), all);
     expect(ctx.syncs).toBe(3);
-    expect(report.replaced).toEqual(['Responses', 'Costs', 'Lead times', 'Findings']);
+    expect(report.replaced).toEqual(SHEETS);
     const costs = ctx.workbook.worksheets.find('Costs')!;
-    expect(costs.grid()).toHaveLength(6);
-    expect(costs.tables.list.map((t) => t.name)).toEqual(['tblCosts']);
+    expect(costs.tables.list.map((t) => [t.name, t.address])).toEqual([['tblCosts', 'A1:O6']]);
+    // Rows 7 onwards held the 30-respondent import: nothing of it is left but the notes line.
+    expect(costs.grid().slice(6).flat().filter((c) => c && c.kind !== 'empty').length).toBe(1);
   });
 
   test('a sheet of the same name that the add-in did not create stops the import before anything is written', async () => {

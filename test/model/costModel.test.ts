@@ -1,5 +1,6 @@
 import { importText } from '../../src/import/importText';
 import { isoDate } from '../../src/model/calendarDates';
+import { NO_CENTRAL_COSTS } from '../../src/model/industryCost';
 import { defaultAssumptions, runModel, runUncertainty, type ModelAssumptions } from '../../src/model/costModel';
 import { seedText } from '../support/seed';
 
@@ -43,7 +44,7 @@ describe('the whole engine on the seed', () => {
       industry: {
         ...defaults.industry,
         populations: defaults.industry.populations.map((p) => (p.category === 'Large Supplier' ? { ...p, parties: 10, source: 'SEC party list' } : p)),
-        central: { dccImplementationGbp: 500_000, dccOngoingGbpPerYear: 0, secas: { kind: 'sum', gbp: 20_000 } },
+        central: { ...NO_CENTRAL_COSTS, dccImplementationGbp: 500_000, secasOtherGbp: 20_000 },
       },
     };
     const m = run(a);

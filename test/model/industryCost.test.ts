@@ -62,7 +62,7 @@ describe('industry extrapolation', () => {
   });
 
   test('central-body costs are added to the parties’ cost', () => {
-    const e = estimate(options({ central: { dccImplementationGbp: 400_000, dccOngoingGbpPerYear: 50_000, secas: { kind: 'days', days: 20, dayRateGbp: 600 } } }));
+    const e = estimate(options({ central: { dccImplementationGbp: 400_000, dccOngoingGbpPerYear: 50_000, secasDays: 20, secasDayRateGbp: 600, secasOtherGbp: 0 } }));
     expect(e.centralBodies).toEqual({ dccImplementation: 400_000, secas: 12_000, total: 412_000, dccOngoingPerYear: 50_000 });
     expect(e.total.central).toBe(e.parties.central + 412_000);
   });

@@ -62,9 +62,29 @@ export class FakeContext {
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheets;
   readonly tables: FakeTables;
+  readonly names: FakeNames;
   constructor(ctx: FakeContext) {
     this.worksheets = new FakeWorksheets(ctx);
     this.tables = new FakeTables(ctx, this);
+    this.names = new FakeNames(ctx);
+  }
+}
+
+export class FakeNames extends Loadable {
+  readonly list: Array<{ name: string; sheet: string; address: string; delete: () => void }> = [];
+  get items() {
+    this.need('items/name');
+    return this.list;
+  }
+  add(name: string, range: FakeRange): void {
+    if (this.list.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: name ${name}`);
+    const entry = { name, sheet: range.sheetName, address: range.addressText, delete: () => this.list.splice(this.list.indexOf(entry), 1) };
+    this.list.push(entry);
+  }
+  getItem(name: string) {
+    const n = this.list.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!n) throw new Error(`ItemNotFound: name ${name}`);
+    return n;
   }
 }
 
@@ -199,6 +219,7 @@ export class FakeRange extends Loadable {
     wrapText: false,
     verticalAlignment: '',
     font: { bold: false },
+    fill: { color: '' },
   };
   constructor(
     ctx: FakeContext,
@@ -206,6 +227,19 @@ export class FakeRange extends Loadable {
     private readonly address: string | null,
   ) {
     super(ctx);
+  }
+
+  get sheetName(): string {
+    return this.sheet.name;
+  }
+
+  get addressText(): string {
+    return this.address ?? '';
+  }
+
+  /** Like `values`, but as typed input: a string starting "=" is a formula unless the cell is formatted as text. */
+  set formulas(values: (string | number | boolean)[][]) {
+    this.values = values;
   }
 
   get isNullObject(): boolean {

@@ -1,10 +1,18 @@
-// jsdom has no layout, so no ResizeObserver; Fluent UI tables observe their size. An observer that
-// never fires is what a layout-free page would report anyway.
-if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
-  class NoLayoutResizeObserver {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
+import { webcrypto } from 'node:crypto';
+import { TextDecoder, TextEncoder } from 'node:util';
+
+// jsdom lacks what a browser has and the task pane uses: layout (so no ResizeObserver, which Fluent
+// UI tables observe), Web Crypto (the source document's hash) and the text codecs. An observer
+// that never fires is what a layout-free page would report anyway; crypto and codecs are Node's own.
+if (typeof window !== 'undefined') {
+  if (!('ResizeObserver' in window)) {
+    class NoLayoutResizeObserver {
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    }
+    Object.assign(window, { ResizeObserver: NoLayoutResizeObserver });
   }
-  Object.assign(window, { ResizeObserver: NoLayoutResizeObserver });
+  if (!globalThis.crypto?.subtle) Object.defineProperty(globalThis, 'crypto', { value: webcrypto });
+  if (!('TextEncoder' in globalThis)) Object.assign(globalThis, { TextEncoder, TextDecoder });
 }

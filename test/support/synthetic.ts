@@ -23,3 +23,26 @@ export function syntheticAnnex(respondents: number): string {
   question(2, 'How long from the point of approval would your organisation need to implement MP900?', (i) => LEADS[i % LEADS.length]!);
   return out.join('\n');
 }
+
+export interface SyntheticRow {
+  readonly category: string;
+  readonly cost: string;
+  readonly lead: string;
+}
+
+/** A collation with exactly these respondents' cost and lead-time answers. */
+export function annexOf(rows: readonly SyntheticRow[]): string {
+  const out: string[] = ['# MP901 ‘Generated’', ''];
+  const question = (n: number, wording: string, answer: (r: SyntheticRow) => string) => {
+    out.push(`## Question ${n}: ${wording}`, '', `Question ${n}\t\t\t`, 'Respondent\tCategory\tResponse\tRationale');
+    rows.forEach((r, i) => out.push(`<b>${syntheticName(i)}</b>\t${r.category}\t${answer(r)}\t-`));
+    out.push('');
+  };
+  question(1, 'Will your organisation incur any costs?', (r) => r.cost);
+  question(2, 'How long would you need to implement?', (r) => r.lead);
+  return out.join('\n');
+}
+
+export const SYNTHETIC_CATEGORIES = CATEGORIES;
+export const SYNTHETIC_COSTS = [...COSTS, '£0', '£1m-£2m', 'circa £50k', 'Minimal', 'N/A'];
+export const SYNTHETIC_LEADS = [...LEADS, 'Yes', 'No, propose earliest release: November 2028.', '3-6 months', '18 months', 'Neutral'];

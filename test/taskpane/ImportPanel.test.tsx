@@ -37,7 +37,7 @@ describe('the import panel', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
     });
-    expect(screen.getByText(/created Responses, Costs, Lead times, Findings/)).toBeTruthy();
+    expect(screen.getByText(/created Read me, Responses, Costs, Lead times, Assumptions, Industry costs, Scenarios, Timeline, Findings/)).toBeTruthy();
     const costs = host.sheets().find((s) => s.name === 'Costs')!;
     expect(costs.tables[0]!.rows.map((r) => r[5])).toEqual([
       { t: 'number', v: 100000 },
@@ -46,6 +46,7 @@ describe('the import panel', () => {
       { t: 'number', v: 250000 },
       { t: 'number', v: 0 },
     ]);
+    expect(host.names()).toContain('DecisionDate');
   });
 
   test('choosing another cost question re-reads the answers', () => {
@@ -68,6 +69,7 @@ describe('the import panel', () => {
     expect(screen.getByText('Nothing was imported')).toBeTruthy();
     expect(screen.getByText(/already has a sheet named "Costs" that the add-in did not create/)).toBeTruthy();
     expect(host.sheets().map((s) => s.name)).toEqual(['Sheet1', 'Costs']);
+    expect(host.names()).toEqual([]);
   });
 
   test('text that is not a collation is refused with the reason', () => {

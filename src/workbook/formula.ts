@@ -1,0 +1,137 @@
+/**
+ * A typed builder for the workbook's formulas. Formulas are trees printed in one place: sheet
+ * names are quoted there, string literals escaped there, every operation parenthesised, and only
+ * functions that Excel 2016+, Excel on the web, LibreOffice and HyperFormula all compute (and no
+ * volatile ones) can be called. Nothing a respondent wrote is ever part of a formula.
+ */
+
+export type FunctionName =
+  | 'SUM'
+  | 'SUMIFS'
+  | 'COUNTIF'
+  | 'COUNTIFS'
+  | 'IF'
+  | 'IFERROR'
+  | 'ISNUMBER'
+  | 'AND'
+  | 'OR'
+  | 'NOT'
+  | 'MAX'
+  | 'MIN'
+  | 'INDEX'
+  | 'SMALL'
+  | 'ROUNDUP'
+  | 'ROUND'
+  | 'INT'
+  | 'DATE'
+  | 'YEAR'
+  | 'MONTH'
+  | 'DAY'
+  | 'COUNT'
+  | 'SUMPRODUCT';
+
+export type Expr =
+  | { readonly k: 'num'; readonly v: number }
+  | { readonly k: 'str'; readonly v: string }
+  | { readonly k: 'bool'; readonly v: boolean }
+  | { readonly k: 'cell'; readonly sheet: string; readonly row: number; readonly col: number }
+  | { readonly k: 'area'; readonly sheet: string; readonly row: number; readonly col: number; readonly row2: number; readonly col2: number }
+  | { readonly k: 'name'; readonly name: string }
+  | { readonly k: 'call'; readonly fn: FunctionName; readonly args: readonly Expr[] }
+  | { readonly k: 'op'; readonly op: Operator; readonly a: Expr; readonly b: Expr }
+  | { readonly k: 'neg'; readonly a: Expr };
+
+type Operator = '+' | '-' | '*' | '/' | '&' | '=' | '<>' | '<' | '<=' | '>' | '>=';
+
+export const num = (v: number): Expr => {
+  if (!Number.isFinite(v)) throw new RangeError(`a formula number must be finite (got ${v})`);
+  return { k: 'num', v };
+};
+export const str = (v: string): Expr => ({ k: 'str', v });
+export const bool = (v: boolean): Expr => ({ k: 'bool', v });
+/** One cell; rows and columns are 0-based. */
+export const cell = (sheet: string, row: number, col: number): Expr => ({ k: 'cell', sheet, row, col });
+/** A rectangle of cells, 0-based and inclusive. */
+export const area = (sheet: string, row: number, col: number, row2: number, col2: number): Expr => ({ k: 'area', sheet, row, col, row2, col2 });
+export const name = (n: string): Expr => {
+  if (!DEFINED_NAME.test(n)) throw new Error(`"${n}" is not a defined name this workbook uses`);
+  return { k: 'name', name: n };
+};
+export const call = (fn: FunctionName, ...args: Expr[]): Expr => ({ k: 'call', fn, args });
+const op = (o: Operator) => (a: Expr, b: Expr): Expr => ({ k: 'op', op: o, a, b });
+export const add = op('+');
+export const sub = op('-');
+export const mul = op('*');
+export const div = op('/');
+export const concat = op('&');
+export const eq = op('=');
+export const ne = op('<>');
+export const lt = op('<');
+export const le = op('<=');
+export const gt = op('>');
+export const ge = op('>=');
+export const neg = (a: Expr): Expr => ({ k: 'neg', a });
+export const sum = (...args: Expr[]): Expr => call('SUM', ...args);
+export const iff = (test: Expr, then: Expr, otherwise: Expr): Expr => call('IF', test, then, otherwise);
+
+/**
+ * A date plus whole months, clamped to the month's last day (31 January + 1 month = 28 or 29
+ * February), as Excel's EDATE does. Written with DATE because HyperFormula's EDATE lands a day
+ * early when the result is 29 February.
+ */
+export function addMonths(date: Expr, months: Expr): Expr {
+  const y = call('YEAR', date);
+  const m = add(call('MONTH', date), months);
+  return call('DATE', y, m, call('MIN', call('DAY', date), call('DAY', call('DATE', y, add(m, num(1)), num(0)))));
+}
+
+// Letters, digits, underscores and dots, not starting with a digit, and not like a cell address.
+const DEFINED_NAME = /^(?![A-Za-z]{1,3}\d+$)[A-Za-z_][A-Za-z0-9_.]{0,254}$/;
+
+/** The formula text, with "=" in front, as written from a cell on `fromSheet`. */
+export function formulaText(e: Expr, fromSheet: string): string {
+  return `=${print(e, fromSheet)}`;
+}
+
+function print(e: Expr, from: string): string {
+  switch (e.k) {
+    case 'num':
+      return String(e.v);
+    case 'str':
+      return `"${e.v.replace(/"/g, '""')}"`;
+    case 'bool':
+      return e.v ? 'TRUE()' : 'FALSE()';
+    case 'cell':
+      return `${sheetPrefix(e.sheet, from)}${columnName(e.col)}${e.row + 1}`;
+    case 'area':
+      return `${sheetPrefix(e.sheet, from)}$${columnName(e.col)}$${e.row + 1}:$${columnName(e.col2)}$${e.row2 + 1}`;
+    case 'name':
+      return e.name;
+    case 'call':
+      return `${e.fn}(${e.args.map((a) => print(a, from)).join(',')})`;
+    case 'op':
+      return `(${print(e.a, from)}${e.op}${print(e.b, from)})`;
+    case 'neg':
+      return `(-${print(e.a, from)})`;
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+}
+
+/** 'Sheet name'! when the reference is on another sheet; quotes doubled inside. */
+function sheetPrefix(sheet: string, from: string): string {
+  if (sheet === from) return '';
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
+}
+
+export function columnName(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}

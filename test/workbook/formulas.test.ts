@@ -1,0 +1,77 @@
+import { checkFormulas, sameValue } from '../support/hyperformula';
+import { livePlan } from '../support/plans';
+import { seedText } from '../support/seed';
+
+describe('the workbook formulas compute what the engine computes (HyperFormula)', () => {
+  test('the seed with default assumptions', () => {
+    const checks = checkFormulas(livePlan(seedText()).plan);
+    expect(checks.length).toBeGreaterThan(200);
+    expect(checks.filter((c) => !sameValue(c.actual, c.expected))).toEqual([]);
+  });
+});
+
+import fc from 'fast-check';
+import { isoDate } from '../../src/model/calendarDates';
+import type { ModelAssumptions } from '../../src/model/costModel';
+import { annexOf, syntheticName, SYNTHETIC_CATEGORIES, SYNTHETIC_COSTS, SYNTHETIC_LEADS } from '../support/synthetic';
+import { respondentId } from '../../src/model/consultation';
+
+const row = fc.record({
+  category: fc.constantFrom(...SYNTHETIC_CATEGORIES),
+  cost: fc.constantFrom(...SYNTHETIC_COSTS),
+  lead: fc.constantFrom(...SYNTHETIC_LEADS),
+});
+
+const changes = fc.record({
+  extraParties: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 6, maxLength: 6 }),
+  unquantified: fc.constantFrom<'excluded' | 'category-mean'>('excluded', 'category-mean'),
+  empty: fc.oneof(fc.constant({ kind: 'all-respondent-mean' } as const), fc.constant({ kind: 'zero' } as const), fc.integer({ min: 0, max: 500_000 }).map((gbp) => ({ kind: 'per-party', gbp }) as const)),
+  dcc: fc.integer({ min: 0, max: 2_000_000 }),
+  dccOngoing: fc.integer({ min: 0, max: 200_000 }),
+  secasDays: fc.integer({ min: 0, max: 100 }),
+  cap: fc.constantFrom(1, 1.5, 2, 3),
+  decision: fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => isoDate(d.toISOString().slice(0, 10))!),
+  dccLead: fc.integer({ min: 0, max: 30 }),
+  notice: fc.integer({ min: 0, max: 12 }),
+  coverage: fc.constantFrom(0.5, 0.8, 1),
+  uptake: fc.array(fc.integer({ min: 0, max: 100 }).map((p) => p / 100), { minLength: 3, maxLength: 3 }),
+  benefit: fc.integer({ min: 0, max: 200_000 }),
+  years: fc.integer({ min: 2, max: 40 }),
+  overrideLow: fc.option(fc.integer({ min: 0, max: 900_000 }), { nil: undefined }),
+  overrideMonths: fc.option(fc.integer({ min: 0, max: 36 }), { nil: undefined }),
+});
+
+describe('formulas against the engine on generated consultations and assumptions', () => {
+  test('every formula cell equals the engine value', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 25 }), changes, (rows, c) => {
+        const firstId = respondentId(syntheticName(0));
+        const change = (a: ModelAssumptions): ModelAssumptions => ({
+          ...a,
+          costs: { openEndedCapMultiple: c.cap },
+          overrides: {
+            costs: c.overrideLow === undefined ? {} : { [firstId]: { low: c.overrideLow } },
+            leadTimeMonths: c.overrideMonths === undefined ? {} : { [firstId]: c.overrideMonths },
+          },
+          industry: {
+            ...a.industry,
+            populations: a.industry.populations.map((p, i) => ({ ...p, parties: p.parties + (c.extraParties[i] ?? 0) })),
+            unquantified: c.unquantified,
+            emptyCategory: c.empty,
+            central: { dccImplementationGbp: c.dcc, dccOngoingGbpPerYear: c.dccOngoing, secasDays: c.secasDays, secasDayRateGbp: 650, secasOtherGbp: 0 },
+          },
+          scenarios: a.scenarios.map((s, i) => ({
+            ...s,
+            uptake: Object.fromEntries(a.industry.populations.map((p) => [p.category, { kind: 'share', share: c.uptake[i]! }])),
+            benefitPerAdopterPerYearGbp: c.benefit,
+            appraisalYears: c.years,
+          })),
+          timeline: { ...a.timeline, decisionDate: c.decision, releases: a.timeline.releases, dccLeadTimeMonths: c.dccLead, minimumNoticeMonths: c.notice, coverage: c.coverage === 1 ? { kind: 'longest' } : { kind: 'share-of-respondents', share: c.coverage } },
+        });
+        const checks = checkFormulas(livePlan(annexOf(rows), change).plan);
+        expect(checks.filter((x) => !sameValue(x.actual, x.expected))).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
