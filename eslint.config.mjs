@@ -23,7 +23,7 @@ const noHostOrUi = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', 'test-output/', 'coverage/'] },
+  { ignores: ['dist/', 'out/', 'node_modules/', 'test-output/', 'coverage/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -13,6 +13,8 @@ import type { Analysis } from '../model/responseAnalysis';
 import { longestLeadTime } from '../model/respondentTotals';
 import { ENGINE_VERSION } from '../version';
 import { costModelWorkbook } from '../workbook/costModelWorkbook';
+import { carryForward, changeReport, type WorkbookSnapshot } from '../workbook/readBack';
+import { readXlsxSnapshot } from './xlsxReader';
 import { planToXlsx } from './xlsxWriter';
 
 /** Everything the CLI touches outside itself, so tests can run it in memory. */
@@ -39,6 +41,7 @@ reads the bundled seed.
   --lead-time-question N    use question N as the lead-time question
   --decision-date DATE      approval date, YYYY-MM-DD (default: today)
   --dcc-lead-time MONTHS    the DCC's lead time from approval (default: 0)
+  --from WORKBOOK            carry the assumptions and overrides of an edited workbook into this run
   --seed N                  Monte Carlo seed (default: ${DEFAULT_MONTE_CARLO.seed})
   --iterations N            Monte Carlo iterations (default: ${DEFAULT_MONTE_CARLO.iterations})
   --json                    print one JSON document instead of the summary
@@ -90,10 +93,17 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (fatal) throw new CliError(analysis.results.length ? fatal : `${path}: ${fatal}`, analysis.results.length ? 2 : 1);
 
   const defaults = defaultAssumptions(analysis, args.decisionDate ?? fromDate(io.now()));
+  const carried = args.from ? await carryFrom(args.from, analysis, defaults, io) : null;
+  const base = carried?.assumptions ?? defaults;
+  // Options given on the command line win over the edited workbook's cells.
   const assumptions: ModelAssumptions = {
-    ...defaults,
-    monteCarlo: { ...defaults.monteCarlo, seed: args.seed ?? defaults.monteCarlo.seed, iterations: args.iterations ?? defaults.monteCarlo.iterations },
-    timeline: { ...defaults.timeline, dccLeadTimeMonths: args.dccLeadTimeMonths ?? 0 },
+    ...base,
+    monteCarlo: { ...base.monteCarlo, seed: args.seed ?? base.monteCarlo.seed, iterations: args.iterations ?? base.monteCarlo.iterations },
+    timeline: {
+      ...base.timeline,
+      ...(args.decisionDate ? { decisionDate: args.decisionDate } : {}),
+      ...(args.dccLeadTimeMonths !== undefined ? { dccLeadTimeMonths: args.dccLeadTimeMonths } : {}),
+    },
   };
   const built = costModelWorkbook(analysis, findings, assumptions, {
     sourceName: baseName(path),
@@ -109,7 +119,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   await io.mkdir(args.out);
   await io.writeFileAtomic(outPath, bytesOut);
 
-  const outcome = { analysis, findings, model, uncertainty, assumptions };
+  const outcome = { analysis, findings, model, uncertainty, assumptions, carried: carried?.report ?? [] };
   io.stdout(args.json ? `${JSON.stringify(jsonReport(outcome), null, 2)}\n` : summary(outcome, outPath));
   return 0;
 }
@@ -121,6 +131,27 @@ interface Outcome {
   readonly assumptions: ModelAssumptions;
   readonly model: ModelResult;
   readonly uncertainty: MonteCarloResult;
+  /** What an edited workbook (--from) contributed and what moved since it was written. */
+  readonly carried: readonly string[];
+}
+
+/** The modeller's inputs from an edited workbook, carried into this run. */
+async function carryFrom(path: string, analysis: Analysis, defaults: ModelAssumptions, io: CliIo): Promise<{ assumptions: ModelAssumptions; report: string[] }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(path);
+  } catch (e) {
+    throw new CliError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 1);
+  }
+  let snapshot: WorkbookSnapshot;
+  try {
+    snapshot = await readXlsxSnapshot(bytes);
+  } catch {
+    throw new CliError(`${path} is not an .xlsx workbook`, 1);
+  }
+  if (Object.keys(snapshot.tables).length === 0) throw new CliError(`${path} has none of the cost model's tables: pass a workbook this tool wrote`, 1);
+  const carried = carryForward(snapshot, analysis, defaults);
+  return { assumptions: carried.assumptions, report: [...carried.report, ...changeReport(snapshot, analysis)] };
 }
 
 interface CommandLine {
@@ -130,6 +161,7 @@ interface CommandLine {
   leadTimeQuestion?: number;
   decisionDate?: IsoDate;
   dccLeadTimeMonths?: number;
+  from?: string;
   seed?: number;
   iterations?: number;
   json: boolean;
@@ -150,6 +182,7 @@ function parseCommandLine(argv: readonly string[]): CommandLine {
         'dcc-lead-time': { type: 'string' },
         seed: { type: 'string' },
         iterations: { type: 'string' },
+        from: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -170,6 +203,7 @@ function parseCommandLine(argv: readonly string[]): CommandLine {
     ...(values['dcc-lead-time'] !== undefined ? { dccLeadTimeMonths: numberOption('--dcc-lead-time', values['dcc-lead-time'], 0, 120, false) } : {}),
     ...(values.seed !== undefined ? { seed: numberOption('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1, true) } : {}),
     ...(values.iterations !== undefined ? { iterations: numberOption('--iterations', values.iterations, 1, 1_000_000, true) } : {}),
+    ...(values.from !== undefined ? { from: values.from } : {}),
     json: values.json ?? false,
     help: values.help ?? false,
   };
@@ -199,7 +233,7 @@ function baseName(path: string): string {
 }
 
 /** The --json document: kinds spelled as the model spells them, open-ended highs as null. */
-export function jsonReport({ analysis, findings, model, uncertainty, assumptions }: Outcome) {
+export function jsonReport({ analysis, findings, model, uncertainty, assumptions, carried }: Outcome) {
   const totals = model.totals;
   return {
     modification: analysis.consultation.modification,
@@ -265,10 +299,11 @@ export function jsonReport({ analysis, findings, model, uncertainty, assumptions
       },
     },
     findings,
+    ...(carried.length ? { carriedForward: carried } : {}),
   };
 }
 
-function summary({ analysis, findings, model, uncertainty, assumptions }: Outcome, outPath: string): string {
+function summary({ analysis, findings, model, uncertainty, assumptions, carried }: Outcome, outPath: string): string {
   const { consultation, roles, results } = analysis;
   const { totals, industry, timeline } = model;
   const nameOf = (id: string | null) => results.find((r) => r.respondent.id === id)?.respondent.name;
@@ -284,6 +319,7 @@ function summary({ analysis, findings, model, uncertainty, assumptions }: Outcom
     `Scenarios: ${model.scenarios.map(({ result: r }) => `${r.name} NPV ${formatGbpShort(r.npv)}`).join(', ')}`,
     `Timeline: ${timeline.requiredMonths} months${timeline.governingRespondent ? ` (${nameOf(timeline.governingRespondent)})` : timeline.governedBy === 'dcc' ? ' (DCC)' : ''} from decision on ${assumptions.timeline.decisionDate} → ready ${timeline.readyDate}; earliest release ${timeline.earliestRelease ?? 'none in the calendar'}`,
     `Findings: ${findings.length === 0 ? 'none' : `${bySeverity('error')} errors, ${bySeverity('warning')} warnings, ${bySeverity('info')} notes (see the Findings sheet)`}`,
+    ...carried,
     `Wrote ${outPath}`,
   ];
   return `${lines.join('\n')}\n`;

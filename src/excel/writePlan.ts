@@ -41,12 +41,13 @@ export async function writePlan(
   }
   const existingSheets = worksheets.items.map((w) => w.name);
   const existingNames = names.items.map((n) => n.name);
-  const foreign = foreignItems(plan, { sheets: existingSheets, names: existingNames }, ownedFromRegistry(registryValues));
+  const existingTables = tables.items.map((t) => t.name);
+  const foreign = foreignItems(plan, { sheets: existingSheets, names: existingNames, tables: existingTables }, ownedFromRegistry(registryValues));
   if (foreign.length) throw new WorkbookRefusal(foreignItemsMessage(foreign));
 
   if (supports('ExcelApi', '1.6')) context.application.suspendApiCalculationUntilNextSync();
   const sheetsLower = new Set(existingSheets.map((n) => n.toLowerCase()));
-  const tablesLower = new Set(tables.items.map((t) => t.name.toLowerCase()));
+  const tablesLower = new Set(existingTables.map((t) => t.toLowerCase()));
   const namesLower = new Set(existingNames.map((n) => n.toLowerCase()));
   const created: string[] = [];
   const replaced: string[] = [];

@@ -21,6 +21,7 @@ import { defaultAssumptions } from '../model/costModel';
 import { ENGINE_VERSION } from '../version';
 import { costModelWorkbook } from '../workbook/costModelWorkbook';
 import { WorkbookRefusal, type WorkbookHost } from '../workbook/host';
+import { carryForward, changeReport } from '../workbook/readBack';
 import { FindingList } from './FindingList';
 import { importReducer, initialImportState, SOURCE_NAME } from './importState';
 import { ResponsePreview } from './ResponsePreview';
@@ -30,6 +31,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   // A native select grows to its longest option; keep it inside the pane.
   select: { minWidth: 0, width: '100%', maxWidth: '100%' },
+  note: { display: 'block' },
 });
 
 /** Paste → read → preview with flags → choose questions → write the response sheets. */
@@ -44,7 +46,11 @@ export function ImportPanel({ host }: { host: WorkbookHost }) {
     dispatch({ type: 'writeStarted' });
     try {
       const today = fromDate(new Date());
-      const built = costModelWorkbook(result.analysis, result.findings, defaultAssumptions(result.analysis, today), {
+      const { analysis } = result;
+      const snapshot = await host.readSnapshot();
+      const defaults = defaultAssumptions(analysis, today);
+      const carried = snapshot ? carryForward(snapshot, analysis, defaults) : null;
+      const built = costModelWorkbook(analysis, result.findings, carried?.assumptions ?? defaults, {
         sourceName: SOURCE_NAME,
         sourceSha256: await sha256Hex(state.text),
         engineVersion: ENGINE_VERSION,
@@ -54,7 +60,8 @@ export function ImportPanel({ host }: { host: WorkbookHost }) {
         dispatch({ type: 'writeFailed', message: `The model cannot run: ${built.problems.join('; ')}` });
         return;
       }
-      dispatch({ type: 'writeDone', report: await host.writePlan(built.plan) });
+      const notes = snapshot && carried ? [...carried.report, ...changeReport(snapshot, analysis)] : [];
+      dispatch({ type: 'writeDone', report: await host.writePlan(built.plan), notes });
     } catch (e) {
       dispatch({ type: 'writeFailed', message: messageFor(e) });
     }
@@ -124,6 +131,11 @@ export function ImportPanel({ host }: { host: WorkbookHost }) {
           <MessageBarBody>
             <MessageBarTitle>{state.outcome.title}</MessageBarTitle>
             {state.outcome.text}
+            {state.outcome.notes?.map((note, i) => (
+              <span key={i} className={styles.note}>
+                {note}
+              </span>
+            ))}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -9,7 +9,7 @@ export interface ImportState {
   /** The parse of `text` with `overrides`; null until the modeller reads a document. */
   readonly result: ImportResult | null;
   readonly busy: boolean;
-  readonly outcome: { readonly intent: 'success' | 'error'; readonly title: string; readonly text: string } | null;
+  readonly outcome: { readonly intent: 'success' | 'error'; readonly title: string; readonly text: string; readonly notes?: readonly string[] } | null;
 }
 
 export type ImportAction =
@@ -17,7 +17,7 @@ export type ImportAction =
   | { readonly type: 'read' }
   | { readonly type: 'overrideChanged'; readonly role: keyof RoleOverrides; readonly question: number | undefined }
   | { readonly type: 'writeStarted' }
-  | { readonly type: 'writeDone'; readonly report: WriteReport }
+  | { readonly type: 'writeDone'; readonly report: WriteReport; readonly notes: readonly string[] }
   | { readonly type: 'writeFailed'; readonly message: string };
 
 export const initialImportState: ImportState = { text: '', overrides: {}, result: null, busy: false, outcome: null };
@@ -40,7 +40,7 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
     case 'writeDone': {
       const { created, replaced, cells } = action.report;
       const parts = [created.length ? `created ${created.join(', ')}` : '', replaced.length ? `updated ${replaced.join(', ')}` : ''].filter(Boolean);
-      return { ...state, busy: false, outcome: { intent: 'success', title: 'Imported', text: `${parts.join('; ')} (${cells.toLocaleString('en-GB')} cells).` } };
+      return { ...state, busy: false, outcome: { intent: 'success', title: 'Imported', text: `${parts.join('; ')} (${cells.toLocaleString('en-GB')} cells).`, notes: action.notes } };
     }
     case 'writeFailed':
       return { ...state, busy: false, outcome: { intent: 'error', title: 'Nothing was imported', text: action.message } };

@@ -1,4 +1,5 @@
 import type { WorkbookPlan } from './plan';
+import type { WorkbookSnapshot } from './readBack';
 
 /** What a write did, for the task pane to report. */
 export interface WriteReport {
@@ -14,6 +15,8 @@ export interface WriteReport {
 export interface WorkbookHost {
   /** "excel" inside Excel; "preview" when the page runs in a plain browser. */
   readonly kind: 'excel' | 'preview';
+  /** The modeller's inputs in a workbook the add-in wrote before; null when there is none. */
+  readSnapshot(): Promise<WorkbookSnapshot | null>;
   /** Writes the plan, or throws a WorkbookRefusal (nothing written) with a message for the modeller. */
   writePlan(plan: WorkbookPlan): Promise<WriteReport>;
 }

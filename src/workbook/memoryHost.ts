@@ -1,6 +1,7 @@
 import { WorkbookRefusal, type WorkbookHost } from './host';
 import { foreignItems, foreignItemsMessage, type Owned } from './ownership';
-import { planProblems, type Cell, type WorkbookPlan } from './plan';
+import { excelSerial, planProblems, type Cell, type WorkbookPlan } from './plan';
+import { INPUT_TABLES, UPTAKE_HEADER, type WorkbookSnapshot } from './readBack';
 
 export interface MemorySheet {
   readonly name: string;
@@ -16,12 +17,24 @@ export function createMemoryHost(userSheets: readonly string[] = ['Sheet1']) {
   const sheets = new Map<string, MemorySheet>(userSheets.map((name) => [name, { name, tables: [] }]));
   let owned: Owned = { sheets: [], tables: [], names: [] };
   let names: string[] = [];
-  const host: WorkbookHost & { sheets(): MemorySheet[]; names(): string[] } = {
+  const host: WorkbookHost & { sheets(): MemorySheet[]; names(): string[]; edit(table: string, row: number, col: number, value: Cell): void } = {
     kind: 'preview',
+    async readSnapshot(): Promise<WorkbookSnapshot | null> {
+      const tables: Record<string, unknown[][]> = {};
+      for (const sheet of sheets.values()) {
+        for (const t of sheet.tables) {
+          if (!(INPUT_TABLES as readonly string[]).includes(t.name)) continue;
+          tables[t.name] = t.rows.map((r) => r.map(cellValue));
+          if (t.name === 'tblUptake') tables[UPTAKE_HEADER] = [[...t.header]];
+        }
+      }
+      return Object.keys(tables).length ? { tables } : null;
+    },
     async writePlan(plan: WorkbookPlan) {
       const problems = planProblems(plan);
       if (problems.length) throw new Error(`the workbook plan cannot be written: ${problems.join('; ')}`);
-      const foreign = foreignItems(plan, { sheets: [...sheets.keys()], names }, owned);
+      const tableNames = [...sheets.values()].flatMap((s) => s.tables.map((t) => t.name));
+      const foreign = foreignItems(plan, { sheets: [...sheets.keys()], names, tables: tableNames }, owned);
       if (foreign.length) throw new WorkbookRefusal(foreignItemsMessage(foreign));
       const created: string[] = [];
       const replaced: string[] = [];
@@ -36,7 +49,32 @@ export function createMemoryHost(userSheets: readonly string[] = ['Sheet1']) {
       return { created, replaced, cells };
     },
     sheets: () => [...sheets.values()],
+    /** A person typing into a cell of one of the add-in's tables (tests use it to stand for a modeller's edit). */
+    edit(table, row, col, value) {
+      for (const sheet of sheets.values()) {
+        const t = sheet.tables.find((x) => x.name === table);
+        if (!t) continue;
+        const rows = t.rows.map((r, i) => (i === row ? r.map((c, j) => (j === col ? value : c)) : r));
+        sheets.set(sheet.name, { ...sheet, tables: sheet.tables.map((x) => (x === t ? { ...t, rows } : x)) });
+        return;
+      }
+      throw new Error(`no table ${table}`);
+    },
     names: () => [...names],
   };
   return host;
+}
+
+/** A cell's value as a spreadsheet reports it: formulas by their (engine) value, dates as serial numbers. */
+function cellValue(c: Cell): unknown {
+  switch (c.t) {
+    case 'empty':
+      return '';
+    case 'date':
+      return excelSerial(c.v);
+    case 'formula':
+      return c.v ?? '';
+    default:
+      return c.v;
+  }
 }

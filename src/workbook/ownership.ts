@@ -34,7 +34,11 @@ export function ownedFromRegistry(rows: readonly (readonly unknown[])[]): Owned 
  * Sheets and names the plan would write over that the add-in did not create. Excel compares
  * names without regard to case, and so does this.
  */
-export function foreignItems(plan: WorkbookPlan, existing: { sheets: readonly string[]; names: readonly string[] }, owned: Owned): string[] {
+export function foreignItems(
+  plan: WorkbookPlan,
+  existing: { sheets: readonly string[]; names: readonly string[]; tables: readonly string[] },
+  owned: Owned,
+): string[] {
   const clash = (wanted: readonly string[], present: readonly string[], mine: readonly string[], label: string) => {
     const ours = new Set(mine.map((n) => n.toLowerCase()));
     const here = new Map(present.map((n) => [n.toLowerCase(), n]));
@@ -46,6 +50,7 @@ export function foreignItems(plan: WorkbookPlan, existing: { sheets: readonly st
   return [
     ...clash(plan.sheets.map((s) => s.name), existing.sheets, owned.sheets, 'a sheet named'),
     ...clash(plan.names.map((n) => n.name), existing.names, owned.names, 'a defined name'),
+    ...clash(plan.sheets.flatMap((s) => s.tables.map((t) => t.name)), existing.tables, owned.tables, 'a table named'),
   ];
 }
 

@@ -94,3 +94,36 @@ describe('writing the plan through office-js', () => {
     expect(ctx.calls).not.toContain('suspendCalculation');
   });
 });
+
+import { readSnapshot } from '../../src/excel/readSnapshot';
+import { carryForward } from '../../src/workbook/readBack';
+import { defaultAssumptions } from '../../src/model/costModel';
+import { importText } from '../../src/import/importText';
+import { DECISION } from '../support/plans';
+
+describe('re-import through office-js keeps what the modeller typed', () => {
+  test('an override typed into the Costs sheet is read back in two syncs and carried forward', async () => {
+    const ctx = new FakeContext();
+    await writePlan(asExcelContext(ctx), planOf(seedText()), all);
+    // The modeller types £60k into OVO's override low cell (row 3, column H) and 7 large suppliers into the populations.
+    const costs = ctx.workbook.worksheets.find('Costs')!;
+    costs.getRange('H3:H3').values = [[60_000]];
+    const assumptions = ctx.workbook.worksheets.find('Assumptions')!;
+    const parties = assumptions.grid().findIndex((r) => r?.[0]?.kind === 'text' && r[0].value === 'Large Supplier');
+    assumptions.getRange(`B${parties + 1}:B${parties + 1}`).values = [[7]];
+    ctx.syncs = 0;
+    const snapshot = await readSnapshot(asExcelContext(ctx));
+    expect(ctx.syncs).toBe(2);
+    const analysis = importText(seedText(), 'seed').analysis;
+    const carried = carryForward(snapshot!, analysis, defaultAssumptions(analysis, DECISION));
+    expect(carried.assumptions.overrides.costs).toEqual({ 'ovo-energy': { low: 60_000 } });
+    expect(carried.assumptions.industry.populations.find((p) => p.category === 'Large Supplier')!.parties).toBe(7);
+  });
+
+  test('a workbook the add-in never wrote has nothing to carry', async () => {
+    const ctx = new FakeContext();
+    ctx.workbook.worksheets.add('Sheet1');
+    expect(await readSnapshot(asExcelContext(ctx))).toBeNull();
+    expect(ctx.syncs).toBe(1);
+  });
+});

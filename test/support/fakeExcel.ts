@@ -145,11 +145,22 @@ export class FakeTable {
   delete(): void {
     this.owner.list.splice(this.owner.list.indexOf(this), 1);
   }
+  getHeaderRowRange(): FakeRange {
+    const [from, to] = this.address.split(':') as [string, string];
+    return this.owner.sheet.getRange(`${from}:${to.replace(/\d+$/, '')}${from.replace(/^[A-Z]+/, '')}`);
+  }
+  getDataBodyRange(): FakeRange {
+    const [from, to] = this.address.split(':') as [string, string];
+    return this.owner.sheet.getRange(`${from.replace(/\d+$/, '')}${Number(from.replace(/^[A-Z]+/, '')) + 1}:${to}`);
+  }
 }
 
 class FakeSheetTables {
   readonly list: FakeTable[] = [];
-  constructor(private readonly ctx: FakeContext) {}
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly sheet: FakeWorksheet,
+  ) {}
   add(address: string, hasHeaders: boolean): FakeTable {
     if (!hasHeaders) throw new Error('the add-in always writes header rows');
     const t = new FakeTable(this, `Table${this.list.length + 1}`, address);
@@ -172,7 +183,7 @@ export class FakeWorksheet extends Loadable {
     public name: string,
   ) {
     super(ctx);
-    this.tables = new FakeSheetTables(ctx);
+    this.tables = new FakeSheetTables(ctx, this);
   }
 
   static nullObject(ctx: FakeContext, name: string): FakeWorksheet {

@@ -37,7 +37,7 @@ describe('the import panel', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
     });
-    expect(screen.getByText(/created Read me, Responses, Costs, Lead times, Assumptions, Industry costs, Scenarios, Timeline, Findings/)).toBeTruthy();
+    expect(await screen.findByText(/created Read me, Responses, Costs, Lead times, Assumptions, Industry costs, Scenarios, Timeline, Findings/)).toBeTruthy();
     const costs = host.sheets().find((s) => s.name === 'Costs')!;
     expect(costs.tables[0]!.rows.map((r) => r[5])).toEqual([
       { t: 'number', v: 100000 },
@@ -66,7 +66,7 @@ describe('the import panel', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
     });
-    expect(screen.getByText('Nothing was imported')).toBeTruthy();
+    expect(await screen.findByText('Nothing was imported')).toBeTruthy();
     expect(screen.getByText(/already has a sheet named "Costs" that the add-in did not create/)).toBeTruthy();
     expect(host.sheets().map((s) => s.name)).toEqual(['Sheet1', 'Costs']);
     expect(host.names()).toEqual([]);
@@ -87,5 +87,28 @@ describe('the import panel', () => {
     expect([...container.querySelectorAll('img')].map((i) => i.getAttribute('src'))).toEqual(['assets/logo.png']);
     expect(screen.getAllByText(`“=HYPERLINK("http://example.invalid","x")”`).length).toBeGreaterThan(0);
     expect(screen.getAllByText(/<script>alert\(1\)<\/script><img src=x onerror=alert\(1\)>/).length).toBeGreaterThan(0);
+  });
+});
+
+describe('importing again', () => {
+  test('keeps the override the modeller typed, and says so', async () => {
+    const host = createMemoryHost();
+    render(<App host={host} />);
+    paste(seedText());
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    await screen.findByText(/created Read me/);
+    // Override low £ is column 8 of the Costs table; OVO is its second row.
+    host.edit('tblCosts', 1, 7, { t: 'number', v: 55_000 });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    expect(await screen.findByText(/updated Read me, Responses, Costs/)).toBeTruthy();
+    expect(screen.getByText("Kept the workbook's assumptions, 6 populations, 3 scenarios and 1 override.")).toBeTruthy();
+    expect(screen.getByText('No respondent or cost answer changed.')).toBeTruthy();
+    const ovo = host.sheets().find((s) => s.name === 'Costs')!.tables[0]!.rows[1]!;
+    expect(ovo[7]).toEqual({ t: 'number', v: 55_000 });
+    expect(ovo[9]).toMatchObject({ t: 'formula', v: 55_000 });
   });
 });

@@ -1,0 +1,24 @@
+import { INPUT_TABLES, UPTAKE_HEADER, type WorkbookSnapshot } from '../workbook/readBack';
+
+/**
+ * Reads the input tables of a workbook the add-in wrote, in two round trips whatever their size:
+ * one for the table list, one for the values. Null when none of them is there.
+ */
+export async function readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot | null> {
+  const tables = context.workbook.tables;
+  tables.load('items/name');
+  await context.sync();
+  const present = new Map(tables.items.map((t) => [t.name, t]));
+  const wanted = INPUT_TABLES.flatMap((name) => {
+    const table = present.get(name);
+    return table ? [{ name, body: table.getDataBodyRange().load('values'), header: table.getHeaderRowRange().load('values') }] : [];
+  });
+  if (wanted.length === 0) return null;
+  await context.sync();
+  const snapshot: Record<string, unknown[][]> = {};
+  for (const w of wanted) {
+    snapshot[w.name] = w.body.values;
+    if (w.name === 'tblUptake') snapshot[UPTAKE_HEADER] = w.header.values;
+  }
+  return { tables: snapshot };
+}
