@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { formulaText } from '../workbook/formula';
 import { REGISTRY_SHEET, registryRows } from '../workbook/ownership';
-import { cellFormatCode, columnLetters, excelSerial, planProblems, sheetLayout, type Cell, type WorkbookPlan } from '../workbook/plan';
+import { cellFormatCode, columnLetters, excelSerial, HIGHLIGHT_FILL, planProblems, sheetLayout, type Cell, type WorkbookPlan } from '../workbook/plan';
 
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 
@@ -43,7 +43,20 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
           cell.numFmt = cellFormatCode(row[i]!, c);
           cell.alignment = { vertical: 'top', wrapText: c.format === 'text' && c.width >= 40 };
           if (c.input) cell.fill = INPUT_FILL;
+          const value = row[i]!;
+          if (value.t === 'text' && value.choices) {
+            cell.dataValidation = { type: 'list', allowBlank: false, formulae: [`"${value.choices.join(',')}"`], showErrorMessage: true, error: `Choose one of: ${value.choices.join(', ')}` };
+          }
         });
+      });
+    }
+    for (const h of sheet.highlights ?? []) {
+      const placed = layout.tables.find((t) => t.table.name === h.table)!;
+      const [from, to] = placed.address.split(':') as [string, string];
+      const firstBody = `${from.replace(/\d+$/, '')}${placed.headerRow + 2}`;
+      ws.addConditionalFormatting({
+        ref: `${firstBody}:${to}`,
+        rules: [{ type: 'expression', priority: 1, formulae: [formulaText(h.when, sheet.name).slice(1)], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${HIGHLIGHT_FILL[h.colour]}` } } } }],
       });
     }
     (sheet.notes ?? []).forEach((note, i) => (ws.getCell(layout.notesRow + 1 + i, 1).value = note));

@@ -1,7 +1,7 @@
 import { formulaText } from '../workbook/formula';
 import { WorkbookRefusal, type WriteReport } from '../workbook/host';
 import { foreignItems, foreignItemsMessage, ownedFromRegistry, REGISTRY_SHEET, registryRows } from '../workbook/ownership';
-import { cellFormatCode, columnLetters, excelSerial, FORMAT_CODES, planProblems, sheetLayout, type Cell, type WorkbookPlan } from '../workbook/plan';
+import { cellFormatCode, columnLetters, excelSerial, FORMAT_CODES, HIGHLIGHT_FILL, planProblems, sheetLayout, type Cell, type WorkbookPlan } from '../workbook/plan';
 
 // Excel's default column, 8.43 characters, is 48 points wide.
 const POINTS_PER_CHARACTER = 5.7;
@@ -87,10 +87,22 @@ export async function writePlan(
       table.columns.forEach((c, i) => {
         if (c.input) sheet.getRange(`${columnLetters(i)}${headerRow + 2}:${columnLetters(i)}${headerRow + 1 + body.length}`).format.fill.color = INPUT_FILL;
       });
+      body.forEach((row, r) =>
+        row.forEach((c, i) => {
+          if (c.t === 'text' && c.choices) sheet.getRange(`${columnLetters(i)}${headerRow + 2 + r}`).dataValidation.rule = { list: { inCellDropDown: true, source: c.choices.join(',') } };
+        }),
+      );
       cells += (body.length + 1) * table.columns.length;
       const added = sheet.tables.add(address, true);
       added.name = table.name;
       added.style = 'TableStyleMedium2';
+    }
+    for (const h of sheetPlan.highlights ?? []) {
+      const placed = layout.tables.find((t) => t.table.name === h.table)!;
+      const [from, to] = placed.address.split(':') as [string, string];
+      const format = sheet.getRange(`${from.replace(/\d+$/, '')}${placed.headerRow + 2}:${to}`).conditionalFormats.add('Custom');
+      format.custom.rule.formula = formulaText(h.when, sheetPlan.name);
+      format.custom.format.fill.color = `#${HIGHLIGHT_FILL[h.colour]}`;
     }
     const notes = sheetPlan.notes ?? [];
     if (notes.length) {

@@ -1,7 +1,7 @@
 import type { ModelAssumptions } from '../model/costModel';
 import type { DiscountSchedule } from '../model/discounting';
 import { name } from './formula';
-import { col, date, num, SheetCursor, text, type Cell, type CellFormat, type DefinedName, type Placement, type SheetPlan } from './plan';
+import { choice, col, date, num, SheetCursor, text, type Cell, type CellFormat, type DefinedName, type Placement, type SheetPlan } from './plan';
 
 export const ASSUMPTIONS_SHEET = 'Assumptions';
 
@@ -66,8 +66,8 @@ export function assumptionsSheet(a: ModelAssumptions): { sheet: SheetPlan; names
   const v = (value: number, fmt: CellFormat) => num(value, fmt);
   const rows: Row[] = [
     { name: 'OpenEndedCap', label: 'Cap on an open-ended band', value: v(a.costs.openEndedCapMultiple, 'ratio'), unit: '× its lower figure', source: 'modeller' },
-    { name: 'UnquantifiedRule', label: 'Respondents with a cost but no figure', value: text(UNQUANTIFIED_RULE_TEXT[a.industry.unquantified]), unit: '"excluded" or "category mean"', source: 'modeller' },
-    { name: 'EmptyCategoryRule', label: 'Categories with parties but no figures', value: text(EMPTY_CATEGORY_RULE_TEXT[a.industry.emptyCategory.kind]), unit: '"all-respondent mean", "per-party value" or "zero"', source: 'modeller' },
+    { name: 'UnquantifiedRule', label: 'Respondents with a cost but no figure', value: choice(UNQUANTIFIED_RULE_TEXT[a.industry.unquantified], Object.values(UNQUANTIFIED_RULE_TEXT)), unit: '"excluded" or "category mean"', source: 'modeller' },
+    { name: 'EmptyCategoryRule', label: 'Categories with parties but no figures', value: choice(EMPTY_CATEGORY_RULE_TEXT[a.industry.emptyCategory.kind], Object.values(EMPTY_CATEGORY_RULE_TEXT)), unit: '"all-respondent mean", "per-party value" or "zero"', source: 'modeller' },
     { name: 'EmptyCategoryValue', label: 'Per-party value for such categories', value: v(a.industry.emptyCategory.kind === 'per-party' ? a.industry.emptyCategory.gbp : 0, 'gbp'), unit: '£ a party', source: 'modeller' },
     { name: 'DccImplementation', label: 'DCC implementation cost', value: v(c.dccImplementationGbp, 'gbp'), unit: '£', source: 'DCC impact assessment' },
     { name: 'DccOngoingPerYear', label: 'DCC ongoing cost', value: v(c.dccOngoingGbpPerYear, 'gbp'), unit: '£ a year', source: 'DCC impact assessment' },

@@ -6,7 +6,7 @@ import { leadTimeRange } from '../model/leadTimeAnswer';
 import { respondentCosts } from '../model/respondentTotals';
 import type { Analysis } from '../model/responseAnalysis';
 import { A } from './assumptionsSheet';
-import { add, addMonths, call, div, iff, le, mul, name, num as n, str, sub, type Expr } from './formula';
+import { add, addMonths, call, div, gt, iff, le, mul, name, num as n, rowCell, str, sub, type Expr } from './formula';
 import { col, date, excelSerial, formula, num, SheetCursor, text, type Placement, type SheetPlan } from './plan';
 
 export const COSTS_SHEET = 'Costs';
@@ -90,6 +90,7 @@ export function costsSheet(analysis: Analysis, a: ModelAssumptions): { sheet: Sh
           rows,
         }),
       ],
+      highlights: [{ table: 'tblCosts', when: flagged(p, 13), colour: 'flag' }],
       notes: [
         'Override low/high: enter a figure to replace the parsed answer (one figure alone is a point estimate); clear them to use the answer again. Re-importing keeps them.',
       ],
@@ -153,9 +154,15 @@ export function leadTimesSheet(analysis: Analysis, a: ModelAssumptions, model: M
           rows,
         }),
       ],
+      highlights: [{ table: 'tblLeadTimes', when: flagged(p, 12), colour: 'flag' }],
       notes: ['Override months: enter the lead time to use for a respondent (from approval); clear it to use the answer again. Re-importing keeps it.'],
     },
   };
+}
+
+/** True on rows whose Flag cell holds text: the answer was read with a guess, or not read. */
+function flagged(p: Placement, flagColumn: number): Expr {
+  return gt(call('LEN', rowCell(p.sheet, p.headerRow + 1, flagColumn)), n(0));
 }
 
 export function lines(span: SourceSpan): string {

@@ -28,13 +28,14 @@ export type FunctionName =
   | 'MONTH'
   | 'DAY'
   | 'COUNT'
-  | 'SUMPRODUCT';
+  | 'SUMPRODUCT'
+  | 'LEN';
 
 export type Expr =
   | { readonly k: 'num'; readonly v: number }
   | { readonly k: 'str'; readonly v: string }
   | { readonly k: 'bool'; readonly v: boolean }
-  | { readonly k: 'cell'; readonly sheet: string; readonly row: number; readonly col: number }
+  | { readonly k: 'cell'; readonly sheet: string; readonly row: number; readonly col: number; readonly fixedColumn?: boolean }
   | { readonly k: 'area'; readonly sheet: string; readonly row: number; readonly col: number; readonly row2: number; readonly col2: number }
   | { readonly k: 'name'; readonly name: string }
   | { readonly k: 'call'; readonly fn: FunctionName; readonly args: readonly Expr[] }
@@ -51,6 +52,8 @@ export const str = (v: string): Expr => ({ k: 'str', v });
 export const bool = (v: boolean): Expr => ({ k: 'bool', v });
 /** One cell; rows and columns are 0-based. */
 export const cell = (sheet: string, row: number, col: number): Expr => ({ k: 'cell', sheet, row, col });
+/** A cell whose column stays put when the formula is applied across a row ($N2): for conditional formats. */
+export const rowCell = (sheet: string, row: number, col: number): Expr => ({ k: 'cell', sheet, row, col, fixedColumn: true });
 /** A rectangle of cells, 0-based and inclusive. */
 export const area = (sheet: string, row: number, col: number, row2: number, col2: number): Expr => ({ k: 'area', sheet, row, col, row2, col2 });
 export const name = (n: string): Expr => {
@@ -102,7 +105,7 @@ function print(e: Expr, from: string): string {
     case 'bool':
       return e.v ? 'TRUE()' : 'FALSE()';
     case 'cell':
-      return `${sheetPrefix(e.sheet, from)}${columnName(e.col)}${e.row + 1}`;
+      return `${sheetPrefix(e.sheet, from)}${e.fixedColumn ? '$' : ''}${columnName(e.col)}${e.row + 1}`;
     case 'area':
       return `${sheetPrefix(e.sheet, from)}$${columnName(e.col)}$${e.row + 1}:$${columnName(e.col2)}$${e.row2 + 1}`;
     case 'name':

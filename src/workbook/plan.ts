@@ -10,7 +10,8 @@ import { area, cell, columnName, type Expr } from './formula';
 export type CellFormat = 'text' | 'gbp' | 'months' | 'integer' | 'date' | 'percent' | 'ratio' | 'decimal';
 
 export type Cell =
-  | { readonly t: 'text'; readonly v: string; readonly fmt?: CellFormat }
+  /** `choices`: the only values the cell accepts, offered as a drop-down. */
+  | { readonly t: 'text'; readonly v: string; readonly fmt?: CellFormat; readonly choices?: readonly string[] }
   | { readonly t: 'number'; readonly v: number; readonly fmt?: CellFormat }
   /** A calendar date, ISO "2027-03-01"; writers store it as an Excel date. */
   | { readonly t: 'date'; readonly v: string }
@@ -55,7 +56,21 @@ export interface SheetPlan {
   readonly tables: readonly TablePlan[];
   /** Lines of text under the last table (method, stamps, sources). */
   readonly notes?: readonly string[];
+  /** Rows of a table to shade while a condition holds, e.g. a flagged answer. */
+  readonly highlights?: readonly Highlight[];
 }
+
+/**
+ * Conditional formatting: the rows of `table` where `when` is true (written for the table's first
+ * body row, with relative references, as Excel expects) are shaded.
+ */
+export interface Highlight {
+  readonly table: string;
+  readonly when: Expr;
+  readonly colour: 'flag';
+}
+
+export const HIGHLIGHT_FILL = { flag: 'FCE4D6' } as const;
 
 /** A workbook-level name for one cell, so formulas and people can say DiscountRate instead of C12. */
 export interface DefinedName {
@@ -72,6 +87,7 @@ export interface WorkbookPlan {
 
 export const col = (header: string, format: CellFormat, width: number, input = false): Column => ({ header, format, width, ...(input ? { input } : {}) });
 export const text = (v: string): Cell => ({ t: 'text', v });
+export const choice = (v: string, choices: readonly string[]): Cell => ({ t: 'text', v, choices });
 export const num = (v: number | null | undefined, fmt?: CellFormat): Cell =>
   v === null || v === undefined ? { t: 'empty', ...(fmt ? { fmt } : {}) } : { t: 'number', v, ...(fmt ? { fmt } : {}) };
 export const empty: Cell = { t: 'empty' };

@@ -33,6 +33,10 @@ describe('writing the plan through office-js', () => {
     const lead = ctx.workbook.worksheets.find('Lead times')!.grid();
     expect(lead[3]![3]).toEqual({ kind: 'text', value: '-', format: '@' });
     expect(ctx.calls).toContain('suspendCalculation');
+    // Flagged rows are shaded by a rule over the table's body; the rule cells offer their choices.
+    expect(costs.conditionalFormats.map((f) => [f.address, f.format.custom.rule.formula])).toEqual([['A2:O6', '=(LEN($N2)>0)']]);
+    const rules = [...ctx.workbook.worksheets.find('Assumptions')!.validations.values()];
+    expect(rules).toContainEqual({ list: { inCellDropDown: true, source: 'excluded,category mean' } });
   });
 
   test('the number of syncs does not grow with the number of respondents', async () => {

@@ -175,6 +175,8 @@ export class FakeWorksheet extends Loadable {
   readonly tables: FakeSheetTables;
   visibility = 'Visible';
   frozenRows = 0;
+  readonly validations = new Map<string, unknown>();
+  readonly conditionalFormats: Array<{ address: string; format: { type: string; custom: { rule: { formula: string }; format: { fill: { color: string } } } } }> = [];
   private isNull = false;
   readonly freezePanes = { freezeRows: (n: number) => (this.frozenRows = n) };
 
@@ -231,6 +233,22 @@ export class FakeRange extends Loadable {
     verticalAlignment: '',
     font: { bold: false },
     fill: { color: '' },
+  };
+  get dataValidation() {
+    const sheet = this.sheet;
+    const address = this.addressText;
+    return {
+      set rule(rule: unknown) {
+        sheet.validations.set(address, rule);
+      },
+    };
+  }
+  readonly conditionalFormats = {
+    add: (type: string) => {
+      const format = { type, custom: { rule: { formula: '' }, format: { fill: { color: '' } } } };
+      this.sheet.conditionalFormats.push({ address: this.addressText, format });
+      return format;
+    },
   };
   constructor(
     ctx: FakeContext,

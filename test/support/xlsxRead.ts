@@ -6,6 +6,7 @@ export interface ReadSheet {
   readonly formulas: string[];
   readonly numFmt: (row: number, col: number) => string | undefined;
   readonly state: string;
+  readonly conditional: Array<{ ref: string; formula: string | undefined }>;
 }
 
 /** Reads back what a writer produced: values per sheet (header first), table names and any formula cells. */
@@ -25,7 +26,9 @@ export async function readXlsx(bytes: Uint8Array): Promise<Map<string, ReadSheet
       rows[n - 1] = values;
     });
     const tables = Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables ?? {});
-    sheets.set(ws.name, { rows, tables, formulas, numFmt: (row, col) => ws.getCell(row, col).numFmt, state: ws.state });
+    const loaded = ws as unknown as { conditionalFormattings?: Array<{ ref: string; rules: Array<{ formulae?: string[] }> }> };
+    const conditional = (loaded.conditionalFormattings ?? []).map((c) => ({ ref: c.ref, formula: c.rules[0]?.formulae?.[0] }));
+    sheets.set(ws.name, { rows, tables, formulas, numFmt: (row, col) => ws.getCell(row, col).numFmt, state: ws.state, conditional });
   });
   return sheets;
 }
