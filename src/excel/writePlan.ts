@@ -1,5 +1,5 @@
 import { formulaText } from '../workbook/formula';
-import { WorkbookRefusal, type WriteReport } from '../workbook/host';
+import { WorkbookRefusal, WorkbookWriteFailed, type WriteReport } from '../workbook/host';
 import { foreignItems, foreignItemsMessage, ownedFromRegistry, REGISTRY_SHEET, registryRows } from '../workbook/ownership';
 import { cellFormatCode, columnLetters, excelSerial, FORMAT_CODES, HIGHLIGHT_FILL, planProblems, sheetLayout, type Cell, type WorkbookPlan } from '../workbook/plan';
 
@@ -123,8 +123,28 @@ export async function writePlan(
   registryRange.numberFormat = rows.map((r) => r.map(() => FORMAT_CODES.text));
   registryRange.values = rows;
   registrySheet.visibility = 'VeryHidden';
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (e) {
+    await removeCreated(context, [...created, ...(registry.isNullObject ? [REGISTRY_SHEET] : [])], plan.names.filter((n) => !namesLower.has(n.name.toLowerCase())).map((n) => n.name));
+    throw new WorkbookWriteFailed(
+      `Excel stopped part way through the import (${e instanceof Error ? e.message : String(e)}). The sheets it was creating were removed${replaced.length ? `; ${replaced.join(', ')} may be incomplete, so import again to finish them` : ''}.`,
+    );
+  }
   return { created, replaced, cells };
+}
+
+/** After a failed write: takes out the sheets and names this run added, so the workbook is as it was. */
+async function removeCreated(context: Excel.RequestContext, sheets: readonly string[], names: readonly string[]): Promise<void> {
+  const { worksheets } = context.workbook;
+  worksheets.load('items/name');
+  context.workbook.names.load('items/name');
+  await context.sync();
+  const present = new Set(worksheets.items.map((w) => w.name));
+  const presentNames = new Set(context.workbook.names.items.map((n) => n.name));
+  for (const n of names) if (presentNames.has(n)) context.workbook.names.getItem(n).delete();
+  for (const s of sheets) if (present.has(s)) worksheets.getItem(s).delete();
+  await context.sync();
 }
 
 /**

@@ -19,6 +19,7 @@ export interface PlainText {
 }
 
 export function htmlToPlainText(fragment: string): PlainText {
+  if (!/[<&\n]/.test(fragment)) return { text: fragment.replace(/[ \t]+/g, ' ').trim(), foreignTags: [] };
   const foreignTags: string[] = [];
   const withBreaks = fragment.replace(TAG, (whole: string, _close: string, name: string) => {
     const tag = name.toLowerCase();

@@ -3,28 +3,31 @@
  * smart quotes and (after a bad copy) mojibake; the parsers only ever see one form.
  */
 
-const MOJIBAKE: ReadonlyArray<readonly [string, string]> = [
-  ['Â£', '£'],
-  ['â€“', '–'],
-  ['â€”', '—'],
-  ['â€˜', '‘'],
-  ['â€™', '’'],
-  ['â€œ', '“'],
-  ['â€\u009d', '”'],
-  ['Â\u00a0', ' '],
-];
+const MOJIBAKE: Readonly<Record<string, string>> = {
+  'Â£': '£',
+  'â€“': '–',
+  'â€”': '—',
+  'â€˜': '‘',
+  'â€™': '’',
+  'â€œ': '“',
+  'â€\u009d': '”',
+  'Â\u00a0': ' ',
+};
+const MOJIBAKE_RE = new RegExp(Object.keys(MOJIBAKE).join('|'), 'g');
 
 /** Repairs UTF-8 read as Windows-1252 and unifies spacing and quotes; keeps case and dashes. */
 export function cleanText(text: string): string {
   let out = text;
-  for (const [bad, good] of MOJIBAKE) out = out.split(bad).join(good);
-  return out
-    .replace(/[\u00a0\u2007\u202f\u2009\u200a]/g, ' ')
-    .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
-    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
-    .replace(/[ \t]+/g, ' ')
-    .trim();
+  // Most cells are plain ASCII: only text with other characters needs the repairs.
+  if (/[^\x20-\x7e\t]/.test(out)) {
+    out = out
+      .replace(MOJIBAKE_RE, (bad) => MOJIBAKE[bad]!)
+      .replace(/[\u00a0\u2007\u202f\u2009\u200a]/g, ' ')
+      .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+      .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+      .replace(/[\u201c\u201d\u201f\u2033]/g, '"');
+  }
+  return out.replace(/[ \t]+/g, ' ').trim();
 }
 
 /** The form the answer grammars match against: cleaned, lower case, every dash a hyphen. */

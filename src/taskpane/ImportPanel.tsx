@@ -20,7 +20,7 @@ import { fromDate } from '../model/calendarDates';
 import { defaultAssumptions } from '../model/costModel';
 import { ENGINE_VERSION } from '../version';
 import { costModelWorkbook } from '../workbook/costModelWorkbook';
-import { WorkbookRefusal, type WorkbookHost } from '../workbook/host';
+import { WorkbookRefusal, WorkbookWriteFailed, type WorkbookHost } from '../workbook/host';
 import { carryForward, changeReport } from '../workbook/readBack';
 import { FindingList } from './FindingList';
 import { importReducer, initialImportState, SOURCE_NAME } from './importState';
@@ -152,7 +152,7 @@ function summaryLine(analysis: NonNullable<ReturnType<typeof importReducer>['res
 
 /** Words a modeller can act on; never a stack trace. */
 function messageFor(e: unknown): string {
-  if (e instanceof WorkbookRefusal) return e.message;
+  if (e instanceof WorkbookRefusal || e instanceof WorkbookWriteFailed) return e.message;
   const detail = e instanceof Error ? e.message : String(e);
   return `Excel did not accept the write (${detail}). Check that no cell is being edited and try again.`;
 }

@@ -25,3 +25,8 @@ export interface WorkbookHost {
 export class WorkbookRefusal extends Error {
   override readonly name = 'WorkbookRefusal';
 }
+
+/** A write Excel stopped part way; the message says what was undone and what to do. */
+export class WorkbookWriteFailed extends Error {
+  override readonly name = 'WorkbookWriteFailed';
+}

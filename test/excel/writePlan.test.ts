@@ -92,6 +92,18 @@ describe('writing the plan through office-js', () => {
     expect(ctx.calls).toEqual([]);
   });
 
+  test('a write Excel stops part way is undone: the sheets and names it created are removed', async () => {
+    const ctx = new FakeContext();
+    ctx.workbook.worksheets.add('Sheet1').getRange('A1:A1').values = [['mine']];
+    ctx.failOnSync = 2;
+    await expect(writePlan(asExcelContext(ctx), planOf(seedText()), all)).rejects.toThrow(
+      'Excel stopped part way through the import (GeneralException: the host failed). The sheets it was creating were removed.',
+    );
+    expect(ctx.workbook.worksheets.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    expect(ctx.workbook.names.list).toEqual([]);
+    expect(ctx.workbook.worksheets.find('Sheet1')!.grid()[0]![0]).toMatchObject({ kind: 'text', value: 'mine' });
+  });
+
   test('calculation is not suspended where the API set is missing', async () => {
     const ctx = new FakeContext();
     await writePlan(asExcelContext(ctx), planOf(seedText()), () => false);

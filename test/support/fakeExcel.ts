@@ -96,7 +96,7 @@ class FakeWorksheets extends Loadable {
   }
   add(name: string): FakeWorksheet {
     if (this.find(name)) throw new Error(`ItemAlreadyExists: ${name}`);
-    const ws = new FakeWorksheet(this.ctx, name);
+    const ws = new FakeWorksheet(this.ctx, name, () => this.sheets.splice(this.sheets.indexOf(ws), 1));
     this.sheets.push(ws);
     this.ctx.calls.push(`addSheet ${name}`);
     return ws;
@@ -183,9 +183,14 @@ export class FakeWorksheet extends Loadable {
   constructor(
     ctx: FakeContext,
     public name: string,
+    private readonly remove: () => void = () => undefined,
   ) {
     super(ctx);
     this.tables = new FakeSheetTables(ctx, this);
+  }
+
+  delete(): void {
+    this.remove();
   }
 
   static nullObject(ctx: FakeContext, name: string): FakeWorksheet {
