@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { formulaText } from '../workbook/formula';
+import { addCharts } from './xlsxCharts';
 import { REGISTRY_SHEET, registryRows } from '../workbook/ownership';
 import { cellFormatCode, columnLetters, excelSerial, HIGHLIGHT_FILL, planProblems, sheetLayout, type Cell, type WorkbookPlan } from '../workbook/plan';
 
@@ -64,7 +65,7 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
   for (const n of plan.names) wb.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!$${columnLetters(n.col)}$${n.row + 1}`, n.name);
   const registry = wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
   registryRows(plan).forEach((row) => registry.addRow(row));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return Buffer.from(await addCharts(new Uint8Array(await wb.xlsx.writeBuffer()), plan));
 }
 
 function cellValue(cell: Cell, sheet: string): ExcelJS.CellValue {

@@ -1,7 +1,7 @@
 import { formulaText } from '../workbook/formula';
 import { WorkbookRefusal, WorkbookWriteFailed, type WriteReport } from '../workbook/host';
 import { foreignItems, foreignItemsMessage, ownedFromRegistry, REGISTRY_SHEET, registryRows } from '../workbook/ownership';
-import { cellFormatCode, columnLetters, excelSerial, FORMAT_CODES, HIGHLIGHT_FILL, planProblems, sheetLayout, type Cell, type WorkbookPlan } from '../workbook/plan';
+import { cellFormatCode, columnLetters, excelSerial, FORMAT_CODES, HIGHLIGHT_FILL, planProblems, sheetLayout, type Cell, type ChartPlan, type SheetLayout, type WorkbookPlan } from '../workbook/plan';
 
 // Excel's default column, 8.43 characters, is 48 points wide.
 const POINTS_PER_CHARACTER = 5.7;
@@ -104,6 +104,7 @@ export async function writePlan(
       format.custom.rule.formula = formulaText(h.when, sheetPlan.name);
       format.custom.format.fill.color = `#${HIGHLIGHT_FILL[h.colour]}`;
     }
+    for (const chart of sheetPlan.charts ?? []) addChart(sheet, chart, layout);
     const notes = sheetPlan.notes ?? [];
     if (notes.length) {
       const noteRange = sheet.getRange(`A${layout.notesRow + 1}:A${layout.notesRow + notes.length}`);
@@ -132,6 +133,31 @@ export async function writePlan(
     );
   }
   return { created, replaced, cells };
+}
+
+/** A chart over a table's columns, placed beside the tables (ExcelApi 1.7 series calls). */
+function addChart(sheet: Excel.Worksheet, chart: ChartPlan, layout: SheetLayout): void {
+  const placed = layout.tables.find((t) => t.table.name === chart.table)!;
+  const column = (c: number, withHeader: boolean) =>
+    sheet.getRange(`${columnLetters(c)}${placed.headerRow + (withHeader ? 1 : 2)}:${columnLetters(c)}${placed.headerRow + 1 + placed.body.length}`);
+  const categories = column(chart.categoryColumn, false);
+  const [first, ...rest] = chart.seriesColumns;
+  const added = sheet.charts.add(chart.kind === 'gantt' ? 'BarStacked' : 'ColumnClustered', column(first!, true), 'Columns');
+  added.title.text = chart.title;
+  added.series.getItemAt(0).setXAxisValues(categories);
+  for (const c of rest) {
+    const series = added.series.add(placed.table.columns[c]!.header);
+    series.setValues(column(c, false));
+    series.setXAxisValues(categories);
+  }
+  added.axes.valueAxis.numberFormat = chart.numberFormat;
+  if (chart.axisMin !== undefined) added.axes.valueAxis.minimum = chart.axisMin;
+  if (chart.kind === 'gantt') {
+    added.series.getItemAt(0).format.fill.clear();
+    added.axes.categoryAxis.reversePlotOrder = true;
+    added.legend.visible = false;
+  }
+  added.setPosition(`${columnLetters(chart.at.col)}${chart.at.row + 1}`, `${columnLetters(chart.at.col + chart.size.cols)}${chart.at.row + chart.size.rows + 1}`);
 }
 
 /** After a failed write: takes out the sheets and names this run added, so the workbook is as it was. */

@@ -126,6 +126,18 @@ export function industrySheet(
           rows: mc.histogram.map((b) => [num(b.from), num(b.to), num(b.count)]),
         }),
       ],
+      charts: [
+        {
+          title: 'Industry-wide implementation cost by category (£)',
+          kind: 'column',
+          table: 'tblIndustryByCategory',
+          categoryColumn: 0,
+          seriesColumns: [12, 13, 14],
+          numberFormat: '£#,##0',
+          at: { row: totalsAt.headerRow - 1, col: 5 },
+          size: { cols: 8, rows: 16 },
+        },
+      ],
       notes: [
         ...industry.method,
         `The uncertainty figures are values from a simulation (seed ${mc.seed}, ${mc.iterations} iterations), not formulas: run the model again after changing assumptions.`,

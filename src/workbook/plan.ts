@@ -58,6 +58,25 @@ export interface SheetPlan {
   readonly notes?: readonly string[];
   /** Rows of a table to shade while a condition holds, e.g. a flagged answer. */
   readonly highlights?: readonly Highlight[];
+  readonly charts?: readonly ChartPlan[];
+}
+
+/**
+ * A chart over one table's body: categories from one column, a series per value column. A Gantt
+ * chart is a stacked bar whose first series (the start) is invisible.
+ */
+export interface ChartPlan {
+  readonly title: string;
+  readonly kind: 'column' | 'gantt';
+  readonly table: string;
+  readonly categoryColumn: number;
+  readonly seriesColumns: readonly number[];
+  readonly numberFormat: string;
+  /** Where the value axis starts (a Gantt chart starts at the decision date); automatic when absent. */
+  readonly axisMin?: number;
+  /** Top-left cell (0-based) and size in columns and rows. */
+  readonly at: { readonly row: number; readonly col: number };
+  readonly size: { readonly cols: number; readonly rows: number };
 }
 
 /**

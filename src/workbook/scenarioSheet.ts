@@ -94,6 +94,18 @@ export function scenarioSheet(model: ModelResult, refs: { populations: Placement
       }),
       factorsAt.table({ name: 'tblDiscountFactors', columns: [col('Year', 'integer', 14), col('Rate', 'percent', 12), col('Factor', 'decimal', 12)], rows: factorRows }),
     ],
+    charts: [
+      {
+        title: 'NPV by scenario (£)',
+        kind: 'column',
+        table: 'tblScenarioResults',
+        categoryColumn: 0,
+        seriesColumns: [9],
+        numberFormat: '£#,##0',
+        at: { row: factorsAt.headerRow - 1, col: 4 },
+        size: { cols: 7, rows: 16 },
+      },
+    ],
     notes: [
       "Year 0 carries every party's implementation and the central bodies' one-off costs, borne whether or not a party adopts; each adopter's one-off cost falls in the start year; benefits and ongoing costs run from the start year to the end of the appraisal period.",
       'Break-even adopters: the number of adopting parties at which NPV is zero (the switching value of uptake); "never" when an adopter costs at least as much as it gains.',

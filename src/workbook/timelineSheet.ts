@@ -80,6 +80,19 @@ export function timelineSheet(a: ModelAssumptions, model: ModelResult, leadTimes
         summary.table({ name: 'tblTimelineSummary', columns: [col('Item', 'text', 44), col('Value', 'text', 16)], rows }),
         milestones.table({ name: 'tblMilestones', columns: [col('Milestone', 'text', 44), col('Start', 'date', 16), col('End', 'date', 14), col('Days', 'integer', 8)], rows: milestoneRows }),
       ],
+      charts: [
+        {
+          title: 'Implementation timeline',
+          kind: 'gantt',
+          table: 'tblMilestones',
+          categoryColumn: 0,
+          seriesColumns: [1, 3],
+          numberFormat: 'mmm yyyy',
+          axisMin: excelSerial(decision),
+          at: { row: 0, col: 5 },
+          size: { cols: 9, rows: 16 },
+        },
+      ],
       notes: [RELEASE_RULE, 'Each respondent’s ready-by date is on the Lead times sheet; the release calendar is on the Assumptions sheet.'],
     },
   };

@@ -35,6 +35,13 @@ describe('writing the plan through office-js', () => {
     expect(ctx.calls).toContain('suspendCalculation');
     // Flagged rows are shaded by a rule over the table's body; the rule cells offer their choices.
     expect(costs.conditionalFormats.map((f) => [f.address, f.format.custom.rule.formula])).toEqual([['A2:O6', '=(LEN($N2)>0)']]);
+    const gantt = ctx.workbook.worksheets.find('Timeline')!.charts.list[0]!;
+    expect(gantt).toMatchObject({ type: 'BarStacked', title: { text: 'Implementation timeline' }, axes: { categoryAxis: { reversePlotOrder: true } } });
+    expect(gantt.series.map((x) => [x.values, x.x, x.hidden])).toEqual([
+      ['B15:B20', 'A16:A20', true],
+      ['D16:D20', 'A16:A20', false],
+    ]);
+    expect(ctx.workbook.worksheets.find('Industry costs')!.charts.list[0]!.series.map((x) => x.name)).toEqual(['header', 'Central £', 'High £']);
     const rules = [...ctx.workbook.worksheets.find('Assumptions')!.validations.values()];
     expect(rules).toContainEqual({ list: { inCellDropDown: true, source: 'excluded,category mean' } });
   });

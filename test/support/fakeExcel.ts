@@ -176,6 +176,7 @@ export class FakeWorksheet extends Loadable {
   visibility = 'Visible';
   frozenRows = 0;
   readonly validations = new Map<string, unknown>();
+  readonly charts = new FakeCharts();
   readonly conditionalFormats: Array<{ address: string; format: { type: string; custom: { rule: { formula: string }; format: { fill: { color: string } } } } }> = [];
   private isNull = false;
   readonly freezePanes = { freezeRows: (n: number) => (this.frozenRows = n) };
@@ -362,4 +363,49 @@ function column(letters: string): number {
 /** The fake, typed as the real thing for the code under test. */
 export function asExcelContext(ctx: FakeContext): Excel.RequestContext {
   return ctx as unknown as Excel.RequestContext;
+}
+
+export interface FakeChart {
+  type: string;
+  seriesBy: string;
+  series: Array<{ name: string; values: string; x: string; hidden: boolean }>;
+  title: { text: string };
+  position: string[];
+  legend: { visible: boolean };
+  axes: { valueAxis: { numberFormat: string; minimum: number | undefined }; categoryAxis: { reversePlotOrder: boolean } };
+}
+
+/** Charts as the add-in builds them: type, title, each series' values and categories, position. */
+export class FakeCharts {
+  readonly list: FakeChart[] = [];
+  add(type: string, source: FakeRange, seriesBy: string): unknown {
+    const series: Array<{ name: string; values: string; x: string; hidden: boolean }> = [{ name: 'header', values: source.addressText, x: '', hidden: false }];
+    const seriesApi = (s: (typeof series)[number]) => ({
+      setXAxisValues: (r: FakeRange) => (s.x = r.addressText),
+      setValues: (r: FakeRange) => (s.values = r.addressText),
+      format: { fill: { clear: () => (s.hidden = true) } },
+    });
+    const chart = {
+      type,
+      seriesBy,
+      series,
+      title: { text: '' },
+      position: ['', ''],
+      legend: { visible: true },
+      axes: { valueAxis: { numberFormat: '', minimum: undefined as number | undefined }, categoryAxis: { reversePlotOrder: false } },
+      setPosition: (from: string, to: string) => (chart.position = [from, to]),
+    };
+    const api = Object.assign(chart, {
+      series: Object.assign(series, {
+        getItemAt: (i: number) => seriesApi(series[i]!),
+        add: (name: string) => {
+          const s = { name, values: '', x: '', hidden: false };
+          series.push(s);
+          return seriesApi(s);
+        },
+      }),
+    });
+    this.list.push(api);
+    return api;
+  }
 }

@@ -1,0 +1,30 @@
+import { XMLValidator } from 'fast-xml-parser';
+import JSZip from 'jszip';
+import { planToXlsx } from '../../src/cli/xlsxWriter';
+import { livePlan } from '../support/plans';
+import { seedText } from '../support/seed';
+
+describe('charts in the CLI workbook', () => {
+  test('each chart is a well-formed part, anchored on its sheet, with series over the table cells', async () => {
+    const zip = await JSZip.loadAsync(await planToXlsx(livePlan(seedText()).plan, { creator: 't', created: new Date('2027-03-01T00:00:00Z') }));
+    const parts = Object.keys(zip.files);
+    const charts = parts.filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).sort();
+    expect(charts).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/charts/chart3.xml']);
+    for (const p of parts.filter((x) => /\.(xml|rels)$/.test(x))) expect([p, XMLValidator.validate(await zip.file(p)!.async('string'))]).toEqual([p, true]);
+
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    for (const c of charts) expect(types).toContain(`PartName="/${c}"`);
+    const gantt = await zip.file('xl/charts/chart3.xml')!.async('string');
+    expect(gantt).toContain('<c:barDir val="bar"/><c:grouping val="stacked"/>');
+    expect(gantt).toContain("<c:f>'Timeline'!$B$16:$B$20</c:f>");
+    expect(gantt).toContain("<c:f>'Timeline'!$A$16:$A$20</c:f>");
+    expect(gantt).toContain('<c:spPr><a:noFill/>');
+
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    const timelineId = /<sheet [^>]*name="Timeline"[^>]*r:id="(rId\d+)"/.exec(workbook)![1];
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    const target = new RegExp(`Id="${timelineId}"[^>]*Target="([^"]+)"`).exec(rels)![1]!;
+    const sheet = await zip.file(`xl/${target.replace(/^\/?xl\//, '')}`)!.async('string');
+    expect(sheet).toMatch(/<drawing r:id="rIdSecmodDrawing"\/><tableParts/);
+  });
+});
