@@ -13,7 +13,7 @@ export const COSTS_SHEET = 'Costs';
 export const LEAD_TIMES_SHEET = 'Lead times';
 
 /** Column positions formulas elsewhere refer to. */
-export const COSTS = { rowId: 0, category: 2, kind: 4, overrideLow: 7, overrideHigh: 8, low: 9, high: 10, central: 11, figure: 12 } as const;
+export const COSTS = { rowId: 0, category: 2, kind: 4, parsedLow: 5, parsedHigh: 6, overrideLow: 7, overrideHigh: 8, low: 9, high: 10, central: 11, figure: 12 } as const;
 export const LEAD = { rowId: 0, overrideMonths: 7, months: 8, namedRelease: 9, readyBy: 10 } as const;
 
 const isNum = (e: Expr) => call('ISNUMBER', e);
@@ -41,7 +41,7 @@ export function costsSheet(analysis: Analysis, a: ModelAssumptions): { sheet: Sh
     const parsed = costRange(r.cost);
     const override = a.overrides.costs[r.respondent.id] ?? {};
     const u = used.get(r.respondent.id);
-    const [ol, oh, pl, ph] = [p.cell(COSTS.overrideLow, i), p.cell(COSTS.overrideHigh, i), p.cell(5, i), p.cell(6, i)];
+    const [ol, oh, pl, ph] = [p.cell(COSTS.overrideLow, i), p.cell(COSTS.overrideHigh, i), p.cell(COSTS.parsedLow, i), p.cell(COSTS.parsedHigh, i)];
     const entered = call('OR', isNum(ol), isNum(oh));
     const low = p.cell(COSTS.low, i);
     const high = p.cell(COSTS.high, i);

@@ -1,5 +1,6 @@
 import type { ModelResult } from '../model/costModel';
 import type { MonteCarloResult } from '../model/monteCarlo';
+import type { BandCount } from '../model/respondentTotals';
 import { A, EMPTY_CATEGORY_RULE_TEXT, UNQUANTIFIED_RULE_TEXT } from './assumptionsSheet';
 import { COSTS } from './costSheets';
 import { add, call, concat, div, eq, gt, iff, lt, mul, num as n, str, sub, sum, type Expr } from './formula';
@@ -25,6 +26,7 @@ export function industrySheet(
   const byCategory = cursor.place(industry.categories.length, 'Industry-wide implementation cost by category');
   const totalsAt = cursor.place(6, 'Totals');
   const uncertaintyAt = cursor.place(6, `Uncertainty: ${mc.iterations.toLocaleString('en-GB')} Latin hypercube draws, seed ${mc.seed}, ${distributionName(mc)}`);
+  const bandsAt = cursor.place(model.bands.length, 'Respondents by cost band (as written)');
   const histogramAt = cursor.place(mc.histogram.length, 'Distribution of the industry total');
 
   const usedColumn = { low: COSTS.low, central: COSTS.central, high: COSTS.high } as const;
@@ -120,6 +122,11 @@ export function industrySheet(
             num(mc.industryTotal[k]),
           ]),
         }),
+        bandsAt.table({
+          name: 'tblBandCounts',
+          columns: [col('Band', 'text', 30), col('Low £', 'gbp', 13), col('High £', 'gbp', 13), col('Respondents', 'integer', 13)],
+          rows: model.bands.map((b) => [text(b.label), num(b.low), num(b.high), formula(bandCount(b, costs), b.count)]),
+        }),
         histogramAt.table({
           name: 'tblIndustryHistogram',
           columns: [col('From £', 'gbp', 30), col('To £', 'gbp', 13), col('Draws', 'integer', 13)],
@@ -144,6 +151,14 @@ export function industrySheet(
       ],
     },
   };
+}
+
+/** Respondents whose parsed answer is this band (or, for answers without a figure, this kind). */
+function bandCount(b: BandCount, costs: Placement): Expr {
+  const kind = costs.column(COSTS.kind);
+  if (b.low === null) return call('COUNTIF', kind, str(b.kind));
+  const [low, high] = [costs.column(COSTS.parsedLow), costs.column(COSTS.parsedHigh)];
+  return b.high === null ? call('COUNTIFS', kind, str('band'), low, n(b.low), high, str('')) : call('COUNTIFS', low, n(b.low), high, n(b.high));
 }
 
 function distributionName(mc: MonteCarloResult): string {
