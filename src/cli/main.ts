@@ -13,6 +13,8 @@ import type { Analysis } from '../model/responseAnalysis';
 import { longestLeadTime } from '../model/respondentTotals';
 import { ENGINE_VERSION } from '../version';
 import { costModelWorkbook } from '../workbook/costModelWorkbook';
+import { renderDocx } from '../report/renderDocx';
+import { renderCsv, renderMarkdown } from '../report/renderText';
 import { carryForward, changeReport, type WorkbookSnapshot } from '../workbook/readBack';
 import { readXlsxSnapshot } from './xlsxReader';
 import { planToXlsx } from './xlsxWriter';
@@ -112,12 +114,17 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     created: fromDate(io.now()),
   });
   if (!built.ok) throw new CliError(`the model cannot run: ${built.problems.join('; ')}`, 1);
-  const { plan, model, uncertainty } = built;
+  const { plan, model, uncertainty, report } = built;
   const bytesOut = await planToXlsx(plan, { creator: 'SEC modification cost model', created: io.now() });
   const id = analysis.consultation.modification.id || 'consultation';
   const outPath = `${args.out.replace(/\/+$/, '')}/${id}-cost-model.xlsx`;
   await io.mkdir(args.out);
   await io.writeFileAtomic(outPath, bytesOut);
+  const stem = `${args.out.replace(/\/+$/, '')}/${id}`;
+  const heading = `${analysis.consultation.modification.id} ${analysis.consultation.modification.title}: costs, benefits and implementation`.trim();
+  await io.writeFileAtomic(`${stem}-report.docx`, await renderDocx(report, heading));
+  await io.writeFileAtomic(`${stem}-report.md`, new TextEncoder().encode(renderMarkdown(report, heading)));
+  for (const table of report) await io.writeFileAtomic(`${stem}-${table.id}.csv`, new TextEncoder().encode(renderCsv(table)));
 
   const outcome = { analysis, findings, model, uncertainty, assumptions, carried: carried?.report ?? [] };
   io.stdout(args.json ? `${JSON.stringify(jsonReport(outcome), null, 2)}\n` : summary(outcome, outPath));
@@ -320,7 +327,7 @@ function summary({ analysis, findings, model, uncertainty, assumptions, carried 
     `Timeline: ${timeline.requiredMonths} months${timeline.governingRespondent ? ` (${nameOf(timeline.governingRespondent)})` : timeline.governedBy === 'dcc' ? ' (DCC)' : ''} from decision on ${assumptions.timeline.decisionDate} → ready ${timeline.readyDate}; earliest release ${timeline.earliestRelease ?? 'none in the calendar'}`,
     `Findings: ${findings.length === 0 ? 'none' : `${bySeverity('error')} errors, ${bySeverity('warning')} warnings, ${bySeverity('info')} notes (see the Findings sheet)`}`,
     ...carried,
-    `Wrote ${outPath}`,
+    `Wrote ${outPath}, and the report as ${outPath.replace(/-cost-model\.xlsx$/, '-report')}.docx, .md and one CSV per table`,
   ];
   return `${lines.join('\n')}\n`;
 }

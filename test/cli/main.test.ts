@@ -5,13 +5,23 @@ import { memoryIo } from '../support/memoryIo';
 import { readXlsx } from '../support/xlsxRead';
 
 const fixture = (name: string) => join(__dirname, '..', 'fixtures', name);
-const SHEETS = ['Read me', 'Responses', 'Costs', 'Lead times', 'Assumptions', 'Industry costs', 'Scenarios', 'Timeline', 'Findings'];
+const SHEETS = ['Read me', 'Responses', 'Costs', 'Lead times', 'Assumptions', 'Industry costs', 'Scenarios', 'Timeline', 'Report tables', 'Findings'];
 
 describe('npm run model on the bundled seed', () => {
   test('writes the workbook and prints the summary', async () => {
     const run = memoryIo();
     expect(await main(['--decision-date', '2027-03-01'], run.io)).toBe(0);
-    expect([...run.written.keys()]).toEqual(['out/MP207-cost-model.xlsx']);
+    expect([...run.written.keys()]).toEqual([
+      'out/MP207-cost-model.xlsx',
+      'out/MP207-report.docx',
+      'out/MP207-report.md',
+      'out/MP207-cost-estimates.csv',
+      'out/MP207-band-distribution.csv',
+      'out/MP207-industry-cost.csv',
+      'out/MP207-uptake-scenarios.csv',
+      'out/MP207-lead-times.csv',
+      'out/MP207-summary-of-views.csv',
+    ]);
     expect(run.stdout()).toContain('5 respondents, 9 questions; cost question 4, lead-time question 5');
     expect(run.stdout()).toContain('Costs: £350k–£950k from 4 respondents with a figure; 1 unquantified');
     expect(run.stdout()).toContain('Industry: £350k–£950k (central £650k)');
@@ -73,7 +83,7 @@ describe('npm run model on the bundled seed', () => {
     expect(report.model.industry.p50).toBeLessThanOrEqual(report.model.industry.p90);
     expect(report.model.scenarios.map((s: { name: string }) => s.name)).toEqual(['Low', 'Central', 'High']);
     expect(report.model.timeline).toEqual({ decisionDate: '2027-03-01', requiredMonths: 8, readyDate: '2027-11-01', earliestRelease: '2027-11-04' });
-    expect([...run.written.keys()]).toEqual(['elsewhere/MP207-cost-model.xlsx']);
+    expect([...run.written.keys()][0]).toBe('elsewhere/MP207-cost-model.xlsx');
   });
 
   test('question overrides are used, and a question that does not exist is refused', async () => {

@@ -11,7 +11,7 @@ import { syntheticAnnex } from '../support/synthetic';
 
 const all = () => true;
 const planOf = (text: string) => livePlan(text).plan;
-const SHEETS = ['Read me', 'Responses', 'Costs', 'Lead times', 'Assumptions', 'Industry costs', 'Scenarios', 'Timeline', 'Findings'];
+const SHEETS = ['Read me', 'Responses', 'Costs', 'Lead times', 'Assumptions', 'Industry costs', 'Scenarios', 'Timeline', 'Report tables', 'Findings'];
 
 describe('writing the plan through office-js', () => {
   test('the seed lands as the live workbook, its tables, names and the registry, in two syncs', async () => {

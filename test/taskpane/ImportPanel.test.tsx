@@ -37,7 +37,7 @@ describe('the import panel', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
     });
-    expect(await screen.findByText(/created Read me, Responses, Costs, Lead times, Assumptions, Industry costs, Scenarios, Timeline, Findings/)).toBeTruthy();
+    expect(await screen.findByText(/created Read me, Responses, Costs, Lead times, Assumptions, Industry costs, Scenarios, Timeline, Report tables, Findings/)).toBeTruthy();
     const costs = host.sheets().find((s) => s.name === 'Costs')!;
     expect(costs.tables[0]!.rows.map((r) => r[5])).toEqual([
       { t: 'number', v: 100000 },

@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { renderDocx, bookmarkName } from '../../src/report/renderDocx';
+import { renderCsv, renderHtml, renderMarkdown } from '../../src/report/renderText';
+import { soffice } from '../support/libreoffice';
+import { livePlan } from '../support/plans';
+import { seedText } from '../support/seed';
+
+const seed = livePlan(seedText());
+const tables = seed.report;
+const table = (id: string) => tables.find((t) => t.id === id)!;
+
+describe('report tables from the engine', () => {
+  test('the seed’s tables and their sentences', () => {
+    expect(tables.map((t) => t.id)).toEqual(['cost-estimates', 'band-distribution', 'industry-cost', 'uptake-scenarios', 'lead-times', 'summary-of-views']);
+    expect(table('cost-estimates').narrative).toBe('Four of five respondents provided a cost estimate; their combined costs range from £350k to £950k.');
+    expect(table('cost-estimates').rows[3]).toEqual(['Utilita Energy Ltd', 'Large Supplier', '£250k-£500k', '£250k–£500k', '']);
+    expect(table('band-distribution').rows).toEqual([
+      ['£0–£100k', '2'],
+      ['£100k–£250k', '1'],
+      ['£250k–£500k', '1'],
+      ['Cost without a figure', '1'],
+    ]);
+    expect(table('band-distribution').narrative).toBe('The most common answer was £0–£100k (two respondents).');
+    expect(table('industry-cost').rows[4]).toEqual(['Total one-off cost', '£350k–£950k', '£650k']);
+    expect(table('lead-times').narrative).toBe(
+      'The longest lead time among respondents who would implement is 8 months (Utilita Energy Ltd); from a decision on 1 March 2027 the earliest feasible release is 4 November 2027.',
+    );
+    expect(table('lead-times').rows.slice(-2)).toEqual([
+      ['Required lead time', '', '8 months', '1 November 2027', 'Utilita Energy Ltd'],
+      ['Earliest feasible release', '', '', '4 November 2027', ''],
+    ]);
+    // Question 1: EON Yes; OVO, Utility Warehouse, Utilita No (Large); ENGIE No (Small).
+    expect(table('summary-of-views').rows.slice(0, 2)).toEqual([
+      ['Q1', 'Large Supplier', '1', '3', '0', '0'],
+      ['Q1', 'Small Supplier', '0', '1', '0', '0'],
+    ]);
+    expect(table('summary-of-views').narrative).toBe('Most respondents answered Yes to question 3; most answered No to questions 1, 2, 6, 7 and 8.');
+  });
+
+  test('scenario rows carry the engine’s figures in report form', () => {
+    const central = seed.model.scenarios.find((s) => s.result.name === 'Central')!.result;
+    const row = table('uptake-scenarios').rows.find((r) => r[0] === 'Central')!;
+    expect(row[4]).toBe(`−£${Math.round(-central.npv / 1000)}k`);
+    expect(row[5]).toBe(central.bcr!.toFixed(2));
+  });
+});
+
+describe('renderers', () => {
+  test('Word: every table’s cells equal the model, header rows repeat, captions are bookmarked by table id', async () => {
+    const docx = await renderDocx(tables, 'MP207 report');
+    const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+    const docTables = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) =>
+      [...m[1]!.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((row) => [...row[0].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => [...c[1]!.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))),
+    );
+    const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+    expect(docTables.map((rows) => rows.map((r) => r.map(unescape)))).toEqual(tables.map((t) => [t.columns.map((c) => c.header), ...t.rows]));
+    expect((xml.match(/<w:tblHeader\/>/g) ?? []).length).toBe(tables.length);
+    for (const t of tables) expect(xml).toContain(`w:name="${bookmarkName(t)}"`);
+  });
+
+  test('HTML escapes every cell and styles inline; CSV neutralises formulas; Markdown escapes pipes', () => {
+    const hostile = { ...tables[0]!, rows: [['<img src=x onerror=alert(1)>', '=HYPERLINK("http://example.invalid")', 'a | b', '+1', '@x']] };
+    const html = renderHtml([hostile]);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('border:1px solid');
+    const csv = renderCsv(hostile);
+    expect(csv.split('\r\n')[1]).toBe(`'<img src=x onerror=alert(1)>,"'=HYPERLINK(""http://example.invalid"")",a | b,'+1,'@x`.replace("'<img", '<img'));
+    expect(renderMarkdown([hostile], 'x')).toContain('| <img src=x onerror=alert(1)> | =HYPERLINK("http://example.invalid") | a \\| b | +1 | @x |');
+  });
+
+  const binary = soffice();
+  (binary ? test : test.skip)('LibreOffice renders the Word report to a PDF of a sane length', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secmod-docx-'));
+    writeFileSync(join(dir, 'report.docx'), await renderDocx(tables, 'MP207 report'));
+    const run = spawnSync(binary!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.status).toBe(0);
+    const pdf = readFileSync(join(dir, 'report.pdf'), 'latin1');
+    const pages = (pdf.match(/\/Type\s*\/Page\b/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(pages).toBeLessThanOrEqual(8);
+  });
+});
