@@ -1,4 +1,8 @@
+import { addLeadTime, defaultReleaseCalendar, excelSerial, isoDate, isoFromSerial } from '../model/calendarDates';
 import { parseCostAnswer, type CostAnswer } from '../model/costAnswer';
+import { discountFactors, GREEN_BOOK_DISCOUNTING } from '../model/discounting';
+import { leadTimeRange, parseLeadTimeAnswer } from '../model/leadTimeAnswer';
+import { evaluateScenario } from '../model/uptake';
 
 /**
  * The low figure of a cost answer in pounds, read as the import reads it: "£100k-£250k" → 100000,
@@ -27,6 +31,106 @@ export function costHigh(answer: string): number {
   if (a.kind === 'band') throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, 'open-ended band: no upper figure');
   if (a.kind === 'zero') return 0;
   throw noFigure(a);
+}
+
+/**
+ * How a cost answer reads: band, zero, unquantified, none or unreadable.
+ * @customfunction
+ * @param answer A respondent's cost answer.
+ * @returns The kind of answer.
+ */
+export function costKind(answer: string): string {
+  return parseCostAnswer(answer).kind;
+}
+
+/**
+ * The months of a lead-time answer: "6 – 8 Months" → 8 (or 6 with "min"); "Immediately" → 0.
+ * Answers without a duration return #N/A with what they are.
+ * @customfunction
+ * @param answer A respondent's lead-time answer.
+ * @param [which] "max" (the default) or "min".
+ * @returns Months from approval.
+ */
+export function leadMonths(answer: string, which?: string): number {
+  const choice = (which ?? 'max').trim().toLowerCase();
+  if (choice !== 'max' && choice !== 'min') throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, 'which must be "min" or "max"');
+  const a = parseLeadTimeAnswer(answer);
+  const range = leadTimeRange(a);
+  if (!range) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, a.kind === 'unreadable' ? a.flag : `no duration: the answer is ${a.kind}`);
+  return choice === 'min' ? range.min : range.max;
+}
+
+/**
+ * The first SEC release on or after a date plus a lead time, from a calendar range or, without
+ * one, the default calendar (last Thursday of February and June, first Thursday of November).
+ * @customfunction
+ * @param date The decision date (an Excel date).
+ * @param [months] The lead time in months (default 0).
+ * @param [calendar] A range of release dates.
+ * @returns The release date (an Excel date).
+ */
+export function nextRelease(date: number, months?: number, calendar?: number[][]): number {
+  const start = isoDate(isoFromSerial(date));
+  if (!start || !(date > 0)) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, 'date must be an Excel date');
+  const ready = addLeadTime(start, months ?? 0);
+  const year = Number(ready.slice(0, 4));
+  const releases = calendar?.flat().filter((d) => typeof d === 'number' && d > 0).map((d) => isoFromSerial(d)) ?? defaultReleaseCalendar(year, year + 1);
+  const found = [...releases].sort().find((d) => d >= ready);
+  if (!found) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, 'no release in the calendar on or after that date');
+  return excelSerial(found);
+}
+
+/**
+ * Present value of yearly amounts, the first in year 0, discounted as the Green Book prescribes
+ * (3.5% real to year 30, 3.0% after).
+ * @customfunction
+ * @param amounts One amount a year, year 0 first.
+ * @returns The present value.
+ */
+export function npv(amounts: number[][]): number {
+  const values = amounts.flat();
+  if (values.some((v) => typeof v !== 'number' || !Number.isFinite(v))) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, 'every amount must be a number');
+  const factors = discountFactors(GREEN_BOOK_DISCOUNTING, values.length);
+  return values.reduce((sum, v, t) => sum + v * factors[t]!, 0);
+}
+
+/**
+ * How many adopting parties make NPV zero (the switching value of uptake), with Green Book
+ * discounting: fixed costs in year 0, each adopter's one-off cost in the start year, benefits and
+ * ongoing costs from the start year. #N/A when an adopter costs at least as much as it gains.
+ * @customfunction
+ * @param fixedCosts Costs borne whether or not anyone adopts (£, year 0).
+ * @param benefitPerYear Benefit per adopting party a year (£).
+ * @param costPerYear Ongoing cost per adopting party a year (£).
+ * @param [oneOffCost] One-off cost per adopting party (£, default 0).
+ * @param [years] Appraisal period in years (default 10).
+ * @param [startYear] First year of benefits (default 1).
+ * @returns Adopting parties needed.
+ */
+export function breakEven(fixedCosts: number, benefitPerYear: number, costPerYear: number, oneOffCost?: number, years?: number, startYear?: number): number {
+  const appraisalYears = years ?? 10;
+  const start = startYear ?? 1;
+  if (!Number.isInteger(appraisalYears) || appraisalYears < 1 || appraisalYears > 75 || !Number.isInteger(start) || start < 0 || start >= appraisalYears) {
+    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, 'years must be 1 to 75 and the start year inside them');
+  }
+  const result = evaluateScenario(
+    {
+      name: 'break-even',
+      uptake: {},
+      benefitPerAdopterPerYearGbp: benefitPerYear,
+      ongoingCostPerAdopterPerYearGbp: costPerYear,
+      oneOffCostPerAdopterGbp: oneOffCost ?? 0,
+      startYear: start,
+      appraisalYears,
+      discount: GREEN_BOOK_DISCOUNTING,
+      priceBaseYear: 0,
+      source: 'custom function',
+    },
+    { oneOffGbp: fixedCosts, ongoingGbpPerYear: 0 },
+    [],
+  );
+  if (result.breakEven.kind === 'never') throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, result.breakEven.reason);
+  return result.breakEven.adopters;
 }
 
 function noFigure(a: CostAnswer): CustomFunctions.Error {

@@ -57,3 +57,14 @@ export function defaultReleaseCalendar(fromYear: number, toYear: number): IsoDat
   }
   return dates;
 }
+
+/** ISO date to Excel's serial day number (1900 date system: 25569 is 1 January 1970). */
+export function excelSerial(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 86_400_000 + 25_569;
+}
+
+/** Excel's serial day number (whole days) to an ISO date. */
+export function isoFromSerial(serial: number): string {
+  return new Date((Math.floor(serial) - 25_569) * 86_400_000).toISOString().slice(0, 10);
+}

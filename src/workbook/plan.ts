@@ -238,13 +238,4 @@ export function cellFormatCode(c: Cell, column: Column): string {
   return FORMAT_CODES[own];
 }
 
-/** ISO date to Excel's serial day number (1900 date system: 25569 is 1 January 1970). */
-export function excelSerial(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / 86_400_000 + 25_569;
-}
-
-/** Excel's serial day number to an ISO date. */
-export function isoFromSerial(serial: number): string {
-  return new Date((serial - 25_569) * 86_400_000).toISOString().slice(0, 10);
-}
+export { excelSerial, isoFromSerial } from '../model/calendarDates';

@@ -1,6 +1,7 @@
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { join } from 'node:path';
-import { costHigh, costLow } from '../../src/functions/functions';
+import { breakEven, costHigh, costKind, costLow, leadMonths, nextRelease, npv } from '../../src/functions/functions';
+import { excelSerial } from '../../src/model/calendarDates';
 
 // The custom-functions runtime's error type, as Excel provides it: a code and a message.
 class RuntimeError extends Error {
@@ -30,13 +31,40 @@ describe('SECMOD custom functions', () => {
     expect(costLow('More than £1m')).toBe(1_000_000);
   });
 
-  test('the metadata generated from the JSDoc names both functions with their parameters', async () => {
+  test('cost kind, lead-time months and the next release', () => {
+    expect(['£100k-£250k', 'None', 'Yes', '-', '£100k or £300k, and £5m'].map(costKind)).toEqual(['band', 'zero', 'unquantified', 'none', 'unreadable']);
+    expect([leadMonths('6 – 8 Months'), leadMonths('6 – 8 Months', 'min'), leadMonths('Immediately'), leadMonths('12 weeks')]).toEqual([8, 6, 0, 84 / 30.4375]);
+    expect(() => leadMonths('We would not implement the solution')).toThrow(expect.objectContaining({ code: '#N/A', message: 'no duration: the answer is not-implementing' }));
+    expect(() => leadMonths('6 months', 'most')).toThrow(expect.objectContaining({ code: '#VALUE!' }));
+    // 1 March 2027 + 8 months = 1 November 2027; the first Thursday of November 2027 is the 4th.
+    expect(nextRelease(excelSerial('2027-03-01'), 8)).toBe(excelSerial('2027-11-04'));
+    expect(nextRelease(excelSerial('2027-03-01'), 8, [[excelSerial('2027-06-24')], [excelSerial('2027-12-02')]])).toBe(excelSerial('2027-12-02'));
+    expect(() => nextRelease(excelSerial('2027-03-01'), 8, [[excelSerial('2027-06-24')]])).toThrow(expect.objectContaining({ code: '#N/A' }));
+  });
+
+  test('present value and break-even with Green Book discounting, by hand', () => {
+    expect(npv([[100], [100], [100]])).toBeCloseTo(100 + 100 / 1.035 + 100 / 1.035 ** 2, 9);
+    let running = 0;
+    for (let t = 1; t <= 9; t++) running += 1 / 1.035 ** t;
+    const margin = 50_000 * running - (20_000 / 1.035 + 5_000 * running);
+    expect(breakEven(1_000_000, 50_000, 5_000, 20_000, 10, 1)).toBeCloseTo(1_000_000 / margin, 9);
+    expect(() => breakEven(1_000_000, 1_000, 5_000)).toThrow(expect.objectContaining({ code: '#N/A' }));
+  });
+
+  test('the metadata generated from the JSDoc names every function with its parameters', async () => {
     const generated = await generateCustomFunctionsMetadata([join(__dirname, '..', '..', 'src', 'functions', 'functions.ts')], false);
     expect(generated.errors).toEqual([]);
     const metadata = JSON.parse(generated.metadataJson);
-    expect(metadata.functions.map((f: { id: string; parameters: { name: string; type: string }[]; result: { type: string } }) => [f.id, f.parameters.map((p) => `${p.name}:${p.type}`), f.result.type])).toEqual([
+    type Meta = { id: string; parameters: { name: string; type: string; optional?: boolean; dimensionality?: string }[]; result: { type: string } };
+    const describe = (f: Meta) => [f.id, f.parameters.map((p) => `${p.name}:${p.type}${p.dimensionality === 'matrix' ? '[][]' : ''}${p.optional ? '?' : ''}`), f.result.type];
+    expect(metadata.functions.map(describe)).toEqual([
       ['COSTLOW', ['answer:string'], 'number'],
       ['COSTHIGH', ['answer:string'], 'number'],
+      ['COSTKIND', ['answer:string'], 'string'],
+      ['LEADMONTHS', ['answer:string', 'which:string?'], 'number'],
+      ['NEXTRELEASE', ['date:number', 'months:number?', 'calendar:number[][]?'], 'number'],
+      ['NPV', ['amounts:number[][]'], 'number'],
+      ['BREAKEVEN', ['fixedCosts:number', 'benefitPerYear:number', 'costPerYear:number', 'oneOffCost:number?', 'years:number?', 'startYear:number?'], 'number'],
     ]);
   });
 });
