@@ -22,6 +22,7 @@ import { ENGINE_VERSION } from '../version';
 import { costModelWorkbook } from '../workbook/costModelWorkbook';
 import { WorkbookRefusal, WorkbookWriteFailed, type WorkbookHost } from '../workbook/host';
 import { carryForward, changeReport } from '../workbook/readBack';
+import { ExportPanel } from './ExportPanel';
 import { FindingList } from './FindingList';
 import { importReducer, initialImportState, SOURCE_NAME } from './importState';
 import { ResponsePreview } from './ResponsePreview';
@@ -61,7 +62,9 @@ export function ImportPanel({ host }: { host: WorkbookHost }) {
         return;
       }
       const notes = snapshot && carried ? [...carried.report, ...changeReport(snapshot, analysis)] : [];
-      dispatch({ type: 'writeDone', report: await host.writePlan(built.plan), notes });
+      const { id, title } = analysis.consultation.modification;
+      const exported = { tables: built.report, heading: `${id} ${title}: costs, benefits and implementation`.trim(), stem: id || 'consultation' };
+      dispatch({ type: 'writeDone', report: await host.writePlan(built.plan), notes, export: exported });
     } catch (e) {
       dispatch({ type: 'writeFailed', message: messageFor(e) });
     }
@@ -126,6 +129,7 @@ export function ImportPanel({ host }: { host: WorkbookHost }) {
           </div>
         </>
       )}
+      {state.report && <ExportPanel report={state.report} />}
       {state.outcome && (
         <MessageBar intent={state.outcome.intent}>
           <MessageBarBody>

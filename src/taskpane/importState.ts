@@ -1,6 +1,7 @@
 import { importText, type ImportResult } from '../import/importText';
 import type { RoleOverrides } from '../model/questionRoles';
 import type { WriteReport } from '../workbook/host';
+import type { ReportExport } from './ExportPanel';
 
 /** Everything the import flow shows, in one place; components only select from it and dispatch. */
 export interface ImportState {
@@ -9,6 +10,8 @@ export interface ImportState {
   /** The parse of `text` with `overrides`; null until the modeller reads a document. */
   readonly result: ImportResult | null;
   readonly busy: boolean;
+  /** The report tables of the last successful import, for the Export panel. */
+  readonly report: ReportExport | null;
   readonly outcome: { readonly intent: 'success' | 'error'; readonly title: string; readonly text: string; readonly notes?: readonly string[] } | null;
 }
 
@@ -17,10 +20,10 @@ export type ImportAction =
   | { readonly type: 'read' }
   | { readonly type: 'overrideChanged'; readonly role: keyof RoleOverrides; readonly question: number | undefined }
   | { readonly type: 'writeStarted' }
-  | { readonly type: 'writeDone'; readonly report: WriteReport; readonly notes: readonly string[] }
+  | { readonly type: 'writeDone'; readonly report: WriteReport; readonly notes: readonly string[]; readonly export: ReportExport }
   | { readonly type: 'writeFailed'; readonly message: string };
 
-export const initialImportState: ImportState = { text: '', overrides: {}, result: null, busy: false, outcome: null };
+export const initialImportState: ImportState = { text: '', overrides: {}, result: null, busy: false, outcome: null, report: null };
 
 export const SOURCE_NAME = 'pasted text';
 
@@ -40,7 +43,12 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
     case 'writeDone': {
       const { created, replaced, cells } = action.report;
       const parts = [created.length ? `created ${created.join(', ')}` : '', replaced.length ? `updated ${replaced.join(', ')}` : ''].filter(Boolean);
-      return { ...state, busy: false, outcome: { intent: 'success', title: 'Imported', text: `${parts.join('; ')} (${cells.toLocaleString('en-GB')} cells).`, notes: action.notes } };
+      return {
+        ...state,
+        busy: false,
+        report: action.export,
+        outcome: { intent: 'success', title: 'Imported', text: `${parts.join('; ')} (${cells.toLocaleString('en-GB')} cells).`, notes: action.notes },
+      };
     }
     case 'writeFailed':
       return { ...state, busy: false, outcome: { intent: 'error', title: 'Nothing was imported', text: action.message } };

@@ -112,3 +112,50 @@ describe('importing again', () => {
     expect(ovo[9]).toMatchObject({ t: 'formula', v: 55_000 });
   });
 });
+
+describe('exporting the report tables', () => {
+  test('copies the tables as HTML for Word and as Markdown, and downloads the Word file', async () => {
+    const written: Array<Record<string, Blob>> = [];
+    const texts: string[] = [];
+    // The browser's clipboard and object URLs, which jsdom lacks: recorded so the test can read what was exported.
+    Object.assign(globalThis, { ClipboardItem: class { constructor(readonly items: Record<string, Blob>) {} } });
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { write: async (items: Array<{ items: Record<string, Blob> }>) => written.push(items[0]!.items), writeText: async (t: string) => texts.push(t) },
+    });
+    const blobs: Blob[] = [];
+    Object.assign(URL, { createObjectURL: (b: Blob) => (blobs.push(b), 'blob:report'), revokeObjectURL: () => undefined });
+
+    render(<App host={createMemoryHost()} />);
+    paste(seedText());
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    await screen.findByText(/created Read me/, {}, { timeout: 5000 });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Copy tables for Word' }));
+    });
+    const html = await blobText(written[0]!['text/html']!);
+    expect(html).toContain('<table data-table-id="cost-estimates"');
+    expect(html).toContain('Four of five respondents provided a cost estimate; their combined costs range from £350k to £950k.');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
+    });
+    expect(texts[0]).toContain('## Table 1: Consultation cost estimates');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Download Word report' }));
+    });
+    expect(await screen.findByText('Downloaded MP207-report.docx.')).toBeTruthy();
+    expect(blobs[0]!.size).toBeGreaterThan(5_000);
+  });
+});
+
+/** jsdom's Blob has no text(); FileReader reads it as a browser would. */
+function blobText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}
