@@ -11,8 +11,24 @@ export function createOfficeHost(): WorkbookHost {
   return {
     kind: 'excel',
     readSnapshot: () => withTimeout(Excel.run({ delayForCellEdit: true }, (context) => readSnapshot(context)), 'reading the workbook'),
-    writePlan: (plan) => withTimeout(Excel.run({ delayForCellEdit: true }, (context) => writePlan(context, plan, supports)), 'writing the workbook'),
+    writePlan: (plan) => withTimeout(writeAsOneUndoStep((context) => writePlan(context, plan, supports), supports('ExcelApi', '1.20')), 'writing the workbook'),
   };
+}
+
+/**
+ * Where Excel can (ExcelApi 1.20), the whole import is one undo step. Some calls cannot be undone;
+ * Excel then refuses the group with UndoNotSupported, and the write runs again ungrouped.
+ */
+async function writeAsOneUndoStep<T>(work: (context: Excel.RequestContext) => Promise<T>, canGroup: boolean): Promise<T> {
+  if (canGroup) {
+    try {
+      return await Excel.run({ delayForCellEdit: true, mergeUndoGroup: true } as Excel.RunOptions, work);
+    } catch (e) {
+      const reason = (e as { cause?: unknown }).cause ?? e;
+      if ((reason as { code?: string }).code !== 'UndoNotSupported') throw e;
+    }
+  }
+  return Excel.run({ delayForCellEdit: true }, work);
 }
 
 /** A call Excel never answers would leave the pane spinning; after the timeout the modeller is told what to do. */

@@ -130,6 +130,7 @@ export async function writePlan(
     await removeCreated(context, [...created, ...(registry.isNullObject ? [REGISTRY_SHEET] : [])], plan.names.filter((n) => !namesLower.has(n.name.toLowerCase())).map((n) => n.name));
     throw new WorkbookWriteFailed(
       `Excel stopped part way through the import (${e instanceof Error ? e.message : String(e)}). The sheets it was creating were removed${replaced.length ? `; ${replaced.join(', ')} may be incomplete, so import again to finish them` : ''}.`,
+      { cause: e },
     );
   }
   return { created, replaced, cells };
