@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { decodeText } from '../import/decodeText';
-import { importText } from '../import/importText';
+import { importDocument } from '../import/importText';
 import { sha256Hex } from '../import/sourceHash';
 import type { Finding } from '../model/consultation';
 import { fromDate, isoDate, type IsoDate } from '../model/calendarDates';
@@ -34,7 +33,7 @@ export interface CliIo {
 
 const USAGE = `Usage: npm run model -- [document] [options]
 
-Reads a collated consultation response document (an SEC "Annex D", text form), runs the cost
+Reads a collated consultation response document (an SEC "Annex D": Word .docx or text), runs the cost
 model and writes <DIR>/<modification>-cost-model.xlsx (DIR defaults to out/). With no document,
 reads the bundled seed.
 
@@ -84,10 +83,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } catch (e) {
     throw new CliError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 1);
   }
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) throw new CliError(`${path}: ${decoded.reason}`, 1);
-
-  const { analysis, findings, fatal } = importText(decoded.text, baseName(path), {
+  const { analysis, findings, fatal } = await importDocument(bytes, baseName(path), {
     ...(args.costQuestion !== undefined ? { costQuestion: args.costQuestion } : {}),
     ...(args.leadTimeQuestion !== undefined ? { leadTimeQuestion: args.leadTimeQuestion } : {}),
   });
@@ -109,7 +105,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   };
   const built = costModelWorkbook(analysis, findings, assumptions, {
     sourceName: baseName(path),
-    sourceSha256: await sha256Hex(decoded.text),
+    sourceSha256: await sha256Hex(bytes),
     engineVersion: ENGINE_VERSION,
     created: fromDate(io.now()),
   });

@@ -1,7 +1,9 @@
 import type { Finding } from '../model/consultation';
 import type { RoleOverrides } from '../model/questionRoles';
 import { analyseConsultation, type Analysis } from '../model/responseAnalysis';
-import { readAnnexText } from './annexText';
+import { readAnnexText, type ReadResult } from './annexText';
+import { decodeText } from './decodeText';
+import { readDocxCollation } from './docxCollation';
 
 export interface ImportResult {
   readonly analysis: Analysis;
@@ -13,12 +15,33 @@ export interface ImportResult {
 
 /** Collated text → consultation → parsed answers: the one import path the CLI and the task pane share. */
 export function importText(text: string, sourceName: string, overrides: RoleOverrides = {}): ImportResult {
-  const read = readAnnexText(text, sourceName);
+  return analyseRead(readAnnexText(text, sourceName), overrides);
+}
+
+/** A document's bytes, Word (.docx) or text in any of the encodings collations come in; with what was read, for re-analysis. */
+export async function importDocument(bytes: Uint8Array, sourceName: string, overrides: RoleOverrides = {}): Promise<ImportResult & { readonly read: ReadResult }> {
+  if (isZip(bytes)) {
+    const read = await readDocxCollation(bytes, sourceName);
+    return { ...analyseRead(read, overrides), read };
+  }
+  const decoded = decodeText(bytes);
+  const read = readAnnexText(decoded.ok ? decoded.text : '', sourceName);
+  return { ...analyseRead(read, overrides, decoded.ok ? undefined : decoded.reason), read };
+}
+
+/** The parsed answers of a read document, with the findings of both steps and what, if anything, makes it unusable. */
+export function analyseRead(read: ReadResult, overrides: RoleOverrides, refusal?: string): ImportResult {
   const analysis = analyseConsultation(read.consultation, overrides);
   const findings = [...read.findings, ...analysis.findings];
   const fatal =
-    read.consultation.respondents.length === 0
+    refusal ??
+    (read.consultation.respondents.length === 0
       ? (read.findings.find((f) => f.severity === 'error')?.message ?? 'no respondents found')
-      : (analysis.findings.find((f) => f.severity === 'error')?.message ?? null);
+      : (analysis.findings.find((f) => f.severity === 'error')?.message ?? null));
   return { analysis, findings, fatal };
+}
+
+/** A .docx is a zip: it starts "PK\x03\x04". */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }

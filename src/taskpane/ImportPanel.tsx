@@ -11,10 +11,11 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useReducer } from 'react';
+import { useReducer, useRef } from 'react';
 import { formatCostBand } from '../model/costAnswer';
 import type { RoleOverrides } from '../model/questionRoles';
 import { respondentTotals } from '../model/respondentTotals';
+import { importDocument } from '../import/importText';
 import { sha256Hex } from '../import/sourceHash';
 import { fromDate } from '../model/calendarDates';
 import { defaultAssumptions } from '../model/costModel';
@@ -24,7 +25,7 @@ import { WorkbookRefusal, WorkbookWriteFailed, type WorkbookHost } from '../work
 import { carryForward, changeReport } from '../workbook/readBack';
 import { ExportPanel } from './ExportPanel';
 import { FindingList } from './FindingList';
-import { importReducer, initialImportState, SOURCE_NAME } from './importState';
+import { importReducer, initialImportState } from './importState';
 import { ResponsePreview } from './ResponsePreview';
 
 const useStyles = makeStyles({
@@ -33,12 +34,14 @@ const useStyles = makeStyles({
   // A native select grows to its longest option; keep it inside the pane.
   select: { minWidth: 0, width: '100%', maxWidth: '100%' },
   note: { display: 'block' },
+  hidden: { display: 'none' },
 });
 
 /** Paste → read → preview with flags → choose questions → write the response sheets. */
 export function ImportPanel({ host }: { host: WorkbookHost }) {
   const styles = useStyles();
   const [state, dispatch] = useReducer(importReducer, initialImportState);
+  const fileInput = useRef<HTMLInputElement>(null);
   const { result } = state;
   const usable = result !== null && result.fatal === null;
 
@@ -52,8 +55,8 @@ export function ImportPanel({ host }: { host: WorkbookHost }) {
       const defaults = defaultAssumptions(analysis, today);
       const carried = snapshot ? carryForward(snapshot, analysis, defaults) : null;
       const built = costModelWorkbook(analysis, result.findings, carried?.assumptions ?? defaults, {
-        sourceName: SOURCE_NAME,
-        sourceSha256: await sha256Hex(state.text),
+        sourceName: state.source.name,
+        sourceSha256: await sha256Hex(state.source.bytes ?? state.text),
         engineVersion: ENGINE_VERSION,
         created: today,
       });
@@ -92,7 +95,7 @@ export function ImportPanel({ host }: { host: WorkbookHost }) {
 
   return (
     <div className={styles.panel}>
-      <Field label="Collated responses (Annex D text)" hint="Paste the document's text: question headings and tab-separated tables.">
+      <Field label="Collated responses (Annex D text)" hint="Paste the document's text (question headings and tab-separated tables), or open the Word collation.">
         <Textarea
           value={state.text}
           onChange={(_, data) => dispatch({ type: 'textChanged', text: data.value })}
@@ -105,7 +108,24 @@ export function ImportPanel({ host }: { host: WorkbookHost }) {
         <Button appearance="primary" disabled={state.text.trim() === ''} onClick={() => dispatch({ type: 'read' })}>
           Read responses
         </Button>
+        <Button onClick={() => fileInput.current?.click()}>Open a file…</Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".docx,.txt,.md,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          aria-label="Collation file"
+          className={styles.hidden}
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            if (!file) return;
+            const bytes = new Uint8Array(await file.arrayBuffer());
+            const { read, ...result } = await importDocument(bytes, file.name);
+            dispatch({ type: 'fileRead', name: file.name, bytes, result, read });
+            e.target.value = '';
+          }}
+        />
       </div>
+      {state.source.bytes && <Text>Read from {state.source.name}.</Text>}
       {result?.fatal && (
         <MessageBar intent="error">
           <MessageBarBody>

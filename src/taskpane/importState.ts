@@ -1,13 +1,19 @@
-import { importText, type ImportResult } from '../import/importText';
+import type { ReadResult } from '../import/annexText';
+import { analyseRead, type ImportResult } from '../import/importText';
+import { readAnnexText } from '../import/annexText';
 import type { RoleOverrides } from '../model/questionRoles';
 import type { WriteReport } from '../workbook/host';
 import type { ReportExport } from './ExportPanel';
 
 /** Everything the import flow shows, in one place; components only select from it and dispatch. */
 export interface ImportState {
+  /** Pasted text, when the document was pasted. */
   readonly text: string;
+  /** Where the document came from: "pasted text" or a file's name, and the file's bytes (for its hash). */
+  readonly source: { readonly name: string; readonly bytes: Uint8Array | null };
+  readonly read: ReadResult | null;
   readonly overrides: RoleOverrides;
-  /** The parse of `text` with `overrides`; null until the modeller reads a document. */
+  /** The analysis of `read` with `overrides`; null until a document is read. */
   readonly result: ImportResult | null;
   readonly busy: boolean;
   /** The report tables of the last successful import, for the Export panel. */
@@ -18,25 +24,40 @@ export interface ImportState {
 export type ImportAction =
   | { readonly type: 'textChanged'; readonly text: string }
   | { readonly type: 'read' }
+  | { readonly type: 'fileRead'; readonly name: string; readonly bytes: Uint8Array; readonly result: ImportResult; readonly read: ReadResult | null }
   | { readonly type: 'overrideChanged'; readonly role: keyof RoleOverrides; readonly question: number | undefined }
   | { readonly type: 'writeStarted' }
   | { readonly type: 'writeDone'; readonly report: WriteReport; readonly notes: readonly string[]; readonly export: ReportExport }
   | { readonly type: 'writeFailed'; readonly message: string };
 
-export const initialImportState: ImportState = { text: '', overrides: {}, result: null, busy: false, outcome: null, report: null };
-
 export const SOURCE_NAME = 'pasted text';
+
+export const initialImportState: ImportState = {
+  text: '',
+  source: { name: SOURCE_NAME, bytes: null },
+  read: null,
+  overrides: {},
+  result: null,
+  busy: false,
+  outcome: null,
+  report: null,
+};
 
 export function importReducer(state: ImportState, action: ImportAction): ImportState {
   switch (action.type) {
     case 'textChanged':
-      return { ...state, text: action.text, result: null, outcome: null };
-    case 'read':
-      return { ...state, overrides: {}, result: importText(state.text, SOURCE_NAME), outcome: null };
+      return { ...state, text: action.text, source: { name: SOURCE_NAME, bytes: null }, read: null, result: null, outcome: null };
+    case 'read': {
+      const read = readAnnexText(state.text, SOURCE_NAME);
+      return { ...state, read, overrides: {}, result: analyseRead(read, {}), outcome: null };
+    }
+    case 'fileRead':
+      return { ...state, text: '', source: { name: action.name, bytes: action.bytes }, read: action.read, overrides: {}, result: action.result, outcome: null };
     case 'overrideChanged': {
+      if (!state.read) return state;
       const { [action.role]: _previous, ...others } = state.overrides;
       const overrides: RoleOverrides = action.question === undefined ? others : { ...others, [action.role]: action.question };
-      return { ...state, overrides, result: importText(state.text, SOURCE_NAME, overrides), outcome: null };
+      return { ...state, overrides, result: analyseRead(state.read, overrides), outcome: null };
     }
     case 'writeStarted':
       return { ...state, busy: true, outcome: null };

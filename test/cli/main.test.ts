@@ -171,3 +171,17 @@ describe('hostile answers', () => {
     expect(findings).toContain('markup that is not formatting was kept as text');
   });
 });
+
+describe('a Word collation', () => {
+  test('gives the same model as the text form', async () => {
+    const { collationDocx } = await import('../support/docxFixture');
+    const { seedText } = await import('../support/seed');
+    const docx = memoryIo({ 'MP207.docx': await collationDocx(seedText(), { mergeLabels: true, mergeContinuations: true }) });
+    const text = memoryIo();
+    expect(await main(['MP207.docx', '--json', '--decision-date', '2027-03-01'], docx.io)).toBe(0);
+    expect(await main(['--json', '--decision-date', '2027-03-01'], text.io)).toBe(0);
+    const [fromDocx, fromText] = [JSON.parse(docx.stdout()), JSON.parse(text.stdout())];
+    expect(fromDocx.respondents).toEqual(fromText.respondents);
+    expect(fromDocx.model).toEqual(fromText.model);
+  });
+});

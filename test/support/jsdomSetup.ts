@@ -15,4 +15,15 @@ if (typeof window !== 'undefined') {
   }
   if (!globalThis.crypto?.subtle) Object.defineProperty(globalThis, 'crypto', { value: webcrypto });
   if (!('TextEncoder' in globalThis)) Object.assign(globalThis, { TextEncoder, TextDecoder });
+  // Reading a chosen file: jsdom's Blob has FileReader but not arrayBuffer().
+  if (!Blob.prototype.arrayBuffer) {
+    Blob.prototype.arrayBuffer = function (this: Blob) {
+      return new Promise<ArrayBuffer>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.onerror = () => reject(reader.error);
+        reader.readAsArrayBuffer(this);
+      });
+    };
+  }
 }

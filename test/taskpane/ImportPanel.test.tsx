@@ -159,3 +159,24 @@ function blobText(blob: Blob): Promise<string> {
     reader.readAsText(blob);
   });
 }
+
+describe('opening a Word collation', () => {
+  test('reads the .docx, previews the same respondents and imports it', async () => {
+    const { collationDocx } = await import('../support/docxFixture');
+    const host = createMemoryHost();
+    render(<App host={host} />);
+    const bytes = await collationDocx(seedText(), { mergeLabels: true });
+    const file = new File([bytes as BlobPart], 'MP207 Annex D.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Collation file'), { target: { files: [file] } });
+    });
+    expect(await screen.findByText('Read from MP207 Annex D.docx.')).toBeTruthy();
+    expect(screen.getByText(/5 respondents; 4 gave a figure, totalling £350k–£950k; 1 unquantified/)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    await screen.findByText(/created Read me/, {}, { timeout: 5000 });
+    const readMe = host.sheets().find((s) => s.name === 'Read me')!.tables[0]!.rows;
+    expect(readMe.find((r) => r[0]!.t === 'text' && r[0]!.v === 'Source document')![1]).toEqual({ t: 'text', v: 'MP207 Annex D.docx' });
+  });
+});
