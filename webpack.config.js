@@ -27,7 +27,8 @@ async function devHttpsOptions() {
 module.exports = async (env, argv) => {
   const production = argv.mode === 'production';
   return {
-    devtool: production ? 'source-map' : 'eval-source-map',
+    // No eval-based source maps: the page's Content Security Policy forbids eval.
+    devtool: 'source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',

@@ -1,4 +1,4 @@
-import { cleanText } from '../model/answerText';
+import { CELL_TEXT_LIMIT, cleanText } from '../model/answerText';
 import {
   respondentId,
   type Answer,
@@ -61,6 +61,14 @@ export function readAnnexText(input: string, sourceName: string): ReadResult {
   if (refusal) return { consultation: empty, findings: [{ severity: 'error', line: 0, text: '', message: refusal }] };
 
   const lines = input.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+  // A copy that lost its tabs keeps the columns as runs of spaces; read those instead, and say so.
+  const spaced = !input.includes('\t');
+  const splitCells = (line: string): string[] => {
+    if (!spaced) return line.split('\t');
+    const cells = line.trim().split(/ {2,}|\u00a0{2,}/);
+    // An indented line continues the row above: its text belongs to the last column.
+    return /^\s{2,}\S/.test(line) && table ? [...(table as Table).headings.map(() => '').slice(1), cells.join(' ')] : cells;
+  };
   const questions = new Map<number, { text: string; line: number }>();
   const tables = new Map<number, Table>();
   let modification = { id: '', title: '' };
@@ -89,7 +97,7 @@ export function readAnnexText(input: string, sourceName: string): ReadResult {
       }
       return;
     }
-    const cells = line.split('\t');
+    const cells = splitCells(line);
     const first = stripMarkup(cells[0] ?? '');
     const label = TABLE_LABEL.exec(first);
     if (label && cells.slice(1).every((c) => c.trim() === '')) {
@@ -141,6 +149,8 @@ export function readAnnexText(input: string, sourceName: string): ReadResult {
   }
   if (tables.size === 0) {
     findings.push({ severity: 'error', line: 0, text: '', message: 'no question tables found: expected a tab-separated header row starting "Respondent"' });
+  } else if (spaced) {
+    findings.push({ severity: 'info', line: 0, text: '', message: 'the document has no tabs: its columns were read from runs of two or more spaces; check the Responses sheet' });
   }
   return {
     consultation: { ...empty, modification, title, questions: questionList, respondents, answers },
@@ -156,7 +166,8 @@ function refuse(input: string): string | null {
   // Control characters other than tab and line breaks mean binary content.
   // eslint-disable-next-line no-control-regex
   const control = sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
-  if (sample.includes('\u0000') || control > sample.length / 100) return 'the file is not a text document (binary content)';
+  // A few stray control characters are damage to clean up; many mean the file is not text.
+  if (sample.includes('\u0000') || control > Math.max(16, sample.length / 100)) return 'the file is not a text document (binary content)';
   if (input.trim() === '') return 'the document is empty';
   return null;
 }
@@ -241,6 +252,11 @@ function collate(tables: readonly Table[], findings: Finding[]): { respondents: 
         continue;
       }
       seen.add(key);
+      for (const [role, value] of [['response', text('response')], ['rationale', text('rationale')]] as const) {
+        if (value.length > CELL_TEXT_LIMIT) {
+          findings.push({ severity: 'warning', line: row.firstLine, text: `${value.slice(0, 80)}...`, message: `${name}'s ${role} to question ${table.question} is ${value.length.toLocaleString('en-GB')} characters; the workbook shows the first ${CELL_TEXT_LIMIT.toLocaleString('en-GB')}` });
+        }
+      }
       const extra: Record<string, string> = {};
       table.roles.forEach((role, i) => {
         if (role === 'extra') extra[table.headings[i]!] = joinFragments(row.cells[i]!, role, row, findings);

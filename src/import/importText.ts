@@ -20,6 +20,10 @@ export function importText(text: string, sourceName: string, overrides: RoleOver
 
 /** A document's bytes, Word (.docx) or text in any of the encodings collations come in; with what was read, for re-analysis. */
 export async function importDocument(bytes: Uint8Array, sourceName: string, overrides: RoleOverrides = {}): Promise<ImportResult & { readonly read: ReadResult }> {
+  if (bytes.length > MAX_FILE_BYTES) {
+    const read = readAnnexText('', sourceName);
+    return { ...analyseRead(read, overrides, `the file is ${(bytes.length / 1e6).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB (a collation is a few hundred kB)`), read };
+  }
   if (isZip(bytes)) {
     const read = await readDocxCollation(bytes, sourceName);
     return { ...analyseRead(read, overrides), read };
@@ -40,6 +44,9 @@ export function analyseRead(read: ReadResult, overrides: RoleOverrides, refusal?
       : (analysis.findings.find((f) => f.severity === 'error')?.message ?? null));
   return { analysis, findings, fatal };
 }
+
+/** Larger files are refused before they are read. */
+export const MAX_FILE_BYTES = 10_000_000;
 
 /** A .docx is a zip: it starts "PK\x03\x04". */
 function isZip(bytes: Uint8Array): boolean {

@@ -3,6 +3,9 @@
  * smart quotes and (after a bad copy) mojibake; the parsers only ever see one form.
  */
 
+/** The most text a workbook cell of this project holds (Excel's own limit is 32,767): longer text is cut there, with a finding. */
+export const CELL_TEXT_LIMIT = 32_000;
+
 const MOJIBAKE: Readonly<Record<string, string>> = {
   'Â£': '£',
   'â€“': '–',
@@ -22,6 +25,8 @@ export function cleanText(text: string): string {
   if (/[^\x20-\x7e\t]/.test(out)) {
     out = out
       .replace(MOJIBAKE_RE, (bad) => MOJIBAKE[bad]!)
+      // Control characters carry no text, and a spreadsheet file cannot hold them.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
       .replace(/[\u00a0\u2007\u202f\u2009\u200a]/g, ' ')
       .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
       .replace(/[\u2018\u2019\u201b\u2032]/g, "'")

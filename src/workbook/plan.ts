@@ -1,3 +1,4 @@
+import { CELL_TEXT_LIMIT } from '../model/answerText';
 import { area, cell, columnName, type Expr } from './formula';
 
 /**
@@ -105,7 +106,10 @@ export interface WorkbookPlan {
 }
 
 export const col = (header: string, format: CellFormat, width: number, input = false): Column => ({ header, format, width, ...(input ? { input } : {}) });
-export const text = (v: string): Cell => ({ t: 'text', v });
+export const text = (v: string): Cell => ({
+  t: 'text',
+  v: v.length > CELL_TEXT_LIMIT ? `${v.slice(0, CELL_TEXT_LIMIT)} … [cut: the full text, ${v.length.toLocaleString('en-GB')} characters, is in the source document]` : v,
+});
 export const choice = (v: string, choices: readonly string[]): Cell => ({ t: 'text', v, choices });
 export const num = (v: number | null | undefined, fmt?: CellFormat): Cell =>
   v === null || v === undefined ? { t: 'empty', ...(fmt ? { fmt } : {}) } : { t: 'number', v, ...(fmt ? { fmt } : {}) };
