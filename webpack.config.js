@@ -24,8 +24,7 @@ async function devHttpsOptions() {
   }
 }
 
-module.exports = async (env, argv) => {
-  const production = argv.mode === 'production';
+module.exports = async (env) => {
   return {
     // No eval-based source maps: the page's Content Security Policy forbids eval.
     devtool: 'source-map',

@@ -26,6 +26,7 @@ export function cleanText(text: string): string {
     out = out
       .replace(MOJIBAKE_RE, (bad) => MOJIBAKE[bad]!)
       // Control characters carry no text, and a spreadsheet file cannot hold them.
+      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
       .replace(/[\u00a0\u2007\u202f\u2009\u200a]/g, ' ')
       .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')

@@ -58,6 +58,7 @@ describe('hostile and damaged input: a clear error or a clean parse, never a cra
     const formulas = [...book.values()].flatMap((s) => s.formulas);
     expect(formulas.filter((f) => /HYPERLINK|cmd\||: 1\+1$/.test(f))).toEqual([]);
     expect(texts.every((t) => t.length <= 32_767)).toBe(true);
+    // eslint-disable-next-line no-control-regex
     expect(texts.some((t) => /[\u0000-\u0008\u202a-\u202e]/.test(t))).toBe(false);
   });
 
