@@ -3,7 +3,10 @@
  * it should meet. A benchmark reports; it does not fail the build.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { serveFolder } from '../test/support/staticServer';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +20,7 @@ import { gbp } from '../src/model/money';
 import { runMonteCarlo, type BandDistribution } from '../src/model/monteCarlo';
 import type { RespondentCost } from '../src/model/respondentTotals';
 import { buildWorkbookPlan } from '../src/workbook/liveWorkbook';
+import { reportTables } from '../src/report/reportTables';
 import { runUncertainty } from '../src/model/costModel';
 import { asExcelContext, FakeContext } from '../test/support/fakeExcel';
 import { loadPlan } from '../test/support/hyperformula';
@@ -94,7 +98,8 @@ async function main() {
   if (!bigRun.ok) throw new Error('the synthetic model did not run');
   const uncertainty = runUncertainty(big, { ...assumptions, monteCarlo: { ...assumptions.monteCarlo, iterations: 1_000 } }, bigRun.result.industry);
   const meta = { sourceName: 'synthetic', sourceSha256: '', engineVersion: 'bench', created: '2027-03-01' };
-  const planTime = median(5, () => buildWorkbookPlan({ analysis: big, findings: [], assumptions, model: bigRun.result, uncertainty, meta }));
+  const tables500 = reportTables({ analysis: big, assumptions, model: bigRun.result, uncertainty });
+  const planTime = median(5, () => buildWorkbookPlan({ analysis: big, findings: [], assumptions, model: bigRun.result, uncertainty, meta, report: tables500 }));
   report('build the workbook plan, 500 respondents', `${planTime.toFixed(1)} ms`, 'measured', null);
   const livePlan500 = livePlan(syntheticAnnex(500)).plan;
   const loaded = loadPlan(livePlan500);
@@ -127,6 +132,32 @@ async function main() {
   };
   const nodeOnly = Math.min(...[0, 1, 2].map(() => wall(process.execPath, ['-e', '0'])));
   const cli = Math.min(...[0, 1, 2].map(() => wall(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/bin.ts', '--out', out, '--decision-date', '2027-03-01'])));
+  // The task pane: bundle size (office.js excluded) and first render in Chromium, from the production build.
+  const bundle = join(root, 'dist', 'taskpane.js');
+  if (existsSync(bundle)) {
+    const bytes = readFileSync(bundle);
+    const gzip = gzipSync(bytes).length;
+    report('task-pane bundle (taskpane.js, office.js excluded)', `${(bytes.length / 1024).toFixed(0)} KB raw, ${(gzip / 1024).toFixed(0)} KB gzip`, 'budget 400 KB gzip', gzip <= 400 * 1024);
+    const browserPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+    if (browserPath) {
+      const server = await serveFolder(join(root, 'dist'));
+      const browser = await chromium.launch({ executablePath: browserPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'] });
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const page = await browser.newPage();
+        const t = performance.now();
+        await page.goto(`${server.origin}/taskpane.html`);
+        await page.getByLabel('Collated responses').waitFor();
+        times.push(performance.now() - t);
+        await page.close();
+      }
+      await browser.close();
+      await server.close();
+      const first = times.sort((a, b) => a - b)[1]!;
+      report('task pane first render in Chromium (page load to input shown)', `${first.toFixed(0)} ms`, 'target < 500 ms', first < 500);
+    } else report('task pane first render in Chromium', 'Chromium not installed', 'target < 500 ms', null);
+  } else report('task-pane bundle', 'dist/ not built: run npm run build first', 'budget 400 KB gzip', null);
+
   report('CLI main job on the seed (tsx src/cli/bin.ts)', `${cli.toFixed(0)} ms (node -e 0: ${nodeOnly.toFixed(0)} ms)`, 'target < 1,500 ms', cli < 1500);
 }
 

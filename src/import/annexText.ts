@@ -252,7 +252,9 @@ function collate(tables: readonly Table[], findings: Finding[]): { respondents: 
         continue;
       }
       seen.add(key);
-      for (const [role, value] of [['response', text('response')], ['rationale', text('rationale')]] as const) {
+      const response = text('response');
+      const rationale = text('rationale');
+      for (const [role, value] of [['response', response], ['rationale', rationale]] as const) {
         if (value.length > CELL_TEXT_LIMIT) {
           findings.push({ severity: 'warning', line: row.firstLine, text: `${value.slice(0, 80)}...`, message: `${name}'s ${role} to question ${table.question} is ${value.length.toLocaleString('en-GB')} characters; the workbook shows the first ${CELL_TEXT_LIMIT.toLocaleString('en-GB')}` });
         }
@@ -264,8 +266,8 @@ function collate(tables: readonly Table[], findings: Finding[]): { respondents: 
       answers.push({
         question: table.question,
         respondentId: id,
-        response: text('response'),
-        rationale: text('rationale'),
+        response,
+        rationale,
         extra,
         source: { firstLine: row.firstLine, lastLine: row.lastLine, raw: row.raw.join('\n') },
       });

@@ -3,7 +3,6 @@ import type { RoleOverrides } from '../model/questionRoles';
 import { analyseConsultation, type Analysis } from '../model/responseAnalysis';
 import { readAnnexText, type ReadResult } from './annexText';
 import { decodeText } from './decodeText';
-import { readDocxCollation } from './docxCollation';
 
 export interface ImportResult {
   readonly analysis: Analysis;
@@ -25,6 +24,8 @@ export async function importDocument(bytes: Uint8Array, sourceName: string, over
     return { ...analyseRead(read, overrides, `the file is ${(bytes.length / 1e6).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB (a collation is a few hundred kB)`), read };
   }
   if (isZip(bytes)) {
+    // The Word reader (and its zip and XML libraries) loads only when a .docx is opened.
+    const { readDocxCollation } = await import('./docxCollation');
     const read = await readDocxCollation(bytes, sourceName);
     return { ...analyseRead(read, overrides), read };
   }

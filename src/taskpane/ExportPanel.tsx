@@ -1,6 +1,5 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { renderDocx } from '../report/renderDocx';
 import type { ReportTable } from '../report/reportTables';
 import { renderHtml, renderMarkdown } from '../report/renderText';
 
@@ -21,6 +20,8 @@ export function ExportPanel({ report }: { report: ReportExport }) {
   const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
   const download = async () => {
+    // The Word writer is large; it loads when a report is first downloaded.
+    const { renderDocx } = await import('../report/renderDocx');
     const bytes = await renderDocx(report.tables, report.heading);
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
     const link = document.createElement('a');

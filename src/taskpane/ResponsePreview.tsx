@@ -17,8 +17,8 @@ import type { RespondentResult } from '../model/responseAnalysis';
 const useStyles = makeStyles({
   // Badges do not wrap by default; "Would not implement" must fit a narrow pane.
   value: { whiteSpace: 'normal', height: 'auto', textAlign: 'start' },
-  flag: { color: tokens.colorPaletteMarigoldForeground2, display: 'block', fontSize: tokens.fontSizeBase200 },
-  source: { color: tokens.colorNeutralForeground3, display: 'block', fontSize: tokens.fontSizeBase200 },
+  flag: { color: tokens.colorPaletteMarigoldForeground2, display: 'block', fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  source: { color: tokens.colorNeutralForeground3, display: 'block', fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
 });
 
 /** One row per respondent: parsed cost and lead time, what was written, and any flag. Text only. */

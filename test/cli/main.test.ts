@@ -169,6 +169,8 @@ describe('hostile answers', () => {
     expect(readFileSync(fixture('ok.hostile.txt'), 'utf8')).toContain(script[5]);
     const findings = book.get('Findings')!.rows.slice(1).map((r) => r[3]);
     expect(findings).toContain('markup that is not formatting was kept as text');
+    // Each piece of markup is reported once.
+    expect(book.get('Findings')!.rows.filter((r) => r[2] === '<script>')).toHaveLength(1);
   });
 });
 

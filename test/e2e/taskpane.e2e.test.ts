@@ -1,0 +1,79 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveFolder } from '../support/staticServer';
+import { seedText } from '../support/seed';
+
+const root = join(__dirname, '..', '..');
+const dist = join(root, 'dist');
+const shots = join(root, 'test-output', 'screenshots');
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+// CI installs Chromium and builds dist/ first (npm test), so there a missing one is a failure.
+const ready = Boolean(CHROMIUM && existsSync(join(dist, 'taskpane.html')));
+const describeInBrowser = ready || process.env.CI ? describe : describe.skip;
+if (!ready && !process.env.CI) console.warn('Chromium or dist/ is missing: the browser test is skipped here; CI runs it.');
+
+describeInBrowser('the built task pane in Chromium (outside Office: the preview workbook)', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveFolder>>;
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    server = await serveFolder(dist);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM!,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 380, height: 1000 }, acceptDownloads: true });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    page.on('dialog', (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.getByLabel('Collated responses').waitFor({ timeout: 30_000 });
+    return { page, problems };
+  }
+
+  test('paste the seed, read it, import it, export the Word report', async () => {
+    const { page, problems } = await open();
+    await page.screenshot({ path: join(shots, '1-empty.png') });
+    await page.getByLabel('Collated responses').fill(seedText());
+    await page.getByRole('button', { name: 'Read responses' }).click();
+    await page.getByText(/5 respondents; 4 gave a figure, totalling £350k–£950k/).waitFor();
+    expect(await page.getByRole('table', { name: 'Parsed respondents' }).getByRole('row').count()).toBe(6);
+    await page.screenshot({ path: join(shots, '2-preview.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Import into preview workbook' }).click();
+    await page.getByText(/created Read me, Responses, Costs/).waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Word report' }).click()]);
+    expect(download.suggestedFilename()).toBe('MP207-report.docx');
+    const path = join(shots, '..', 'MP207-report.docx');
+    await download.saveAs(path);
+    const xml = await (await JSZip.loadAsync(readFileSync(path))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Four of five respondents provided a cost estimate; their combined costs range from £350k to £950k.');
+    expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(6);
+    await page.screenshot({ path: join(shots, '3-imported.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  test('markup in answers shows as text: no dialog, no script, no image', async () => {
+    const { page, problems } = await open();
+    await page.getByLabel('Collated responses').fill(readFileSync(join(root, 'test', 'fixtures', 'ok.hostile.txt'), 'utf8'));
+    await page.getByRole('button', { name: 'Read responses' }).click();
+    await page.getByText('<script>alert(1)</script><img src=x onerror=alert(1)>', { exact: false }).first().waitFor();
+    expect(await page.locator('main img').count()).toBe(1);
+    expect(await page.locator('main script').count()).toBe(0);
+    await page.screenshot({ path: join(shots, '4-hostile.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+});
