@@ -125,6 +125,11 @@ describe('exporting the report tables', () => {
     });
     const blobs: Blob[] = [];
     Object.assign(URL, { createObjectURL: (b: Blob) => (blobs.push(b), 'blob:report'), revokeObjectURL: () => undefined });
+    // jsdom cannot navigate; the download link's click is recorded instead.
+    const clicked: string[] = [];
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(`${this.download} ${this.href}`);
+    });
 
     render(<App host={createMemoryHost()} />);
     paste(seedText());
@@ -147,6 +152,7 @@ describe('exporting the report tables', () => {
     });
     expect(await screen.findByText('Downloaded MP207-report.docx.')).toBeTruthy();
     expect(blobs[0]!.size).toBeGreaterThan(5_000);
+    expect(clicked).toEqual(['MP207-report.docx blob:report']);
   });
 });
 
