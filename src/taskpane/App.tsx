@@ -1,6 +1,7 @@
-import { FluentProvider, makeStyles, Subtitle1, Text, tokens, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import type { WorkbookHost } from '../workbook/host';
 import { ImportPanel } from './ImportPanel';
+import { THEMES, type ThemeName } from './theme';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minHeight: '100vh', boxSizing: 'border-box' },
@@ -9,10 +10,10 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
 });
 
-export function App({ host }: { host: WorkbookHost }) {
+export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: ThemeName }) {
   const styles = useStyles();
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={THEMES[theme]}>
       <main className={styles.page}>
         <header className={styles.header}>
           <img className={styles.logo} src="assets/logo.png" alt="" />

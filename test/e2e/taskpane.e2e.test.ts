@@ -31,8 +31,8 @@ describeInBrowser('the built task pane in Chromium (outside Office: the preview 
     await server?.close();
   });
 
-  async function open(): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 380, height: 1000 }, acceptDownloads: true });
+  async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 380, height: 1000 }, acceptDownloads: true, colorScheme });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
@@ -63,6 +63,18 @@ describeInBrowser('the built task pane in Chromium (outside Office: the preview 
     expect(xml).toContain('Four of five respondents provided a cost estimate; their combined costs range from £350k to £950k.');
     expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(6);
     await page.screenshot({ path: join(shots, '3-imported.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  test('a dark browser gets the dark theme', async () => {
+    const { page, problems } = await open('dark');
+    await page.getByLabel('Collated responses').fill(seedText());
+    await page.getByRole('button', { name: 'Read responses' }).click();
+    await page.getByText(/5 respondents/).waitFor();
+    const background = await page.locator('.fui-FluentProvider').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const [r, g, b] = background.match(/\d+/g)!.map(Number) as [number, number, number];
+    expect(r + g + b).toBeLessThan(200);
+    await page.screenshot({ path: join(shots, '5-dark.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
 
