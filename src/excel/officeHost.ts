@@ -1,5 +1,6 @@
 import type { WorkbookHost } from '../workbook/host';
 import { readSnapshot } from './readSnapshot';
+import { writeInputs } from './writeInputs';
 import { writePlan } from './writePlan';
 
 /** How long a host call may take before the task pane gives up waiting and says so. */
@@ -11,6 +12,7 @@ export function createOfficeHost(): WorkbookHost {
   return {
     kind: 'excel',
     readSnapshot: () => withTimeout(Excel.run({ delayForCellEdit: true }, (context) => readSnapshot(context)), 'reading the workbook'),
+    writeInputs: (changes) => withTimeout(Excel.run({ delayForCellEdit: true }, (context) => writeInputs(context, changes)), 'writing the assumptions'),
     writePlan: (plan) => withTimeout(writeAsOneUndoStep((context) => writePlan(context, plan, supports), supports('ExcelApi', '1.20')), 'writing the workbook'),
   };
 }

@@ -23,6 +23,7 @@ import { ENGINE_VERSION } from '../version';
 import { costModelWorkbook } from '../workbook/costModelWorkbook';
 import { WorkbookRefusal, WorkbookWriteFailed, type WorkbookHost } from '../workbook/host';
 import { carryForward, changeReport } from '../workbook/readBack';
+import { AssumptionsPanel } from './AssumptionsPanel';
 import { ExportPanel } from './ExportPanel';
 import { FindingList } from './FindingList';
 import { importReducer, initialImportState } from './importState';
@@ -54,7 +55,8 @@ export function ImportPanel({ host }: { host: WorkbookHost }) {
       const snapshot = await host.readSnapshot();
       const defaults = defaultAssumptions(analysis, today);
       const carried = snapshot ? carryForward(snapshot, analysis, defaults) : null;
-      const built = costModelWorkbook(analysis, result.findings, carried?.assumptions ?? defaults, {
+      const assumptions = carried?.assumptions ?? defaults;
+      const built = costModelWorkbook(analysis, result.findings, assumptions, {
         sourceName: state.source.name,
         sourceSha256: await sha256Hex(state.source.bytes ?? state.text),
         engineVersion: ENGINE_VERSION,
@@ -67,7 +69,7 @@ export function ImportPanel({ host }: { host: WorkbookHost }) {
       const notes = snapshot && carried ? [...carried.report, ...changeReport(snapshot, analysis)] : [];
       const { id, title } = analysis.consultation.modification;
       const exported = { tables: built.report, heading: `${id} ${title}: costs, benefits and implementation`.trim(), stem: id || 'consultation' };
-      dispatch({ type: 'writeDone', report: await host.writePlan(built.plan), notes, export: exported });
+      dispatch({ type: 'writeDone', report: await host.writePlan(built.plan), notes, export: exported, modelled: { analysis, assumptions } });
     } catch (e) {
       dispatch({ type: 'writeFailed', message: messageFor(e) });
     }
@@ -149,7 +151,6 @@ export function ImportPanel({ host }: { host: WorkbookHost }) {
           </div>
         </>
       )}
-      {state.report && <ExportPanel report={state.report} />}
       {state.outcome && (
         <MessageBar intent={state.outcome.intent}>
           <MessageBarBody>
@@ -163,6 +164,8 @@ export function ImportPanel({ host }: { host: WorkbookHost }) {
           </MessageBarBody>
         </MessageBar>
       )}
+      {state.report && <ExportPanel report={state.report} />}
+      {state.modelled && <AssumptionsPanel key={state.modelled.generation} analysis={state.modelled.analysis} assumptions={state.modelled.assumptions} host={host} />}
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import type { ReadResult } from '../import/annexText';
 import { analyseRead, type ImportResult } from '../import/importText';
 import { readAnnexText } from '../import/annexText';
+import type { ModelAssumptions } from '../model/costModel';
 import type { RoleOverrides } from '../model/questionRoles';
+import type { Analysis } from '../model/responseAnalysis';
 import type { WriteReport } from '../workbook/host';
 import type { ReportExport } from './ExportPanel';
 
@@ -18,6 +20,8 @@ export interface ImportState {
   readonly busy: boolean;
   /** The report tables of the last successful import, for the Export panel. */
   readonly report: ReportExport | null;
+  /** What the last successful import modelled, for the Assumptions panel. */
+  readonly modelled: { readonly analysis: Analysis; readonly assumptions: ModelAssumptions; readonly generation: number } | null;
   readonly outcome: { readonly intent: 'success' | 'error'; readonly title: string; readonly text: string; readonly notes?: readonly string[] } | null;
 }
 
@@ -27,7 +31,13 @@ export type ImportAction =
   | { readonly type: 'fileRead'; readonly name: string; readonly bytes: Uint8Array; readonly result: ImportResult; readonly read: ReadResult | null }
   | { readonly type: 'overrideChanged'; readonly role: keyof RoleOverrides; readonly question: number | undefined }
   | { readonly type: 'writeStarted' }
-  | { readonly type: 'writeDone'; readonly report: WriteReport; readonly notes: readonly string[]; readonly export: ReportExport }
+  | {
+      readonly type: 'writeDone';
+      readonly report: WriteReport;
+      readonly notes: readonly string[];
+      readonly export: ReportExport;
+      readonly modelled: { readonly analysis: Analysis; readonly assumptions: ModelAssumptions };
+    }
   | { readonly type: 'writeFailed'; readonly message: string };
 
 export const SOURCE_NAME = 'pasted text';
@@ -41,6 +51,7 @@ export const initialImportState: ImportState = {
   busy: false,
   outcome: null,
   report: null,
+  modelled: null,
 };
 
 export function importReducer(state: ImportState, action: ImportAction): ImportState {
@@ -68,6 +79,7 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
         ...state,
         busy: false,
         report: action.export,
+        modelled: { ...action.modelled, generation: (state.modelled?.generation ?? 0) + 1 },
         outcome: { intent: 'success', title: 'Imported', text: `${parts.join('; ')} (${cells.toLocaleString('en-GB')} cells).`, notes: action.notes },
       };
     }

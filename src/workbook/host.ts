@@ -1,4 +1,5 @@
 import type { WorkbookPlan } from './plan';
+import type { InputChange } from './inputCells';
 import type { WorkbookSnapshot } from './readBack';
 
 /** What a write did, for the task pane to report. */
@@ -19,6 +20,8 @@ export interface WorkbookHost {
   readSnapshot(): Promise<WorkbookSnapshot | null>;
   /** Writes the plan, or throws a WorkbookRefusal (nothing written) with a message for the modeller. */
   writePlan(plan: WorkbookPlan): Promise<WriteReport>;
+  /** Sets input cells of a workbook the add-in wrote; its formulas then recalculate. */
+  writeInputs(changes: readonly InputChange[]): Promise<void>;
 }
 
 /** A write the add-in refused before touching the workbook; the message is for the modeller. */

@@ -17,7 +17,11 @@ export function createMemoryHost(userSheets: readonly string[] = ['Sheet1']) {
   const sheets = new Map<string, MemorySheet>(userSheets.map((name) => [name, { name, tables: [] }]));
   let owned: Owned = { sheets: [], tables: [], names: [] };
   let names: string[] = [];
-  const host: WorkbookHost & { sheets(): MemorySheet[]; names(): string[]; edit(table: string, row: number, col: number, value: Cell): void } = {
+  const host: WorkbookHost & {
+    sheets(): MemorySheet[];
+    names(): string[];
+    edit(table: string, row: number, col: number, value: Cell): void;
+  } = {
     kind: 'preview',
     async readSnapshot(): Promise<WorkbookSnapshot | null> {
       const tables: Record<string, unknown[][]> = {};
@@ -47,6 +51,19 @@ export function createMemoryHost(userSheets: readonly string[] = ['Sheet1']) {
       names = plan.names.map((n) => n.name);
       owned = { sheets: plan.sheets.map((s) => s.name), tables: plan.sheets.flatMap((s) => s.tables.map((t) => t.name)), names };
       return { created, replaced, cells };
+    },
+    async writeInputs(changes) {
+      for (const change of changes) {
+        const cell: Cell = typeof change.value === 'number' ? { t: 'number', v: change.value } : { t: 'text', v: change.value };
+        if (change.kind === 'table') host.edit(change.table, change.row, change.col, cell);
+        else {
+          // A named assumption is the Value cell of its row in the assumptions table.
+          const table = [...sheets.values()].flatMap((s) => s.tables).find((t) => t.name === 'tblAssumptions');
+          const row = table?.rows.findIndex((r) => r[0]?.t === 'text' && r[0].v === change.name) ?? -1;
+          if (row < 0) throw new Error(`no named assumption ${change.name}`);
+          host.edit('tblAssumptions', row, 2, cell);
+        }
+      }
     },
     sheets: () => [...sheets.values()],
     /** A person typing into a cell of one of the add-in's tables (tests use it to stand for a modeller's edit). */

@@ -63,6 +63,17 @@ describeInBrowser('the built task pane in Chromium (outside Office: the preview 
     expect(xml).toContain('Four of five respondents provided a cost estimate; their combined costs range from £350k to £950k.');
     expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(6);
     await page.screenshot({ path: join(shots, '3-imported.png'), fullPage: true });
+
+    // A panel member changes the Central uptake: the Central NPV follows at once.
+    const results = page.getByRole('table', { name: 'Scenario results' });
+    const centralNpv = () => results.getByRole('row').nth(2).getByRole('cell').nth(1).textContent();
+    const before = await centralNpv();
+    await page.getByLabel('Central uptake, Large Supplier %').fill('50');
+    await page.waitForFunction((was) => document.querySelectorAll('table[aria-label="Scenario results"] tr')[2]?.querySelectorAll('td')[1]?.textContent !== was, before);
+    expect(await centralNpv()).not.toBe(before);
+    await page.getByRole('button', { name: 'Write to workbook' }).click();
+    await page.getByText("Wrote 1 cell; the workbook's formulas recalculate.").waitFor();
+    await page.screenshot({ path: join(shots, '6-assumptions.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
 

@@ -150,3 +150,24 @@ describe('re-import through office-js keeps what the modeller typed', () => {
     expect(ctx.syncs).toBe(1);
   });
 });
+
+import { writeInputs } from '../../src/excel/writeInputs';
+
+describe('writing assumptions from the pane', () => {
+  test('named cells and table cells are set in one sync', async () => {
+    const ctx = new FakeContext();
+    await writePlan(asExcelContext(ctx), planOf(seedText()), all);
+    ctx.syncs = 0;
+    await writeInputs(asExcelContext(ctx), [
+      { kind: 'name', name: 'DccImplementation', value: 500_000 },
+      { kind: 'table', table: 'tblUptake', row: 0, col: 2, value: 0.5 },
+    ]);
+    expect(ctx.syncs).toBe(1);
+    const named = ctx.workbook.names.list.find((n) => n.name === 'DccImplementation')!;
+    const [, row] = /^[A-Z]+(\d+)$/.exec(named.address)!;
+    expect(ctx.workbook.worksheets.find('Assumptions')!.grid()[Number(row) - 1]![2]).toMatchObject({ kind: 'number', value: 500_000 });
+    const uptake = ctx.workbook.worksheets.find('Assumptions')!.tables.list.find((t) => t.name === 'tblUptake')!;
+    const first = Number(/\d+/.exec(uptake.address)![0]);
+    expect(ctx.workbook.worksheets.find('Assumptions')!.grid()[first]![2]).toMatchObject({ kind: 'number', value: 0.5 });
+  });
+});

@@ -66,19 +66,31 @@ export class FakeWorkbook {
   constructor(ctx: FakeContext) {
     this.worksheets = new FakeWorksheets(ctx);
     this.tables = new FakeTables(ctx, this);
-    this.names = new FakeNames(ctx);
+    this.names = new FakeNames(ctx, () => this);
   }
 }
 
 export class FakeNames extends Loadable {
-  readonly list: Array<{ name: string; sheet: string; address: string; delete: () => void }> = [];
+  readonly list: Array<{ name: string; sheet: string; address: string; delete: () => void; getRange: () => FakeRange }> = [];
+  constructor(
+    ctx: FakeContext,
+    private readonly workbook: () => FakeWorkbook,
+  ) {
+    super(ctx);
+  }
   get items() {
     this.need('items/name');
     return this.list;
   }
   add(name: string, range: FakeRange): void {
     if (this.list.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: name ${name}`);
-    const entry = { name, sheet: range.sheetName, address: range.addressText, delete: () => this.list.splice(this.list.indexOf(entry), 1) };
+    const entry = {
+      name,
+      sheet: range.sheetName,
+      address: range.addressText,
+      delete: () => this.list.splice(this.list.indexOf(entry), 1),
+      getRange: () => this.workbook().worksheets.getItem(entry.sheet).getRange(entry.address),
+    };
     this.list.push(entry);
   }
   getItem(name: string) {
@@ -266,6 +278,12 @@ export class FakeRange extends Loadable {
 
   get sheetName(): string {
     return this.sheet.name;
+  }
+
+  /** The cell at a 0-based position inside this range. */
+  getCell(row: number, col: number): FakeRange {
+    const { r0, c0 } = this.bounds();
+    return new FakeRange(this.ctx, this.sheet, `${columnLetters(c0 + col)}${r0 + row + 1}`);
   }
 
   get addressText(): string {

@@ -186,3 +186,38 @@ describe('opening a Word collation', () => {
     expect(readMe.find((r) => r[0]!.t === 'text' && r[0]!.v === 'Source document')![1]).toEqual({ t: 'text', v: 'MP207 Annex D.docx' });
   });
 });
+
+describe('the assumptions panel', () => {
+  test('a changed uptake moves the scenario results at once, and is written to the uptake cell', async () => {
+    const { runModel, defaultAssumptions } = await import('../../src/model/costModel');
+    const { importText } = await import('../../src/import/importText');
+    const { withUptake } = await import('../../src/taskpane/assumptionEdits');
+    const { formatGbpShort } = await import('../../src/model/money');
+    const host = createMemoryHost();
+    render(<App host={host} />);
+    paste(seedText());
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    await screen.findByText(/created Read me/, {}, { timeout: 5000 });
+    const results = () => within(screen.getByRole('table', { name: 'Scenario results' })).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+
+    // The engine's figures for the same change, to compare with what the pane shows.
+    const analysis = importText(seedText(), 'seed').analysis;
+    const base = defaultAssumptions(analysis, new Date().toISOString().slice(0, 10) as never);
+    const expected = runModel(analysis, withUptake(base, 'Central', 'Large Supplier', 0.5));
+    if (!expected.ok) throw new Error('the model did not run');
+    const centralNpv = formatGbpShort(expected.result.scenarios[1]!.result.npv);
+
+    expect(results()[1]![1]).not.toBe(centralNpv);
+    fireEvent.change(screen.getByLabelText('Central uptake, Large Supplier %'), { target: { value: '50' } });
+    expect(results()[1]![1]).toBe(centralNpv);
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Write to workbook' }));
+    });
+    expect(await screen.findByText("Wrote 1 cell; the workbook's formulas recalculate.")).toBeTruthy();
+    const uptake = host.sheets().flatMap((s) => s.tables).find((t) => t.name === 'tblUptake')!;
+    expect(uptake.rows[0]![2]).toEqual({ t: 'number', v: 0.5 });
+  });
+});
