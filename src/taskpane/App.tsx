@@ -2,6 +2,7 @@ import { FluentProvider, makeStyles, Subtitle1, Text, tokens } from '@fluentui/r
 import type { WorkbookHost } from '../workbook/host';
 import { ImportPanel } from './ImportPanel';
 import { THEMES, type ThemeName } from './theme';
+import { runInPage, type UncertaintyRunner } from './uncertaintyRunner';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minHeight: '100vh', boxSizing: 'border-box' },
@@ -10,7 +11,7 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
 });
 
-export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: ThemeName }) {
+export function App({ host, theme = 'light', runner = runInPage }: { host: WorkbookHost; theme?: ThemeName; runner?: UncertaintyRunner }) {
   const styles = useStyles();
   return (
     <FluentProvider theme={THEMES[theme]}>
@@ -22,7 +23,7 @@ export function App({ host, theme = 'light' }: { host: WorkbookHost; theme?: The
         {host.kind === 'preview' && (
           <Text className={styles.note}>Running outside Excel: imports go to an in-memory preview workbook.</Text>
         )}
-        <ImportPanel host={host} />
+        <ImportPanel host={host} runner={runner} />
       </main>
     </FluentProvider>
   );

@@ -5,6 +5,7 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  ProgressBar,
   Subtitle2,
   Table,
   TableBody,
@@ -14,14 +15,18 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { runModel, type ModelAssumptions } from '../model/costModel';
 import type { CentralCosts } from '../model/industryCost';
 import { formatGbpShort } from '../model/money';
 import type { Analysis } from '../model/responseAnalysis';
 import type { WorkbookHost } from '../workbook/host';
 import { inputChanges } from '../workbook/inputCells';
+import type { MonteCarloResult } from '../model/monteCarlo';
 import { withBenefit, withCentral, withDccLeadTime, withParties, withUptake } from './assumptionEdits';
+import { Cancelled, type UncertaintyRun, type UncertaintyRunner } from './uncertaintyRunner';
+
+const PERCENTILE_ROWS = ['p10', 'p50', 'p90', 'mean', 'min', 'max'] as const;
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -39,13 +44,51 @@ function numberOf(value: string): number | null {
  * benefit and NPV, BCR, cost per adopter and break-even follow at once (the engine reruns); "Write
  * to workbook" sets the same cells in the workbook, whose formulas then agree.
  */
-export function AssumptionsPanel({ analysis, assumptions, host }: { analysis: Analysis; assumptions: ModelAssumptions; host: WorkbookHost }) {
+export function AssumptionsPanel({
+  analysis,
+  assumptions,
+  host,
+  runner,
+}: {
+  analysis: Analysis;
+  assumptions: ModelAssumptions;
+  host: WorkbookHost;
+  runner: UncertaintyRunner;
+}) {
   const styles = useStyles();
   const [written, setWritten] = useState(assumptions);
   const [draft, setDraft] = useState(assumptions);
   const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const run = useMemo(() => runModel(analysis, draft), [analysis, draft]);
   const pending = inputChanges(written, draft);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [simulated, setSimulated] = useState<MonteCarloResult | null>(null);
+  const current = useRef<UncertaintyRun | null>(null);
+
+  const simulate = async () => {
+    if (!run.ok) return;
+    setStatus(null);
+    setProgress(0);
+    const started = runner({ analysis, assumptions: draft, industry: run.result.industry }, (done, total) => setProgress(done / total));
+    current.current = started;
+    try {
+      const result = await started.result;
+      setSimulated(result);
+      // The simulation's percentiles are values in the workbook: written where the import put them.
+      await host.writeInputs(
+        PERCENTILE_ROWS.flatMap((k, row) => [
+          { kind: 'table' as const, table: 'tblUncertainty', row, col: 1, value: result.respondentTotal[k] },
+          { kind: 'table' as const, table: 'tblUncertainty', row, col: 2, value: result.industryTotal[k] },
+        ]),
+      );
+      setStatus({ intent: 'success', text: `Simulated ${result.iterations.toLocaleString('en-GB')} draws (seed ${result.seed}) and wrote the percentiles to Industry costs.` });
+    } catch (e) {
+      setStatus(e instanceof Cancelled ? { intent: 'success', text: 'Simulation cancelled; nothing was written.' } : { intent: 'error', text: `The simulation stopped: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      setProgress(null);
+      current.current = null;
+    }
+  };
 
   const numberField = (label: string, value: number, apply: (n: number) => ModelAssumptions, scale = 1) => (
     <Field label={label} key={label}>
@@ -119,11 +162,28 @@ export function AssumptionsPanel({ analysis, assumptions, host }: { analysis: An
         </MessageBar>
       )}
       {run.ok && <span>Industry one-off cost: {formatGbpShort(run.result.industry.total.central)} central.</span>}
-      <div>
+      <div className={styles.grid}>
         <Button appearance="primary" disabled={!run.ok || pending.length === 0} onClick={write}>
           Write to workbook
         </Button>
+        {progress === null ? (
+          <Button disabled={!run.ok} onClick={simulate}>
+            Run uncertainty
+          </Button>
+        ) : (
+          <Button onClick={() => current.current?.cancel()}>Cancel simulation</Button>
+        )}
       </div>
+      {progress !== null && (
+        <Field label="Simulating" validationState="none">
+          <ProgressBar value={progress} aria-label="Simulation progress" />
+        </Field>
+      )}
+      {simulated && (
+        <span aria-label="Simulated industry cost">
+          Industry cost P10 {formatGbpShort(simulated.industryTotal.p10)}, P50 {formatGbpShort(simulated.industryTotal.p50)}, P90 {formatGbpShort(simulated.industryTotal.p90)}.
+        </span>
+      )}
       {status && (
         <MessageBar intent={status.intent}>
           <MessageBarBody>{status.text}</MessageBarBody>

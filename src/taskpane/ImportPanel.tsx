@@ -24,6 +24,7 @@ import { costModelWorkbook } from '../workbook/costModelWorkbook';
 import { WorkbookRefusal, WorkbookWriteFailed, type WorkbookHost } from '../workbook/host';
 import { carryForward, changeReport } from '../workbook/readBack';
 import { AssumptionsPanel } from './AssumptionsPanel';
+import type { UncertaintyRunner } from './uncertaintyRunner';
 import { ExportPanel } from './ExportPanel';
 import { FindingList } from './FindingList';
 import { importReducer, initialImportState } from './importState';
@@ -39,7 +40,7 @@ const useStyles = makeStyles({
 });
 
 /** Paste → read → preview with flags → choose questions → write the response sheets. */
-export function ImportPanel({ host }: { host: WorkbookHost }) {
+export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: UncertaintyRunner }) {
   const styles = useStyles();
   const [state, dispatch] = useReducer(importReducer, initialImportState);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -165,7 +166,7 @@ export function ImportPanel({ host }: { host: WorkbookHost }) {
         </MessageBar>
       )}
       {state.report && <ExportPanel report={state.report} />}
-      {state.modelled && <AssumptionsPanel key={state.modelled.generation} analysis={state.modelled.analysis} assumptions={state.modelled.assumptions} host={host} />}
+      {state.modelled && <AssumptionsPanel key={state.modelled.generation} analysis={state.modelled.analysis} assumptions={state.modelled.assumptions} host={host} runner={runner} />}
     </div>
   );
 }

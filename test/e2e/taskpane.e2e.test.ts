@@ -74,6 +74,15 @@ describeInBrowser('the built task pane in Chromium (outside Office: the preview 
     await page.getByRole('button', { name: 'Write to workbook' }).click();
     await page.getByText("Wrote 1 cell; the workbook's formulas recalculate.").waitFor();
     await page.screenshot({ path: join(shots, '6-assumptions.png'), fullPage: true });
+
+    // The simulation runs in a Web Worker and writes its percentiles.
+    await page.getByRole('button', { name: 'Run uncertainty' }).click();
+    await page.getByText(/Simulated 10,000 draws/).waitFor({ timeout: 30_000 });
+    const line = (await page.getByLabel('Simulated industry cost').textContent())!;
+    const [p10, p50, p90] = [...line.matchAll(/£(\d+)k/g)].map((m) => Number(m[1]));
+    expect(p10).toBeLessThanOrEqual(p50!);
+    expect(p50).toBeLessThanOrEqual(p90!);
+    await page.screenshot({ path: join(shots, '7-uncertainty.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
 

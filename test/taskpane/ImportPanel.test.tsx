@@ -221,3 +221,45 @@ describe('the assumptions panel', () => {
     expect(uptake.rows[0]![2]).toEqual({ t: 'number', v: 0.5 });
   });
 });
+
+describe('running the uncertainty simulation from the pane', () => {
+  async function imported(runner?: import('../../src/taskpane/uncertaintyRunner').UncertaintyRunner) {
+    const host = createMemoryHost();
+    render(<App host={host} {...(runner ? { runner } : {})} />);
+    paste(seedText());
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    await screen.findByText(/created Read me/, {}, { timeout: 5000 });
+    return host;
+  }
+
+  test('runs, shows P10 ≤ P50 ≤ P90 and writes the percentiles into the workbook', async () => {
+    const host = await imported();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Run uncertainty' }));
+    });
+    expect(await screen.findByText(/Simulated 10,000 draws \(seed 20260101\) and wrote the percentiles/, {}, { timeout: 5000 })).toBeTruthy();
+    const table = host.sheets().flatMap((s) => s.tables).find((t) => t.name === 'tblUncertainty')!;
+    const industry = table.rows.map((r) => (r[2]!.t === 'number' ? r[2]!.v : NaN));
+    expect(industry[0]).toBeLessThanOrEqual(industry[1]!);
+    expect(industry[1]).toBeLessThanOrEqual(industry[2]!);
+  });
+
+  test('can be cancelled, and then writes nothing', async () => {
+    const { Cancelled } = await import('../../src/taskpane/uncertaintyRunner');
+    let cancel: () => void = () => undefined;
+    const host = await imported((_, onProgress) => {
+      onProgress(1, 4);
+      return { result: new Promise((_, reject) => (cancel = () => reject(new Cancelled('cancelled')))), cancel: () => cancel() };
+    });
+    const before = JSON.stringify(host.sheets());
+    fireEvent.click(screen.getByRole('button', { name: 'Run uncertainty' }));
+    expect(await screen.findByRole('progressbar')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Cancel simulation' }));
+    });
+    expect(await screen.findByText('Simulation cancelled; nothing was written.')).toBeTruthy();
+    expect(JSON.stringify(host.sheets())).toBe(before);
+  });
+});
