@@ -12,6 +12,16 @@ export function createOfficeHost(): WorkbookHost {
   return {
     kind: 'excel',
     readSnapshot: () => withTimeout(Excel.run({ delayForCellEdit: true }, (context) => readSnapshot(context)), 'reading the workbook'),
+    select: (sheet, address) =>
+      withTimeout(
+        Excel.run(async (context) => {
+          const worksheet = context.workbook.worksheets.getItem(sheet);
+          worksheet.activate();
+          worksheet.getRange(address).select();
+          await context.sync();
+        }),
+        'selecting a range',
+      ),
     writeInputs: (changes) => withTimeout(Excel.run({ delayForCellEdit: true }, (context) => writeInputs(context, changes)), 'writing the assumptions'),
     writePlan: (plan) => withTimeout(writeAsOneUndoStep((context) => writePlan(context, plan, supports), supports('ExcelApi', '1.20')), 'writing the workbook'),
   };

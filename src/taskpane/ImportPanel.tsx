@@ -22,6 +22,7 @@ import { defaultAssumptions } from '../model/costModel';
 import { ENGINE_VERSION } from '../version';
 import { costModelWorkbook } from '../workbook/costModelWorkbook';
 import { WorkbookRefusal, WorkbookWriteFailed, type WorkbookHost } from '../workbook/host';
+import { findingLocation } from '../workbook/findingLocation';
 import { carryForward, changeReport } from '../workbook/readBack';
 import { AssumptionsPanel } from './AssumptionsPanel';
 import type { UncertaintyRunner } from './uncertaintyRunner';
@@ -143,7 +144,17 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
           {questionPicker('costQuestion', 'Cost question')}
           {questionPicker('leadTimeQuestion', 'Lead-time question')}
           <ResponsePreview results={result.analysis.results} />
-          <FindingList findings={result.findings} />
+          <FindingList
+            findings={result.findings}
+            {...(state.modelled
+              ? {
+                  onShow: (index: number) => {
+                    const { sheet, address } = findingLocation(result.analysis.consultation, result.findings, index);
+                    host.select(sheet, address).catch((e: unknown) => dispatch({ type: 'showFailed', message: `${e instanceof Error ? e.message : String(e)}. Import again if the sheet was removed.` }));
+                  },
+                }
+              : {})}
+          />
           <div className={styles.row}>
             <Button appearance="primary" disabled={!usable || state.busy} onClick={write}>
               {host.kind === 'excel' ? 'Import into workbook' : 'Import into preview workbook'}

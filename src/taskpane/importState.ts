@@ -38,7 +38,8 @@ export type ImportAction =
       readonly export: ReportExport;
       readonly modelled: { readonly analysis: Analysis; readonly assumptions: ModelAssumptions };
     }
-  | { readonly type: 'writeFailed'; readonly message: string };
+  | { readonly type: 'writeFailed'; readonly message: string }
+  | { readonly type: 'showFailed'; readonly message: string };
 
 export const SOURCE_NAME = 'pasted text';
 
@@ -85,6 +86,8 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
     }
     case 'writeFailed':
       return { ...state, busy: false, outcome: { intent: 'error', title: 'Nothing was imported', text: action.message } };
+    case 'showFailed':
+      return { ...state, outcome: { intent: 'error', title: 'That could not be shown in the workbook', text: action.message } };
     default: {
       const never: never = action;
       return never;

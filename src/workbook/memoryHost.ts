@@ -17,9 +17,11 @@ export function createMemoryHost(userSheets: readonly string[] = ['Sheet1']) {
   const sheets = new Map<string, MemorySheet>(userSheets.map((name) => [name, { name, tables: [] }]));
   let owned: Owned = { sheets: [], tables: [], names: [] };
   let names: string[] = [];
+  let selected: string | null = null;
   const host: WorkbookHost & {
     sheets(): MemorySheet[];
     names(): string[];
+    selection(): string | null;
     edit(table: string, row: number, col: number, value: Cell): void;
   } = {
     kind: 'preview',
@@ -65,6 +67,11 @@ export function createMemoryHost(userSheets: readonly string[] = ['Sheet1']) {
         }
       }
     },
+    async select(sheet, address) {
+      if (!sheets.has(sheet)) throw new Error(`no sheet ${sheet}`);
+      selected = `${sheet}!${address}`;
+    },
+    selection: () => selected,
     sheets: () => [...sheets.values()],
     /** A person typing into a cell of one of the add-in's tables (tests use it to stand for a modeller's edit). */
     edit(table, row, col, value) {

@@ -263,3 +263,21 @@ describe('running the uncertainty simulation from the pane', () => {
     expect(JSON.stringify(host.sheets())).toBe(before);
   });
 });
+
+describe('reviewing findings', () => {
+  test('after the import, a finding shows its answer row in the workbook', async () => {
+    const host = createMemoryHost();
+    render(<App host={host} />);
+    paste(readFileSync(join(__dirname, '..', 'fixtures', 'ok.hostile.txt'), 'utf8'));
+    expect(screen.queryByRole('button', { name: /Show finding/ })).toBeNull();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    await screen.findByText(/created Read me/, {}, { timeout: 5000 });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Show finding 1 in the workbook' }));
+    });
+    // The first finding is about line 9, Minus Power's answer to question 1: the third row of Responses.
+    expect(host.selection()).toBe('Responses!A4:F4');
+  });
+});
