@@ -23,7 +23,7 @@ import type { Analysis } from '../model/responseAnalysis';
 import type { WorkbookHost } from '../workbook/host';
 import { inputChanges } from '../workbook/inputCells';
 import type { MonteCarloResult } from '../model/monteCarlo';
-import { withBenefit, withCentral, withDccLeadTime, withParties, withUptake } from './assumptionEdits';
+import { withBenefit, withCentral, withParties, withUptake } from './assumptionEdits';
 import { Cancelled, type UncertaintyRun, type UncertaintyRunner } from './uncertaintyRunner';
 
 const PERCENTILE_ROWS = ['p10', 'p50', 'p90', 'mean', 'min', 'max'] as const;
@@ -124,7 +124,6 @@ export function AssumptionsPanel({
         {central('DCC ongoing £ a year', 'dccOngoingGbpPerYear')}
         {central('SECAS days', 'secasDays')}
         {central('SECAS day rate £', 'secasDayRateGbp')}
-        {numberField('DCC lead time (months)', draft.timeline.dccLeadTimeMonths, (n) => withDccLeadTime(draft, n))}
       </div>
       <div className={styles.grid}>
         {draft.scenarios.flatMap((s) => [

@@ -25,6 +25,7 @@ import { WorkbookRefusal, WorkbookWriteFailed, type WorkbookHost } from '../work
 import { findingLocation } from '../workbook/findingLocation';
 import { carryForward, changeReport } from '../workbook/readBack';
 import { AssumptionsPanel } from './AssumptionsPanel';
+import { TimelinePanel } from './TimelinePanel';
 import type { UncertaintyRunner } from './uncertaintyRunner';
 import { ExportPanel } from './ExportPanel';
 import { FindingList } from './FindingList';
@@ -178,6 +179,7 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
       )}
       {state.report && <ExportPanel report={state.report} />}
       {state.modelled && <AssumptionsPanel key={state.modelled.generation} analysis={state.modelled.analysis} assumptions={state.modelled.assumptions} host={host} runner={runner} />}
+      {state.modelled && <TimelinePanel key={`timeline-${state.modelled.generation}`} analysis={state.modelled.analysis} assumptions={state.modelled.assumptions} host={host} />}
     </div>
   );
 }

@@ -22,3 +22,7 @@ export function withBenefit(a: ModelAssumptions, scenario: string, gbpPerYear: n
 export function withDccLeadTime(a: ModelAssumptions, months: number): ModelAssumptions {
   return { ...a, timeline: { ...a.timeline, dccLeadTimeMonths: months } };
 }
+
+export function withTimeline(a: ModelAssumptions, change: Partial<Pick<ModelAssumptions['timeline'], 'decisionDate' | 'minimumNoticeMonths' | 'proposedRelease' | 'coverage'>>): ModelAssumptions {
+  return { ...a, timeline: { ...a.timeline, ...change } };
+}

@@ -1,3 +1,4 @@
+import { excelSerial } from '../model/calendarDates';
 import type { ModelAssumptions } from '../model/costModel';
 
 /** One input cell to set: a named assumption, or a cell of one of the input tables (body row and column, 0-based). */
@@ -21,7 +22,13 @@ export function inputChanges(before: ModelAssumptions, after: ModelAssumptions):
   named('SecasDays', c0.secasDays, c1.secasDays);
   named('SecasDayRate', c0.secasDayRateGbp, c1.secasDayRateGbp);
   named('SecasOther', c0.secasOtherGbp, c1.secasOtherGbp);
-  named('DccLeadTime', before.timeline.dccLeadTimeMonths, after.timeline.dccLeadTimeMonths);
+  const [t0, t1] = [before.timeline, after.timeline];
+  named('DccLeadTime', t0.dccLeadTimeMonths, t1.dccLeadTimeMonths);
+  named('NoticeMonths', t0.minimumNoticeMonths, t1.minimumNoticeMonths);
+  named('DecisionDate', excelSerial(t0.decisionDate), excelSerial(t1.decisionDate));
+  const share = (c: typeof t0.coverage) => (c.kind === 'share-of-respondents' ? c.share : 1);
+  named('CoverageShare', share(t0.coverage), share(t1.coverage));
+  if (t0.proposedRelease !== t1.proposedRelease) changes.push({ kind: 'name', name: 'ProposedRelease', value: t1.proposedRelease ? excelSerial(t1.proposedRelease) : '' });
   after.industry.populations.forEach((p, i) => {
     if (before.industry.populations[i]?.parties !== p.parties) changes.push({ kind: 'table', table: 'tblPopulations', row: i, col: 1, value: p.parties });
   });

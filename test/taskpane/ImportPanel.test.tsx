@@ -281,3 +281,33 @@ describe('reviewing findings', () => {
     expect(host.selection()).toBe('Responses!A4:F4');
   });
 });
+
+describe('the timeline panel', () => {
+  test('a decision date and DCC lead time give the release, and are written to their named cells', async () => {
+    const { excelSerial } = await import('../../src/model/calendarDates');
+    const host = createMemoryHost();
+    render(<App host={host} />);
+    paste(seedText());
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    await screen.findByText(/created Read me/, {}, { timeout: 5000 });
+    fireEvent.change(screen.getByLabelText('Decision date'), { target: { value: '2027-03-01' } });
+    expect(screen.getByLabelText('Timeline result').textContent).toBe(
+      'Required lead time 8 months (Utilita Energy Ltd); ready by 1 November 2027; earliest release 4 November 2027.',
+    );
+    fireEvent.change(screen.getByLabelText('DCC lead time (months)'), { target: { value: '12' } });
+    expect(screen.getByLabelText('Timeline result').textContent).toBe('Required lead time 12 months (DCC); ready by 1 March 2028; earliest release 29 June 2028.');
+    fireEvent.change(screen.getByLabelText('Proposed release (blank: earliest)'), { target: { value: '2027-06-24' } });
+    expect(screen.getByLabelText('Timeline result').textContent).toMatch(/Not ready for the release: Utilita Energy Ltd, ENGIE/);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Write timeline to workbook' }));
+    });
+    expect(await screen.findByText('Wrote 3 cells; the timeline recalculates.')).toBeTruthy();
+    const rows = host.sheets().flatMap((s) => s.tables).find((t) => t.name === 'tblAssumptions')!.rows;
+    const value = (name: string) => rows.find((r) => r[0]!.t === 'text' && r[0]!.v === name)![2];
+    expect(value('DecisionDate')).toEqual({ t: 'number', v: excelSerial('2027-03-01') });
+    expect(value('DccLeadTime')).toEqual({ t: 'number', v: 12 });
+    expect(value('ProposedRelease')).toEqual({ t: 'number', v: excelSerial('2027-06-24') });
+  });
+});

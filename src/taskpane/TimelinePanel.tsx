@@ -1,0 +1,118 @@
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { excelSerial, isoDate, RELEASE_RULE } from '../model/calendarDates';
+import { runModel, type ModelAssumptions } from '../model/costModel';
+import type { Analysis } from '../model/responseAnalysis';
+import { formatMonths, formatReportDate } from '../report/format';
+import type { WorkbookHost } from '../workbook/host';
+import { inputChanges } from '../workbook/inputCells';
+import { withDccLeadTime, withTimeline } from './assumptionEdits';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))', gap: tokens.spacingHorizontalS },
+  gantt: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  row: { display: 'grid', gridTemplateColumns: '9rem 1fr', alignItems: 'center', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
+  track: { position: 'relative', height: '0.9rem', backgroundColor: tokens.colorNeutralBackground3 },
+  bar: { position: 'absolute', top: 0, bottom: 0, backgroundColor: tokens.colorBrandBackground, minWidth: '3px' },
+  rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+/**
+ * The implementation timeline: decision date, DCC lead time, notice, coverage and a proposed
+ * release, with the required lead time, the earliest feasible release and a Gantt preview; the
+ * same cells are then written to the workbook.
+ */
+export function TimelinePanel({ analysis, assumptions, host }: { analysis: Analysis; assumptions: ModelAssumptions; host: WorkbookHost }) {
+  const styles = useStyles();
+  const [written, setWritten] = useState(assumptions);
+  const [draft, setDraft] = useState(assumptions);
+  const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const run = useMemo(() => runModel(analysis, draft), [analysis, draft]);
+  const pending = inputChanges(written, draft);
+  const t = draft.timeline;
+  const coverage = t.coverage.kind === 'share-of-respondents' ? t.coverage.share : 1;
+  const number = (value: string) => (value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null);
+
+  const write = async () => {
+    try {
+      await host.writeInputs(pending);
+      setWritten(draft);
+      setStatus({ intent: 'success', text: `Wrote ${pending.length} cell${pending.length === 1 ? '' : 's'}; the timeline recalculates.` });
+    } catch (e) {
+      setStatus({ intent: 'error', text: `The workbook did not take the change (${e instanceof Error ? e.message : String(e)}).` });
+    }
+  };
+
+  const timeline = run.ok ? run.result.timeline : null;
+  const nameOf = new Map(analysis.results.map((r) => [r.respondent.id, r.respondent.name]));
+  const span = timeline ? Math.max(1, ...timeline.milestones.map((m) => excelSerial(m.end) - excelSerial(t.decisionDate))) : 1;
+  return (
+    <section className={styles.panel} aria-label="Implementation timeline">
+      <Subtitle2 as="h2">Implementation timeline</Subtitle2>
+      <div className={styles.grid}>
+        <Field label="Decision date">
+          <Input type="date" defaultValue={t.decisionDate} onChange={(_, d) => isoDate(d.value) && setDraft(withTimeline(draft, { decisionDate: isoDate(d.value)! }))} />
+        </Field>
+        <Field label="DCC lead time (months)">
+          <Input inputMode="decimal" defaultValue={String(t.dccLeadTimeMonths)} onChange={(_, d) => number(d.value) !== null && setDraft(withDccLeadTime(draft, number(d.value)!))} />
+        </Field>
+        <Field label="Minimum notice (months)">
+          <Input inputMode="decimal" defaultValue={String(t.minimumNoticeMonths)} onChange={(_, d) => number(d.value) !== null && setDraft(withTimeline(draft, { minimumNoticeMonths: number(d.value)! }))} />
+        </Field>
+        <Field label="Lead times to cover (%)" hint="100% waits for the longest">
+          <Input
+            inputMode="decimal"
+            defaultValue={String(Math.round(coverage * 100))}
+            onChange={(_, d) => {
+              const n = number(d.value);
+              if (n !== null && n > 0 && n <= 100) setDraft(withTimeline(draft, { coverage: n >= 100 ? { kind: 'longest' } : { kind: 'share-of-respondents', share: n / 100 } }));
+            }}
+          />
+        </Field>
+        <Field label="Proposed release (blank: earliest)">
+          <Input type="date" defaultValue={t.proposedRelease ?? ''} onChange={(_, d) => setDraft(withTimeline(draft, { proposedRelease: isoDate(d.value) }))} />
+        </Field>
+      </div>
+      {timeline ? (
+        <>
+          <Text aria-label="Timeline result">
+            Required lead time {formatMonths(timeline.requiredMonths)}
+            {timeline.governingRespondent ? ` (${nameOf.get(timeline.governingRespondent)})` : timeline.governedBy === 'dcc' ? ' (DCC)' : timeline.governedBy === 'notice' ? ' (notice)' : ''}; ready by {formatReportDate(timeline.readyDate)}; earliest release{' '}
+            {timeline.earliestRelease ? formatReportDate(timeline.earliestRelease) : 'beyond the calendar'}.
+            {timeline.notReady.length ? ` Not ready for the release: ${timeline.notReady.map((id) => nameOf.get(id)).join(', ')}.` : ''}
+          </Text>
+          <div className={styles.gantt} role="img" aria-label="Gantt preview of the milestones">
+            {timeline.milestones.map((m) => {
+              const from = excelSerial(m.start) - excelSerial(t.decisionDate);
+              const to = excelSerial(m.end) - excelSerial(t.decisionDate);
+              return (
+                <div className={styles.row} key={m.name}>
+                  <span>{m.name}</span>
+                  <span className={styles.track}>
+                    <span className={styles.bar} style={{ left: `${(from / span) * 100}%`, width: `${((to - from) / span) * 100}%` }} />
+                  </span>
+                </div>
+              );
+            })}
+          </div>
+        </>
+      ) : (
+        <MessageBar intent="warning">
+          <MessageBarBody>{run.ok ? '' : run.problems.join(' ')}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Text className={styles.rule}>{RELEASE_RULE} The calendar is on the Assumptions sheet.</Text>
+      <div>
+        <Button appearance="primary" disabled={!run.ok || pending.length === 0} onClick={write}>
+          Write timeline to workbook
+        </Button>
+      </div>
+      {status && (
+        <MessageBar intent={status.intent}>
+          <MessageBarBody>{status.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
