@@ -46,7 +46,8 @@ export function TimelinePanel({ analysis, assumptions, host }: { analysis: Analy
 
   const timeline = run.ok ? run.result.timeline : null;
   const nameOf = new Map(analysis.results.map((r) => [r.respondent.id, r.respondent.name]));
-  const span = timeline ? Math.max(1, ...timeline.milestones.map((m) => excelSerial(m.end) - excelSerial(t.decisionDate))) : 1;
+  // A little room after the last date, so a release (a point in time) still shows as a mark.
+  const span = 1.03 * (timeline ? Math.max(1, ...timeline.milestones.map((m) => excelSerial(m.end) - excelSerial(t.decisionDate))) : 1);
   return (
     <section className={styles.panel} aria-label="Implementation timeline">
       <Subtitle2 as="h2">Implementation timeline</Subtitle2>
