@@ -12,6 +12,15 @@ export function createOfficeHost(): WorkbookHost {
   return {
     kind: 'excel',
     readSnapshot: () => withTimeout(Excel.run({ delayForCellEdit: true }, (context) => readSnapshot(context)), 'reading the workbook'),
+    readSelection: () =>
+      withTimeout(
+        Excel.run(async (context) => {
+          const range = context.workbook.getSelectedRange().load('values');
+          await context.sync();
+          return range.values;
+        }),
+        'reading the selection',
+      ),
     select: (sheet, address) =>
       withTimeout(
         Excel.run(async (context) => {

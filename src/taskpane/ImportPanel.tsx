@@ -15,7 +15,8 @@ import { useReducer, useRef } from 'react';
 import { formatCostBand } from '../model/costAnswer';
 import type { RoleOverrides } from '../model/questionRoles';
 import { respondentTotals } from '../model/respondentTotals';
-import { importDocument } from '../import/importText';
+import { analyseRead, importDocument } from '../import/importText';
+import { readRangeCollation } from '../import/rangeCollation';
 import { sha256Hex } from '../import/sourceHash';
 import { fromDate } from '../model/calendarDates';
 import { defaultAssumptions } from '../model/costModel';
@@ -31,6 +32,8 @@ import { ExportPanel } from './ExportPanel';
 import { FindingList } from './FindingList';
 import { importReducer, initialImportState } from './importState';
 import { ResponsePreview } from './ResponsePreview';
+
+const SELECTION_NAME = 'selected range';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -100,7 +103,7 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
 
   return (
     <div className={styles.panel}>
-      <Field label="Collated responses (Annex D text)" hint="Paste the document's text (question headings and tab-separated tables), or open the Word collation.">
+      <Field label="Collated responses (Annex D text)" hint="Paste the document's text (question headings and tab-separated tables), open the Word collation, or select a table of answers (Respondent, Category, Question, Response) in the sheet.">
         <Textarea
           value={state.text}
           onChange={(_, data) => dispatch({ type: 'textChanged', text: data.value })}
@@ -114,6 +117,20 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
           Read responses
         </Button>
         <Button onClick={() => fileInput.current?.click()}>Open a file…</Button>
+        <Button
+          onClick={async () => {
+            try {
+              const values = await host.readSelection();
+              const read = readRangeCollation(values, SELECTION_NAME);
+              const bytes = new TextEncoder().encode(values.map((r) => r.map((c) => String(c ?? '')).join('\t')).join('\n'));
+              dispatch({ type: 'fileRead', name: SELECTION_NAME, bytes, result: analyseRead(read, {}), read });
+            } catch (e) {
+              dispatch({ type: 'showFailed', message: `The selection could not be read (${e instanceof Error ? e.message : String(e)}).` });
+            }
+          }}
+        >
+          Use selected range
+        </Button>
         <input
           ref={fileInput}
           type="file"
@@ -188,7 +205,7 @@ function summaryLine(analysis: NonNullable<ReturnType<typeof importReducer>['res
   const totals = respondentTotals(analysis.results);
   const quantified = totals.counts.band + totals.counts.zero;
   const { id, title } = analysis.consultation.modification;
-  return `${id} ${title}: ${analysis.results.length} respondents; ${quantified} gave a figure, totalling ${formatCostBand(totals.low, totals.high)}; ${totals.counts.unquantified} unquantified.`;
+  return `${id} ${title}: ${analysis.results.length} respondent${analysis.results.length === 1 ? '' : 's'}; ${quantified} gave a figure, totalling ${formatCostBand(totals.low, totals.high)}; ${totals.counts.unquantified} unquantified.`;
 }
 
 /** Words a modeller can act on; never a stack trace. */

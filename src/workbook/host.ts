@@ -20,6 +20,8 @@ export interface WorkbookHost {
   readSnapshot(): Promise<WorkbookSnapshot | null>;
   /** Writes the plan, or throws a WorkbookRefusal (nothing written) with a message for the modeller. */
   writePlan(plan: WorkbookPlan): Promise<WriteReport>;
+  /** The values of the range the user has selected (a pasted table of answers). */
+  readSelection(): Promise<unknown[][]>;
   /** Selects a range, bringing its sheet to the front (to show the modeller a finding's row). */
   select(sheet: string, address: string): Promise<void>;
   /** Sets input cells of a workbook the add-in wrote; its formulas then recalculate. */

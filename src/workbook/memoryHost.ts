@@ -13,7 +13,7 @@ export interface MemorySheet {
  * A workbook held in memory, with the same ownership rule as Excel: used when the task pane runs
  * in a plain browser (a preview of what would be written) and in tests.
  */
-export function createMemoryHost(userSheets: readonly string[] = ['Sheet1']) {
+export function createMemoryHost(userSheets: readonly string[] = ['Sheet1'], selection: unknown[][] = []) {
   const sheets = new Map<string, MemorySheet>(userSheets.map((name) => [name, { name, tables: [] }]));
   let owned: Owned = { sheets: [], tables: [], names: [] };
   let names: string[] = [];
@@ -67,6 +67,7 @@ export function createMemoryHost(userSheets: readonly string[] = ['Sheet1']) {
         }
       }
     },
+    readSelection: async () => selection,
     async select(sheet, address) {
       if (!sheets.has(sheet)) throw new Error(`no sheet ${sheet}`);
       selected = `${sheet}!${address}`;

@@ -311,3 +311,19 @@ describe('the timeline panel', () => {
     expect(value('ProposedRelease')).toEqual({ t: 'number', v: excelSerial('2027-06-24') });
   });
 });
+
+describe('using the selected range', () => {
+  test('reads the answers selected in the sheet into the preview', async () => {
+    const selection = [
+      ['Respondent', 'Category', 'Question', 'Response'],
+      ['EON UK', 'Large Supplier', 'Q4 Will your organisation incur any costs?', '£100k-£250k'],
+      ['EON UK', 'Large Supplier', 'Q5 How long would you need to implement?', '6 months'],
+    ];
+    render(<App host={createMemoryHost(['Sheet1'], selection)} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Use selected range' }));
+    });
+    expect(await screen.findByText('Read from selected range.')).toBeTruthy();
+    expect(screen.getByText(/1 respondent; 1 gave a figure, totalling £100k–£250k/)).toBeTruthy();
+  });
+});
