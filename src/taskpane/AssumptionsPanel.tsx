@@ -23,7 +23,7 @@ import type { Analysis } from '../model/responseAnalysis';
 import type { WorkbookHost } from '../workbook/host';
 import { inputChanges } from '../workbook/inputCells';
 import type { MonteCarloResult } from '../model/monteCarlo';
-import { withBenefit, withCentral, withParties, withUptake } from './assumptionEdits';
+import { withAppraisalYears, withBenefit, withCentral, withCostOverride, withDiscountRate, withLeadTimeOverride, withParties, withUptake } from './assumptionEdits';
 import { Cancelled, type UncertaintyRun, type UncertaintyRunner } from './uncertaintyRunner';
 
 const PERCENTILE_ROWS = ['p10', 'p50', 'p90', 'mean', 'min', 'max'] as const;
@@ -60,7 +60,8 @@ export function AssumptionsPanel({
   const [draft, setDraft] = useState(assumptions);
   const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const run = useMemo(() => runModel(analysis, draft), [analysis, draft]);
-  const pending = inputChanges(written, draft);
+  const respondentIds = analysis.results.map((r) => r.respondent.id);
+  const pending = inputChanges(written, draft, respondentIds);
   const [progress, setProgress] = useState<number | null>(null);
   const [simulated, setSimulated] = useState<MonteCarloResult | null>(null);
   const current = useRef<UncertaintyRun | null>(null);
@@ -124,7 +125,37 @@ export function AssumptionsPanel({
         {central('DCC ongoing £ a year', 'dccOngoingGbpPerYear')}
         {central('SECAS days', 'secasDays')}
         {central('SECAS day rate £', 'secasDayRateGbp')}
+        {numberField('Discount rate to year 30 %', draft.scenarios[0]?.discount.bands[0]?.rate ?? 0, (n) => withDiscountRate(draft, n), 100)}
+        {numberField('Appraisal period (years)', draft.scenarios[0]?.appraisalYears ?? 10, (n) => withAppraisalYears(draft, Math.round(n)))}
       </div>
+      <Table size="small" aria-label="Overrides">
+        <TableHeader>
+          <TableRow>
+            {['Respondent', 'Low £', 'High £', 'Months'].map((h) => (
+              <TableHeaderCell key={h}>{h}</TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {analysis.results.map(({ respondent }) => {
+            const o = draft.overrides.costs[respondent.id] ?? {};
+            const optional = (value: string) => (value.trim() === '' ? undefined : (numberOf(value) ?? undefined));
+            const box = (label: string, value: number | undefined, apply: (v: number | undefined) => ModelAssumptions) => (
+              <TableCell>
+                <Input size="small" aria-label={`${label}, ${respondent.name}`} defaultValue={value === undefined ? '' : String(value)} onChange={(_, d) => setDraft(apply(optional(d.value)))} />
+              </TableCell>
+            );
+            return (
+              <TableRow key={respondent.id}>
+                <TableCell>{respondent.name}</TableCell>
+                {box('Override low £', o.low, (v) => withCostOverride(draft, respondent.id, 'low', v))}
+                {box('Override high £', o.high, (v) => withCostOverride(draft, respondent.id, 'high', v))}
+                {box('Override months', draft.overrides.leadTimeMonths[respondent.id], (v) => withLeadTimeOverride(draft, respondent.id, v))}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
       <div className={styles.grid}>
         {draft.scenarios.flatMap((s) => [
           ...categories.map((p) => {

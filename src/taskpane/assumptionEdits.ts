@@ -26,3 +26,31 @@ export function withDccLeadTime(a: ModelAssumptions, months: number): ModelAssum
 export function withTimeline(a: ModelAssumptions, change: Partial<Pick<ModelAssumptions['timeline'], 'decisionDate' | 'minimumNoticeMonths' | 'proposedRelease' | 'coverage'>>): ModelAssumptions {
   return { ...a, timeline: { ...a.timeline, ...change } };
 }
+
+/** The first discount rate (to the step year) for every scenario; the later rate and the step stay. */
+export function withDiscountRate(a: ModelAssumptions, rate: number): ModelAssumptions {
+  return {
+    ...a,
+    scenarios: a.scenarios.map((s) => ({
+      ...s,
+      discount: { ...s.discount, bands: s.discount.bands.map((b, i) => (i === 0 ? { ...b, rate } : b)), source: 'entered in the task pane', asOf: '' },
+    })),
+  };
+}
+
+export function withAppraisalYears(a: ModelAssumptions, years: number): ModelAssumptions {
+  return { ...a, scenarios: a.scenarios.map((s) => ({ ...s, appraisalYears: years })) };
+}
+
+/** A modeller's figure for a respondent; undefined clears it (the parsed answer counts again). */
+export function withCostOverride(a: ModelAssumptions, respondentId: string, end: 'low' | 'high', value: number | undefined): ModelAssumptions {
+  const { [end]: _old, ...rest } = a.overrides.costs[respondentId] ?? {};
+  const next = value === undefined ? rest : { ...rest, [end]: value };
+  const { [respondentId]: _was, ...others } = a.overrides.costs;
+  return { ...a, overrides: { ...a.overrides, costs: Object.keys(next).length ? { ...others, [respondentId]: next } : others } };
+}
+
+export function withLeadTimeOverride(a: ModelAssumptions, respondentId: string, months: number | undefined): ModelAssumptions {
+  const { [respondentId]: _was, ...others } = a.overrides.leadTimeMonths;
+  return { ...a, overrides: { ...a.overrides, leadTimeMonths: months === undefined ? others : { ...others, [respondentId]: months } } };
+}

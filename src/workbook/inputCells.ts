@@ -1,5 +1,6 @@
 import { excelSerial } from '../model/calendarDates';
 import type { ModelAssumptions } from '../model/costModel';
+import { twoRateSchedule } from './assumptionsSheet';
 
 /** One input cell to set: a named assumption, or a cell of one of the input tables (body row and column, 0-based). */
 export type InputChange =
@@ -11,7 +12,7 @@ export type InputChange =
  * populations, the uptake grid and the scenario figures. Rows are in the order the assumptions
  * list them, which is the order of the workbook's tables (both come from the same import).
  */
-export function inputChanges(before: ModelAssumptions, after: ModelAssumptions): InputChange[] {
+export function inputChanges(before: ModelAssumptions, after: ModelAssumptions, respondentIds: readonly string[] = []): InputChange[] {
   const changes: InputChange[] = [];
   const named = (name: string, was: number, now: number) => {
     if (was !== now) changes.push({ kind: 'name', name, value: now });
@@ -29,6 +30,20 @@ export function inputChanges(before: ModelAssumptions, after: ModelAssumptions):
   const share = (c: typeof t0.coverage) => (c.kind === 'share-of-respondents' ? c.share : 1);
   named('CoverageShare', share(t0.coverage), share(t1.coverage));
   if (t0.proposedRelease !== t1.proposedRelease) changes.push({ kind: 'name', name: 'ProposedRelease', value: t1.proposedRelease ? excelSerial(t1.proposedRelease) : '' });
+  const [d0, d1] = [before.scenarios[0], after.scenarios[0]].map((s) => (s ? twoRateSchedule(s.discount) : null));
+  if (d0 && d1) {
+    named('DiscountRate', d0.rate, d1.rate);
+    named('DiscountRateLong', d0.rateLong, d1.rateLong);
+    named('DiscountStepYear', d0.stepYear, d1.stepYear);
+  }
+  // Overrides go in the Costs and Lead times rows, which list respondents in the import's order.
+  respondentIds.forEach((id, row) => {
+    const [o0, o1] = [before.overrides.costs[id] ?? {}, after.overrides.costs[id] ?? {}];
+    if (o0.low !== o1.low) changes.push({ kind: 'table', table: 'tblCosts', row, col: 7, value: o1.low ?? '' });
+    if (o0.high !== o1.high) changes.push({ kind: 'table', table: 'tblCosts', row, col: 8, value: o1.high ?? '' });
+    const [m0, m1] = [before.overrides.leadTimeMonths[id], after.overrides.leadTimeMonths[id]];
+    if (m0 !== m1) changes.push({ kind: 'table', table: 'tblLeadTimes', row, col: 7, value: m1 ?? '' });
+  });
   after.industry.populations.forEach((p, i) => {
     if (before.industry.populations[i]?.parties !== p.parties) changes.push({ kind: 'table', table: 'tblPopulations', row: i, col: 1, value: p.parties });
   });

@@ -327,3 +327,34 @@ describe('using the selected range', () => {
     expect(screen.getByText(/1 respondent; 1 gave a figure, totalling £100k–£250k/)).toBeTruthy();
   });
 });
+
+describe('overrides typed in the pane', () => {
+  test('change the results at once and land in the override columns', async () => {
+    const host = createMemoryHost();
+    render(<App host={host} />);
+    paste(seedText());
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    await screen.findByText(/created Read me/, {}, { timeout: 5000 });
+    expect(screen.getByText('Industry one-off cost: £650k central.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Override low £, OVO Energy'), { target: { value: '50000' } });
+    fireEvent.change(screen.getByLabelText('Override high £, OVO Energy'), { target: { value: '80000' } });
+    // OVO now counts at the midpoint of £50k–£80k: £650k + £65k.
+    expect(screen.getByText('Industry one-off cost: £715k central.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Override months, Utility Warehouse'), { target: { value: '10' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Write to workbook' }));
+    });
+    expect(await screen.findByText("Wrote 3 cells; the workbook's formulas recalculate.")).toBeTruthy();
+    const tables = host.sheets().flatMap((s) => s.tables);
+    const ovo = tables.find((t) => t.name === 'tblCosts')!.rows[1]!;
+    expect([ovo[7], ovo[8]]).toEqual([{ t: 'number', v: 50_000 }, { t: 'number', v: 80_000 }]);
+    expect(tables.find((t) => t.name === 'tblLeadTimes')!.rows[2]![7]).toEqual({ t: 'number', v: 10 });
+    // Importing again keeps them.
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    expect(await screen.findByText("Kept the workbook's assumptions, 6 populations, 3 scenarios and 2 overrides.", {}, { timeout: 5000 })).toBeTruthy();
+  });
+});

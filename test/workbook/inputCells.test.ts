@@ -1,0 +1,48 @@
+import { importText } from '../../src/import/importText';
+import { defaultAssumptions, type ModelAssumptions } from '../../src/model/costModel';
+import { withAppraisalYears, withBenefit, withCentral, withCostOverride, withDiscountRate, withLeadTimeOverride, withParties, withTimeline, withUptake } from '../../src/taskpane/assumptionEdits';
+import { costModelWorkbook } from '../../src/workbook/costModelWorkbook';
+import { inputChanges } from '../../src/workbook/inputCells';
+import { createMemoryHost } from '../../src/workbook/memoryHost';
+import { carryForward } from '../../src/workbook/readBack';
+import { DECISION, META } from '../support/plans';
+import { seedText } from '../support/seed';
+
+describe('cells the pane writes are the cells the workbook reads back', () => {
+  test('each edit writes only its own cells, and reading the workbook back gives the edited assumptions', async () => {
+    const analysis = importText(seedText(), 'seed').analysis;
+    const ids = analysis.results.map((r) => r.respondent.id);
+    const before = defaultAssumptions(analysis, DECISION);
+    const edits: Array<[string, (a: ModelAssumptions) => ModelAssumptions, number]> = [
+      ['parties', (a) => withParties(a, 'Large Supplier', 9), 1],
+      ['DCC cost', (a) => withCentral(a, 'dccImplementationGbp', 250_000), 1],
+      ['uptake', (a) => withUptake(a, 'High', 'Small Supplier', 0.8), 1],
+      ['benefit', (a) => withBenefit(a, 'Low', 12_000), 1],
+      ['discount', (a) => withDiscountRate(a, 0.04), 1],
+      ['appraisal', (a) => withAppraisalYears(a, 15), 3],
+      ['cost override', (a) => withCostOverride(withCostOverride(a, 'ovo-energy', 'low', 10_000), 'ovo-energy', 'high', 30_000), 2],
+      ['lead override', (a) => withLeadTimeOverride(a, 'utility-warehouse', 4), 1],
+      ['timeline', (a) => withTimeline(a, { minimumNoticeMonths: 3, coverage: { kind: 'share-of-respondents', share: 0.5 } }), 2],
+    ];
+    let after = before;
+    for (const [what, edit, cells] of edits) {
+      const next = edit(after);
+      expect([what, inputChanges(after, next, ids).length]).toEqual([what, cells]);
+      after = next;
+    }
+
+    const host = createMemoryHost();
+    const built = costModelWorkbook(analysis, [], { ...before, monteCarlo: { ...before.monteCarlo, iterations: 100 } }, META);
+    if (!built.ok) throw new Error(built.problems.join());
+    await host.writePlan(built.plan);
+    await host.writeInputs(inputChanges(before, after, ids));
+    const back = carryForward((await host.readSnapshot())!, analysis, before).assumptions;
+    expect(back.industry.populations.find((p) => p.category === 'Large Supplier')!.parties).toBe(9);
+    expect(back.industry.central.dccImplementationGbp).toBe(250_000);
+    expect(back.scenarios.map((s) => [s.name, s.uptake['Small Supplier'], s.benefitPerAdopterPerYearGbp, s.appraisalYears, s.discount.bands[0]!.rate])).toEqual(
+      after.scenarios.map((s) => [s.name, s.uptake['Small Supplier'], s.benefitPerAdopterPerYearGbp, s.appraisalYears, s.discount.bands[0]!.rate]),
+    );
+    expect(back.overrides).toEqual({ costs: { 'ovo-energy': { low: 10_000, high: 30_000 } }, leadTimeMonths: { 'utility-warehouse': 4 } });
+    expect(back.timeline).toMatchObject({ minimumNoticeMonths: 3, coverage: { kind: 'share-of-respondents', share: 0.5 } });
+  });
+});
