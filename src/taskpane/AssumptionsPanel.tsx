@@ -15,16 +15,17 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useRef, useState } from 'react';
-import { runModel, type ModelAssumptions } from '../model/costModel';
+import { useRef, useState } from 'react';
+import type { ModelAssumptions } from '../model/costModel';
 import type { CentralCosts } from '../model/industryCost';
 import { formatGbpShort } from '../model/money';
 import type { Analysis } from '../model/responseAnalysis';
 import type { WorkbookHost } from '../workbook/host';
-import { inputChanges } from '../workbook/inputCells';
 import type { MonteCarloResult } from '../model/monteCarlo';
 import { withAppraisalYears, withBenefit, withCentral, withCostOverride, withDiscountRate, withLeadTimeOverride, withParties, withUptake } from './assumptionEdits';
+import { StatusMessage } from './StatusMessage';
 import { Cancelled, type UncertaintyRun, type UncertaintyRunner } from './uncertaintyRunner';
+import { useAssumptionsDraft } from './useAssumptionsDraft';
 
 const PERCENTILE_ROWS = ['p10', 'p50', 'p90', 'mean', 'min', 'max'] as const;
 
@@ -56,12 +57,7 @@ export function AssumptionsPanel({
   runner: UncertaintyRunner;
 }) {
   const styles = useStyles();
-  const [written, setWritten] = useState(assumptions);
-  const [draft, setDraft] = useState(assumptions);
-  const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
-  const run = useMemo(() => runModel(analysis, draft), [analysis, draft]);
-  const respondentIds = analysis.results.map((r) => r.respondent.id);
-  const pending = inputChanges(written, draft, respondentIds);
+  const { draft, setDraft, run, pending, write, status, setStatus } = useAssumptionsDraft(analysis, assumptions, host, "the workbook's formulas");
   const [progress, setProgress] = useState<number | null>(null);
   const [simulated, setSimulated] = useState<MonteCarloResult | null>(null);
   const current = useRef<UncertaintyRun | null>(null);
@@ -105,16 +101,6 @@ export function AssumptionsPanel({
   );
   const central = (label: string, key: keyof CentralCosts) => numberField(label, draft.industry.central[key], (n) => withCentral(draft, key, n));
   const categories = draft.industry.populations.filter((p) => p.parties > 0 || analysis.results.some((r) => r.respondent.category === p.category));
-
-  const write = async () => {
-    try {
-      await host.writeInputs(pending);
-      setWritten(draft);
-      setStatus({ intent: 'success', text: `Wrote ${pending.length} cell${pending.length === 1 ? '' : 's'}; the workbook's formulas recalculate.` });
-    } catch (e) {
-      setStatus({ intent: 'error', text: `The workbook did not take the change (${e instanceof Error ? e.message : String(e)}). Nothing else was changed.` });
-    }
-  };
 
   return (
     <section className={styles.panel} aria-label="Assumptions and scenarios">
@@ -214,11 +200,7 @@ export function AssumptionsPanel({
           Industry cost P10 {formatGbpShort(simulated.industryTotal.p10)}, P50 {formatGbpShort(simulated.industryTotal.p50)}, P90 {formatGbpShort(simulated.industryTotal.p90)}.
         </span>
       )}
-      {status && (
-        <MessageBar intent={status.intent}>
-          <MessageBarBody>{status.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <StatusMessage status={status} />
     </section>
   );
 }

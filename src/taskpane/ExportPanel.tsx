@@ -1,7 +1,8 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ReportTable } from '../report/reportTables';
 import { renderHtml, renderMarkdown } from '../report/renderText';
+import { StatusMessage, type Status } from './StatusMessage';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -17,7 +18,7 @@ export interface ReportExport {
 /** The report tables of the last import: a Word file to download, HTML or Markdown to paste. */
 export function ExportPanel({ report }: { report: ReportExport }) {
   const styles = useStyles();
-  const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
 
   const download = async () => {
     // The Word writer is large; it loads when a report is first downloaded.
@@ -54,11 +55,7 @@ export function ExportPanel({ report }: { report: ReportExport }) {
         <Button onClick={() => copy('html')}>Copy tables for Word</Button>
         <Button onClick={() => copy('markdown')}>Copy as Markdown</Button>
       </div>
-      {status && (
-        <MessageBar intent={status.intent}>
-          <MessageBarBody>{status.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <StatusMessage status={status} />
     </section>
   );
 }

@@ -1,12 +1,12 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
 import { excelSerial, isoDate, RELEASE_RULE } from '../model/calendarDates';
-import { runModel, type ModelAssumptions } from '../model/costModel';
+import type { ModelAssumptions } from '../model/costModel';
 import type { Analysis } from '../model/responseAnalysis';
 import { formatMonths, formatReportDate } from '../report/format';
 import type { WorkbookHost } from '../workbook/host';
-import { inputChanges } from '../workbook/inputCells';
 import { withDccLeadTime, withTimeline } from './assumptionEdits';
+import { StatusMessage } from './StatusMessage';
+import { useAssumptionsDraft } from './useAssumptionsDraft';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -25,24 +25,10 @@ const useStyles = makeStyles({
  */
 export function TimelinePanel({ analysis, assumptions, host }: { analysis: Analysis; assumptions: ModelAssumptions; host: WorkbookHost }) {
   const styles = useStyles();
-  const [written, setWritten] = useState(assumptions);
-  const [draft, setDraft] = useState(assumptions);
-  const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
-  const run = useMemo(() => runModel(analysis, draft), [analysis, draft]);
-  const pending = inputChanges(written, draft);
+  const { draft, setDraft, run, pending, write, status } = useAssumptionsDraft(analysis, assumptions, host, 'the timeline');
   const t = draft.timeline;
   const coverage = t.coverage.kind === 'share-of-respondents' ? t.coverage.share : 1;
   const number = (value: string) => (value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null);
-
-  const write = async () => {
-    try {
-      await host.writeInputs(pending);
-      setWritten(draft);
-      setStatus({ intent: 'success', text: `Wrote ${pending.length} cell${pending.length === 1 ? '' : 's'}; the timeline recalculates.` });
-    } catch (e) {
-      setStatus({ intent: 'error', text: `The workbook did not take the change (${e instanceof Error ? e.message : String(e)}).` });
-    }
-  };
 
   const timeline = run.ok ? run.result.timeline : null;
   const nameOf = new Map(analysis.results.map((r) => [r.respondent.id, r.respondent.name]));
@@ -109,11 +95,7 @@ export function TimelinePanel({ analysis, assumptions, host }: { analysis: Analy
           Write timeline to workbook
         </Button>
       </div>
-      {status && (
-        <MessageBar intent={status.intent}>
-          <MessageBarBody>{status.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <StatusMessage status={status} />
     </section>
   );
 }

@@ -10,6 +10,17 @@ import { seedText } from '../support/seed';
 
 const hostile = readFileSync(join(__dirname, '..', 'fixtures', 'ok.hostile.txt'), 'utf8');
 
+/** The seed pasted, read and imported into a fresh preview workbook. */
+async function importSeed(host = createMemoryHost()) {
+  render(<App host={host} />);
+  paste(seedText());
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+  });
+  await screen.findByText(/created Read me/, {}, { timeout: 5000 });
+  return host;
+}
+
 function paste(text: string) {
   fireEvent.change(screen.getByLabelText('Collated responses'), { target: { value: text } });
   fireEvent.click(screen.getByRole('button', { name: 'Read responses' }));
@@ -193,13 +204,7 @@ describe('the assumptions panel', () => {
     const { importText } = await import('../../src/import/importText');
     const { withUptake } = await import('../../src/taskpane/assumptionEdits');
     const { formatGbpShort } = await import('../../src/model/money');
-    const host = createMemoryHost();
-    render(<App host={host} />);
-    paste(seedText());
-    await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
-    });
-    await screen.findByText(/created Read me/, {}, { timeout: 5000 });
+    const host = await importSeed();
     const results = () => within(screen.getByRole('table', { name: 'Scenario results' })).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
 
     // The engine's figures for the same change, to compare with what the pane shows.
@@ -285,13 +290,7 @@ describe('reviewing findings', () => {
 describe('the timeline panel', () => {
   test('a decision date and DCC lead time give the release, and are written to their named cells', async () => {
     const { excelSerial } = await import('../../src/model/calendarDates');
-    const host = createMemoryHost();
-    render(<App host={host} />);
-    paste(seedText());
-    await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
-    });
-    await screen.findByText(/created Read me/, {}, { timeout: 5000 });
+    const host = await importSeed();
     fireEvent.change(screen.getByLabelText('Decision date'), { target: { value: '2027-03-01' } });
     expect(screen.getByLabelText('Timeline result').textContent).toBe(
       'Required lead time 8 months (Utilita Energy Ltd); ready by 1 November 2027; earliest release 4 November 2027.',
@@ -330,13 +329,7 @@ describe('using the selected range', () => {
 
 describe('overrides typed in the pane', () => {
   test('change the results at once and land in the override columns', async () => {
-    const host = createMemoryHost();
-    render(<App host={host} />);
-    paste(seedText());
-    await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
-    });
-    await screen.findByText(/created Read me/, {}, { timeout: 5000 });
+    const host = await importSeed();
     expect(screen.getByText('Industry one-off cost: £650k central.')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Override low £, OVO Energy'), { target: { value: '50000' } });
     fireEvent.change(screen.getByLabelText('Override high £, OVO Energy'), { target: { value: '80000' } });
