@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { importDocument } from '../import/importText';
-import { sha256Hex } from '../import/sourceHash';
+import { importDocuments } from '../import/importText';
+import { documentsHash } from '../import/sourceHash';
 import type { Finding } from '../model/consultation';
 import { fromDate, isoDate, type IsoDate } from '../model/calendarDates';
 import { costRange } from '../model/costAnswer';
@@ -31,10 +31,11 @@ export interface CliIo {
   readonly defaultDocument: string;
 }
 
-const USAGE = `Usage: npm run model -- [document] [options]
+const USAGE = `Usage: npm run model -- [document ...] [options]
 
-Reads a collated consultation response document (an SEC "Annex D": Word .docx or text), runs the cost
-model and writes <DIR>/<modification>-cost-model.xlsx (DIR defaults to out/). With no document,
+Reads a collated consultation response document (an SEC "Annex D": Word .docx or text), or
+several individual response forms, runs the cost model and writes
+<DIR>/<modification>-cost-model.xlsx and the report (DIR defaults to out/). With no document,
 reads the bundled seed.
 
   --out DIR                 folder for the workbook (created if missing)
@@ -76,19 +77,15 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  const path = args.document ?? io.defaultDocument;
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(path);
-  } catch (e) {
-    throw new CliError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 1);
-  }
-  const { analysis, findings, fatal } = await importDocument(bytes, baseName(path), {
+  const paths = args.documents.length ? args.documents : [io.defaultDocument];
+  const files = [];
+  for (const path of paths) files.push({ name: baseName(path), bytes: await readInput(path, io) });
+  const { analysis, findings, fatal } = await importDocuments(files, {
     ...(args.costQuestion !== undefined ? { costQuestion: args.costQuestion } : {}),
     ...(args.leadTimeQuestion !== undefined ? { leadTimeQuestion: args.leadTimeQuestion } : {}),
   });
-  // No respondents: the document is unusable. Otherwise a fatal finding is a question override that does not fit.
-  if (fatal) throw new CliError(analysis.results.length ? fatal : `${path}: ${fatal}`, analysis.results.length ? 2 : 1);
+  // No respondents: the documents are unusable. Otherwise a fatal finding is a question override that does not fit.
+  if (fatal) throw new CliError(analysis.results.length ? fatal : paths.length === 1 ? `${paths[0]}: ${fatal}` : fatal, analysis.results.length ? 2 : 1);
 
   const defaults = defaultAssumptions(analysis, args.decisionDate ?? fromDate(io.now()));
   const carried = args.from ? await carryFrom(args.from, analysis, defaults, io) : null;
@@ -104,8 +101,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     },
   };
   const built = costModelWorkbook(analysis, findings, assumptions, {
-    sourceName: baseName(path),
-    sourceSha256: await sha256Hex(bytes),
+    sourceName: files.map((f) => f.name).join(', '),
+    sourceSha256: await documentsHash(files),
     engineVersion: ENGINE_VERSION,
     created: fromDate(io.now()),
   });
@@ -138,14 +135,17 @@ interface Outcome {
   readonly carried: readonly string[];
 }
 
-/** The modeller's inputs from an edited workbook, carried into this run. */
-async function carryFrom(path: string, analysis: Analysis, defaults: ModelAssumptions, io: CliIo): Promise<{ assumptions: ModelAssumptions; report: string[] }> {
-  let bytes: Uint8Array;
+async function readInput(path: string, io: CliIo): Promise<Uint8Array> {
   try {
-    bytes = await io.readFile(path);
+    return await io.readFile(path);
   } catch (e) {
     throw new CliError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 1);
   }
+}
+
+/** The modeller's inputs from an edited workbook, carried into this run. */
+async function carryFrom(path: string, analysis: Analysis, defaults: ModelAssumptions, io: CliIo): Promise<{ assumptions: ModelAssumptions; report: string[] }> {
+  const bytes = await readInput(path, io);
   let snapshot: WorkbookSnapshot;
   try {
     snapshot = await readXlsxSnapshot(bytes);
@@ -158,7 +158,7 @@ async function carryFrom(path: string, analysis: Analysis, defaults: ModelAssump
 }
 
 interface CommandLine {
-  document?: string;
+  documents: string[];
   out: string;
   costQuestion?: number;
   leadTimeQuestion?: number;
@@ -196,9 +196,8 @@ function parseCommandLine(argv: readonly string[]): CommandLine {
     throw new CliError(`${first} (npm run model -- --help lists the options)`, 2);
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new CliError(`one document at a time (got ${positionals.length})`, 2);
   return {
-    ...(positionals[0] !== undefined ? { document: positionals[0] } : {}),
+    documents: positionals,
     out: values.out ?? 'out',
     ...(values['cost-question'] !== undefined ? { costQuestion: questionNumber('--cost-question', values['cost-question']) } : {}),
     ...(values['lead-time-question'] !== undefined ? { leadTimeQuestion: questionNumber('--lead-time-question', values['lead-time-question']) } : {}),

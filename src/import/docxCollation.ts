@@ -1,23 +1,12 @@
 import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
-import type { Consultation } from '../model/consultation';
-import { readAnnexText, type ReadResult } from './annexText';
 
 /**
- * Reads a Word collation (.docx) from its XML: headings, paragraphs and tables in document order,
- * each table row with its cells, merged cells and multi-paragraph text. The document is laid out
- * in the collated text form (headings as "#", rows as tab-separated cells, paragraphs as <p>,
- * bold as <b>, other text escaped) and read by the same reader, so both forms parse alike.
+ * Lays a Word document (.docx) out from its XML in the collated text form: headings, paragraphs
+ * and tables in document order, each table row with its cells, merged cells and multi-paragraph
+ * text (headings as "#", rows as tab-separated cells, paragraphs as <p>, bold as <b>, other text
+ * escaped), so a Word collation or form is read by the same readers as a text one.
  */
-export async function readDocxCollation(bytes: Uint8Array, sourceName: string): Promise<ReadResult & { readonly text: string }> {
-  const laidOut = await docxAsCollatedText(bytes);
-  if (!laidOut.ok) {
-    const empty: Consultation = { source: { name: sourceName, format: 'annex-text' }, modification: { id: '', title: '' }, title: '', questions: [], respondents: [], answers: [] };
-    return { consultation: empty, findings: [{ severity: 'error', line: 0, text: '', message: laidOut.reason }], text: '' };
-  }
-  return { ...readAnnexText(laidOut.text, sourceName), text: laidOut.text };
-}
-
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 export async function docxAsCollatedText(bytes: Uint8Array): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {

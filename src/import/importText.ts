@@ -3,6 +3,7 @@ import type { RoleOverrides } from '../model/questionRoles';
 import { analyseConsultation, type Analysis } from '../model/responseAnalysis';
 import { readAnnexText, type ReadResult } from './annexText';
 import { decodeText } from './decodeText';
+import { looksLikeResponseForm, readResponseForms } from './responseForms';
 
 export interface ImportResult {
   readonly analysis: Analysis;
@@ -17,21 +18,41 @@ export function importText(text: string, sourceName: string, overrides: RoleOver
   return analyseRead(readAnnexText(text, sourceName), overrides);
 }
 
-/** A document's bytes, Word (.docx) or text in any of the encodings collations come in; with what was read, for re-analysis. */
-export async function importDocument(bytes: Uint8Array, sourceName: string, overrides: RoleOverrides = {}): Promise<ImportResult & { readonly read: ReadResult }> {
-  if (bytes.length > MAX_FILE_BYTES) {
-    const read = readAnnexText('', sourceName);
-    return { ...analyseRead(read, overrides, `the file is ${(bytes.length / 1e6).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB (a collation is a few hundred kB)`), read };
+export interface DocumentFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * Documents as they arrive: one collated Annex (Word .docx or text in any of the encodings
+ * collations come in), or one or more individual response forms, which are collated. Returns
+ * what was read too, for re-analysis with other question choices.
+ */
+export async function importDocuments(files: readonly DocumentFile[], overrides: RoleOverrides = {}): Promise<ImportResult & { readonly read: ReadResult }> {
+  const name = files.map((f) => f.name).join(', ');
+  const texts: Array<{ sourceName: string; text: string }> = [];
+  for (const file of files) {
+    const text = await documentText(file);
+    if (!text.ok) {
+      const read = readAnnexText('', name);
+      return { ...analyseRead(read, overrides, `${files.length > 1 ? `${file.name}: ` : ''}${text.reason}`), read };
+    }
+    texts.push({ sourceName: file.name, text: text.text });
   }
-  if (isZip(bytes)) {
+  const read = texts.length === 1 && !looksLikeResponseForm(texts[0]!.text) ? readAnnexText(texts[0]!.text, name) : readResponseForms(texts);
+  return { ...analyseRead(read, overrides), read };
+}
+
+/** One document's text in the collated layout; a Word file is laid out from its XML. */
+async function documentText(file: DocumentFile): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+  if (file.bytes.length > MAX_FILE_BYTES) return { ok: false, reason: `the file is ${(file.bytes.length / 1e6).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB (a collation is a few hundred kB)` };
+  if (isZip(file.bytes)) {
     // The Word reader (and its zip and XML libraries) loads only when a .docx is opened.
-    const { readDocxCollation } = await import('./docxCollation');
-    const read = await readDocxCollation(bytes, sourceName);
-    return { ...analyseRead(read, overrides), read };
+    const { docxAsCollatedText } = await import('./docxCollation');
+    return docxAsCollatedText(file.bytes);
   }
-  const decoded = decodeText(bytes);
-  const read = readAnnexText(decoded.ok ? decoded.text : '', sourceName);
-  return { ...analyseRead(read, overrides, decoded.ok ? undefined : decoded.reason), read };
+  const decoded = decodeText(file.bytes);
+  return decoded.ok ? { ok: true, text: decoded.text } : decoded;
 }
 
 /** The parsed answers of a read document, with the findings of both steps and what, if anything, makes it unusable. */

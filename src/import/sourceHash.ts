@@ -4,3 +4,11 @@ export async function sha256Hex(content: string | Uint8Array): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as BufferSource);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** The hash stamped for the documents of one import: a single file's own, or for several forms the hash of their hashes and names, in order. */
+export async function documentsHash(files: readonly { readonly name: string; readonly bytes: Uint8Array }[]): Promise<string> {
+  if (files.length === 1) return sha256Hex(files[0]!.bytes);
+  const lines: string[] = [];
+  for (const f of files) lines.push(`${await sha256Hex(f.bytes)}  ${f.name}`);
+  return sha256Hex(lines.join('\n'));
+}

@@ -15,9 +15,9 @@ import { useReducer, useRef } from 'react';
 import { formatCostBand } from '../model/costAnswer';
 import type { RoleOverrides } from '../model/questionRoles';
 import { respondentTotals } from '../model/respondentTotals';
-import { analyseRead, importDocument } from '../import/importText';
+import { analyseRead, importDocuments } from '../import/importText';
 import { readRangeCollation } from '../import/rangeCollation';
-import { sha256Hex } from '../import/sourceHash';
+import { documentsHash, sha256Hex } from '../import/sourceHash';
 import { fromDate } from '../model/calendarDates';
 import { defaultAssumptions } from '../model/costModel';
 import { ENGINE_VERSION } from '../version';
@@ -64,7 +64,7 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
       const assumptions = carried?.assumptions ?? defaults;
       const built = costModelWorkbook(analysis, result.findings, assumptions, {
         sourceName: state.source.name,
-        sourceSha256: await sha256Hex(state.source.bytes ?? state.text),
+        sourceSha256: state.source.files.length ? await documentsHash(state.source.files) : await sha256Hex(state.text),
         engineVersion: ENGINE_VERSION,
         created: today,
       });
@@ -116,14 +116,14 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
         <Button appearance="primary" disabled={state.text.trim() === ''} onClick={() => dispatch({ type: 'read' })}>
           Read responses
         </Button>
-        <Button onClick={() => fileInput.current?.click()}>Open a file…</Button>
+        <Button onClick={() => fileInput.current?.click()}>Open files…</Button>
         <Button
           onClick={async () => {
             try {
               const values = await host.readSelection();
               const read = readRangeCollation(values, SELECTION_NAME);
               const bytes = new TextEncoder().encode(values.map((r) => r.map((c) => String(c ?? '')).join('\t')).join('\n'));
-              dispatch({ type: 'fileRead', name: SELECTION_NAME, bytes, result: analyseRead(read, {}), read });
+              dispatch({ type: 'fileRead', files: [{ name: SELECTION_NAME, bytes }], result: analyseRead(read, {}), read });
             } catch (e) {
               dispatch({ type: 'showFailed', message: `The selection could not be read (${e instanceof Error ? e.message : String(e)}).` });
             }
@@ -134,20 +134,21 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
         <input
           ref={fileInput}
           type="file"
+          multiple
           accept=".docx,.txt,.md,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           aria-label="Collation file"
           className={styles.hidden}
           onChange={async (e) => {
-            const file = e.target.files?.[0];
-            if (!file) return;
-            const bytes = new Uint8Array(await file.arrayBuffer());
-            const { read, ...result } = await importDocument(bytes, file.name);
-            dispatch({ type: 'fileRead', name: file.name, bytes, result, read });
+            const chosen = [...(e.target.files ?? [])];
+            if (chosen.length === 0) return;
+            const files = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+            const { read, ...result } = await importDocuments(files);
+            dispatch({ type: 'fileRead', files, result, read });
             e.target.value = '';
           }}
         />
       </div>
-      {state.source.bytes && <Text>Read from {state.source.name}.</Text>}
+      {state.source.files.length > 0 && <Text>Read from {state.source.name}.</Text>}
       {result?.fatal && (
         <MessageBar intent="error">
           <MessageBarBody>

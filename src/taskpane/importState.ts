@@ -1,5 +1,5 @@
 import type { ReadResult } from '../import/annexText';
-import { analyseRead, type ImportResult } from '../import/importText';
+import { analyseRead, type DocumentFile, type ImportResult } from '../import/importText';
 import { readAnnexText } from '../import/annexText';
 import type { ModelAssumptions } from '../model/costModel';
 import type { RoleOverrides } from '../model/questionRoles';
@@ -11,8 +11,8 @@ import type { ReportExport } from './ExportPanel';
 export interface ImportState {
   /** Pasted text, when the document was pasted. */
   readonly text: string;
-  /** Where the document came from: "pasted text" or a file's name, and the file's bytes (for its hash). */
-  readonly source: { readonly name: string; readonly bytes: Uint8Array | null };
+  /** Where the document came from: "pasted text", or the files read (for the workbook's source hash). */
+  readonly source: { readonly name: string; readonly files: readonly DocumentFile[] };
   readonly read: ReadResult | null;
   readonly overrides: RoleOverrides;
   /** The analysis of `read` with `overrides`; null until a document is read. */
@@ -28,7 +28,7 @@ export interface ImportState {
 export type ImportAction =
   | { readonly type: 'textChanged'; readonly text: string }
   | { readonly type: 'read' }
-  | { readonly type: 'fileRead'; readonly name: string; readonly bytes: Uint8Array; readonly result: ImportResult; readonly read: ReadResult | null }
+  | { readonly type: 'fileRead'; readonly files: readonly DocumentFile[]; readonly result: ImportResult; readonly read: ReadResult | null }
   | { readonly type: 'overrideChanged'; readonly role: keyof RoleOverrides; readonly question: number | undefined }
   | { readonly type: 'writeStarted' }
   | {
@@ -45,7 +45,7 @@ export const SOURCE_NAME = 'pasted text';
 
 export const initialImportState: ImportState = {
   text: '',
-  source: { name: SOURCE_NAME, bytes: null },
+  source: { name: SOURCE_NAME, files: [] },
   read: null,
   overrides: {},
   result: null,
@@ -58,13 +58,13 @@ export const initialImportState: ImportState = {
 export function importReducer(state: ImportState, action: ImportAction): ImportState {
   switch (action.type) {
     case 'textChanged':
-      return { ...state, text: action.text, source: { name: SOURCE_NAME, bytes: null }, read: null, result: null, outcome: null };
+      return { ...state, text: action.text, source: { name: SOURCE_NAME, files: [] }, read: null, result: null, outcome: null };
     case 'read': {
       const read = readAnnexText(state.text, SOURCE_NAME);
       return { ...state, read, overrides: {}, result: analyseRead(read, {}), outcome: null };
     }
     case 'fileRead':
-      return { ...state, text: '', source: { name: action.name, bytes: action.bytes }, read: action.read, overrides: {}, result: action.result, outcome: null };
+      return { ...state, text: '', source: { name: action.files.map((f) => f.name).join(', '), files: action.files }, read: action.read, overrides: {}, result: action.result, outcome: null };
     case 'overrideChanged': {
       if (!state.read) return state;
       const { [action.role]: _previous, ...others } = state.overrides;

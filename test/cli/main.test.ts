@@ -187,3 +187,20 @@ describe('a Word collation', () => {
     expect(fromDocx.model).toEqual(fromText.model);
   });
 });
+
+describe('individual response forms', () => {
+  test('several forms on the command line collate into one model', async () => {
+    const { seedForms } = await import('../support/forms');
+    const forms = seedForms();
+    const files = Object.fromEntries(forms.map((f) => [f.sourceName, new TextEncoder().encode(f.text)]));
+    const run = memoryIo(files);
+    expect(await main([...forms.map((f) => f.sourceName), '--json', '--decision-date', '2027-03-01'], run.io)).toBe(0);
+    const text = memoryIo();
+    await main(['--json', '--decision-date', '2027-03-01'], text.io);
+    const [fromForms, fromAnnex] = [JSON.parse(run.stdout()), JSON.parse(text.stdout())];
+    expect(fromForms.respondents).toEqual(fromAnnex.respondents);
+    expect(fromForms.model.industry.central).toBe(fromAnnex.model.industry.central);
+    const book = await readXlsx(run.written.get('out/MP207-cost-model.xlsx')!);
+    expect(book.get('Read me')!.rows.find((r) => r[0] === 'Source document')![1]).toBe(forms.map((f) => f.sourceName).join(', '));
+  });
+});

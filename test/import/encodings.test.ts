@@ -1,8 +1,8 @@
-import { importDocument } from '../../src/import/importText';
+import { importDocuments } from '../../src/import/importText';
 import { seedText } from '../support/seed';
 
 const costsOf = async (bytes: Uint8Array) => {
-  const r = await importDocument(bytes, 'doc');
+  const r = await importDocuments([{ name: 'doc', bytes }]);
   expect(r.fatal).toBeNull();
   return r.analysis.results.map((x) => [x.respondent.name, x.cost.kind, x.cost.kind === 'band' ? [x.cost.low, x.cost.high] : null, x.leadTime.kind]);
 };
