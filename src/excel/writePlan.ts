@@ -1,6 +1,7 @@
 import { formulaText } from '../workbook/formula';
 import { WorkbookRefusal, WorkbookWriteFailed, type WriteReport } from '../workbook/host';
-import { foreignItems, foreignItemsMessage, ownedFromRegistry, REGISTRY_SHEET, registryRows } from '../workbook/ownership';
+import { clashingSheets, foreignItems, foreignItemsMessage, ownedFromRegistry, REGISTRY_SHEET, registryRows } from '../workbook/ownership';
+import { freeSheetNames } from '../workbook/renameSheets';
 import { cellFormatCode, columnLetters, excelSerial, FORMAT_CODES, HIGHLIGHT_FILL, planProblems, sheetLayout, type Cell, type ChartPlan, type SheetLayout, type WorkbookPlan } from '../workbook/plan';
 
 // Excel's default column, 8.43 characters, is 48 points wide.
@@ -43,7 +44,7 @@ export async function writePlan(
   const existingNames = names.items.map((n) => n.name);
   const existingTables = tables.items.map((t) => t.name);
   const foreign = foreignItems(plan, { sheets: existingSheets, names: existingNames, tables: existingTables }, ownedFromRegistry(registryValues));
-  if (foreign.length) throw new WorkbookRefusal(foreignItemsMessage(foreign));
+  if (foreign.length) throw refusal(plan, foreign, existingSheets, registryValues);
 
   if (supports('ExcelApi', '1.6')) context.application.suspendApiCalculationUntilNextSync();
   const sheetsLower = new Set(existingSheets.map((n) => n.toLowerCase()));
@@ -196,4 +197,13 @@ export function cellInput(cell: Cell, sheet: string): string | number {
       return never;
     }
   }
+}
+
+/** The refusal, offering free sheet names when sheets are all that clash. */
+function refusal(plan: WorkbookPlan, foreign: readonly string[], existingSheets: readonly string[], registryValues: unknown[][]): WorkbookRefusal {
+  const owned = ownedFromRegistry(registryValues);
+  const sheets = clashingSheets(plan, existingSheets, owned);
+  // The add-in's own sheets from an earlier import under other names can be written again.
+  const taken = existingSheets.filter((n) => !owned.sheets.some((o) => o.toLowerCase() === n.toLowerCase()));
+  return new WorkbookRefusal(foreignItemsMessage(foreign), sheets.length === foreign.length ? freeSheetNames(sheets, [...taken, ...plan.sheets.map((s) => s.name)]) : null);
 }

@@ -3,6 +3,7 @@ import {
   Field,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Select,
@@ -25,6 +26,7 @@ import { costModelWorkbook } from '../workbook/costModelWorkbook';
 import { WorkbookRefusal, WorkbookWriteFailed, type WorkbookHost } from '../workbook/host';
 import { findingLocation } from '../workbook/findingLocation';
 import { carryForward, changeReport } from '../workbook/readBack';
+import { renameSheets } from '../workbook/renameSheets';
 import { AssumptionsPanel } from './AssumptionsPanel';
 import { TimelinePanel } from './TimelinePanel';
 import type { UncertaintyRunner } from './uncertaintyRunner';
@@ -52,7 +54,7 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
   const { result } = state;
   const usable = result !== null && result.fatal === null;
 
-  const write = async () => {
+  const write = async (renames: Readonly<Record<string, string>> = {}) => {
     if (!usable) return;
     dispatch({ type: 'writeStarted' });
     try {
@@ -75,9 +77,10 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
       const notes = snapshot && carried ? [...carried.report, ...changeReport(snapshot, analysis)] : [];
       const { id, title } = analysis.consultation.modification;
       const exported = { tables: built.report, heading: `${id} ${title}: costs, benefits and implementation`.trim(), stem: id || 'consultation' };
-      dispatch({ type: 'writeDone', report: await host.writePlan(built.plan), notes, export: exported, modelled: { analysis, assumptions } });
+      dispatch({ type: 'writeDone', report: await host.writePlan(renameSheets(built.plan, renames)), notes, export: exported, modelled: { analysis, assumptions } });
     } catch (e) {
-      dispatch({ type: 'writeFailed', message: messageFor(e) });
+      const renamesOffered = e instanceof WorkbookRefusal && e.renames ? { renames: e.renames } : {};
+      dispatch({ type: 'writeFailed', message: messageFor(e), ...renamesOffered });
     }
   };
 
@@ -175,7 +178,7 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
               : {})}
           />
           <div className={styles.row}>
-            <Button appearance="primary" disabled={!usable || state.busy} onClick={write}>
+            <Button appearance="primary" disabled={!usable || state.busy} onClick={() => write()}>
               {host.kind === 'excel' ? 'Import into workbook' : 'Import into preview workbook'}
             </Button>
             {state.busy && <Spinner size="tiny" label="Writing..." />}
@@ -193,6 +196,13 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
               </span>
             ))}
           </MessageBarBody>
+          {state.outcome.renames && (
+            <MessageBarActions>
+              <Button onClick={() => write(state.outcome!.renames)}>
+                Import as {Object.values(state.outcome.renames).map((n) => `“${n}”`).join(', ')}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       {state.report && <ExportPanel report={state.report} />}

@@ -22,7 +22,14 @@ export interface ImportState {
   readonly report: ReportExport | null;
   /** What the last successful import modelled, for the Assumptions panel. */
   readonly modelled: { readonly analysis: Analysis; readonly assumptions: ModelAssumptions; readonly generation: number } | null;
-  readonly outcome: { readonly intent: 'success' | 'error'; readonly title: string; readonly text: string; readonly notes?: readonly string[] } | null;
+  readonly outcome: {
+    readonly intent: 'success' | 'error';
+    readonly title: string;
+    readonly text: string;
+    readonly notes?: readonly string[];
+    /** Free names to import under, when sheets of the same names are in the way. */
+    readonly renames?: Readonly<Record<string, string>>;
+  } | null;
 }
 
 export type ImportAction =
@@ -38,7 +45,7 @@ export type ImportAction =
       readonly export: ReportExport;
       readonly modelled: { readonly analysis: Analysis; readonly assumptions: ModelAssumptions };
     }
-  | { readonly type: 'writeFailed'; readonly message: string }
+  | { readonly type: 'writeFailed'; readonly message: string; readonly renames?: Readonly<Record<string, string>> }
   | { readonly type: 'showFailed'; readonly message: string };
 
 export const SOURCE_NAME = 'pasted text';
@@ -85,7 +92,7 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
       };
     }
     case 'writeFailed':
-      return { ...state, busy: false, outcome: { intent: 'error', title: 'Nothing was imported', text: action.message } };
+      return { ...state, busy: false, outcome: { intent: 'error', title: 'Nothing was imported', text: action.message, ...(action.renames ? { renames: action.renames } : {}) } };
     case 'showFailed':
       return { ...state, outcome: { intent: 'error', title: 'That could not be shown in the workbook', text: action.message } };
     default: {

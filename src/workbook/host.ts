@@ -28,9 +28,18 @@ export interface WorkbookHost {
   writeInputs(changes: readonly InputChange[]): Promise<void>;
 }
 
-/** A write the add-in refused before touching the workbook; the message is for the modeller. */
+/**
+ * A write the add-in refused before touching the workbook; the message is for the modeller.
+ * When the only trouble is sheets of the same names, `renames` offers free names to write under.
+ */
 export class WorkbookRefusal extends Error {
   override readonly name = 'WorkbookRefusal';
+  constructor(
+    message: string,
+    readonly renames: Readonly<Record<string, string>> | null = null,
+  ) {
+    super(message);
+  }
 }
 
 /** A write Excel stopped part way; the message says what was undone and what to do. */

@@ -34,6 +34,13 @@ export function ownedFromRegistry(rows: readonly (readonly unknown[])[]): Owned 
  * Sheets and names the plan would write over that the add-in did not create. Excel compares
  * names without regard to case, and so does this.
  */
+/** Sheets (by the plan's names) that the workbook has and the add-in did not create. */
+export function clashingSheets(plan: WorkbookPlan, existing: readonly string[], owned: Owned): string[] {
+  const ours = new Set(owned.sheets.map((n) => n.toLowerCase()));
+  const here = new Set(existing.map((n) => n.toLowerCase()));
+  return plan.sheets.map((s) => s.name).filter((n) => here.has(n.toLowerCase()) && !ours.has(n.toLowerCase()));
+}
+
 export function foreignItems(
   plan: WorkbookPlan,
   existing: { sheets: readonly string[]; names: readonly string[]; tables: readonly string[] },

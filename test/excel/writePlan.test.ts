@@ -171,3 +171,18 @@ describe('writing assumptions from the pane', () => {
     expect(ctx.workbook.worksheets.find('Assumptions')!.grid()[first]![2]).toMatchObject({ kind: 'number', value: 0.5 });
   });
 });
+
+describe('a clash offers names', () => {
+  test('the refusal offers free names, and the renamed plan writes beside the user’s sheet', async () => {
+    const { renameSheets } = await import('../../src/workbook/renameSheets');
+    const ctx = new FakeContext();
+    ctx.workbook.worksheets.add('Timeline').getRange('A1:A1').values = [['my plan']];
+    const plan = planOf(seedText());
+    const refused = await writePlan(asExcelContext(ctx), plan, all).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(WorkbookRefusal);
+    expect((refused as WorkbookRefusal).renames).toEqual({ Timeline: 'Timeline (model)' });
+    await writePlan(asExcelContext(ctx), renameSheets(plan, (refused as WorkbookRefusal).renames!), all);
+    expect(ctx.workbook.worksheets.find('Timeline')!.grid()[0]![0]).toMatchObject({ kind: 'text', value: 'my plan' });
+    expect(ctx.workbook.names.list.find((n) => n.name === 'TargetRelease')!.sheet).toBe('Timeline (model)');
+  });
+});

@@ -83,6 +83,29 @@ describe('the import panel', () => {
     expect(host.names()).toEqual([]);
   });
 
+  test('offers free names beside the user’s sheet, imports under them, and reuses them next time', async () => {
+    const host = createMemoryHost(['Sheet1', 'Costs']);
+    render(<App host={host} />);
+    paste(seedText());
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    await screen.findByText('Nothing was imported', {}, { timeout: 5000 });
+    const offer = screen.getByRole('button', { name: 'Import as “Costs (model)”' });
+    await act(async () => {
+      fireEvent.click(offer);
+    });
+    expect(await screen.findByText(/created Read me, Responses, Costs \(model\)/)).toBeTruthy();
+    expect(host.sheets().find((s) => s.name === 'Costs')!.tables).toEqual([]);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('button', { name: 'Import as “Costs (model)”' }));
+    });
+    expect(await screen.findByText(/updated Read me, Responses, Costs \(model\)/)).toBeTruthy();
+  });
+
   test('text that is not a collation is refused with the reason', () => {
     render(<App host={createMemoryHost()} />);
     paste('Dear colleague,\nplease find attached.');

@@ -1,0 +1,54 @@
+import type { Expr } from './formula';
+import type { Cell, WorkbookPlan } from './plan';
+
+/**
+ * The same plan with some sheets under other names: every formula, defined name and chart refers
+ * to the new names. Used when a workbook already has a sheet the plan would write, so the import
+ * can go beside the user's sheet instead of over it.
+ */
+export function renameSheets(plan: WorkbookPlan, renames: Readonly<Record<string, string>>): WorkbookPlan {
+  const to = (sheet: string) => renames[sheet] ?? sheet;
+  const expr = (e: Expr): Expr => {
+    switch (e.k) {
+      case 'cell':
+      case 'area':
+        return { ...e, sheet: to(e.sheet) };
+      case 'call':
+        return { ...e, args: e.args.map(expr) };
+      case 'op':
+        return { ...e, a: expr(e.a), b: expr(e.b) };
+      case 'neg':
+        return { ...e, a: expr(e.a) };
+      default:
+        return e;
+    }
+  };
+  const cell = (c: Cell): Cell => (c.t === 'formula' ? { ...c, f: expr(c.f) } : c);
+  return {
+    sheets: plan.sheets.map((s) => ({
+      ...s,
+      name: to(s.name),
+      tables: s.tables.map((t) => ({ ...t, rows: t.rows.map((r) => r.map(cell)) })),
+      ...(s.highlights ? { highlights: s.highlights.map((h) => ({ ...h, when: expr(h.when) })) } : {}),
+    })),
+    names: plan.names.map((n) => ({ ...n, sheet: to(n.sheet) })),
+  };
+}
+
+/** A free name for each clashing sheet: "Costs (model)", then "Costs (model 2)" and so on, within Excel's 31 characters. */
+export function freeSheetNames(clashing: readonly string[], taken: readonly string[]): Record<string, string> {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  const renames: Record<string, string> = {};
+  for (const name of clashing) {
+    for (let i = 1; ; i++) {
+      const suffix = i === 1 ? ' (model)' : ` (model ${i})`;
+      const candidate = `${name.slice(0, 31 - suffix.length)}${suffix}`;
+      if (!used.has(candidate.toLowerCase())) {
+        renames[name] = candidate;
+        used.add(candidate.toLowerCase());
+        break;
+      }
+    }
+  }
+  return renames;
+}
