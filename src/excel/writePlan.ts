@@ -34,9 +34,15 @@ export async function writePlan(
   await context.sync();
 
   let registryValues: unknown[][] = [];
+  // Charts of an earlier import are not cleared with the cells; they are listed here and removed below.
+  let earlierCharts: Array<{ sheet: string; charts: Excel.ChartCollection }> = [];
   if (!registry.isNullObject) {
     const used = registry.getUsedRangeOrNullObject(true);
     used.load('isNullObject,values');
+    const present = new Set(worksheets.items.map((w) => w.name.toLowerCase()));
+    earlierCharts = plan.sheets
+      .filter((s) => s.charts?.length && present.has(s.name.toLowerCase()))
+      .map((s) => ({ sheet: s.name, charts: worksheets.getItem(s.name).charts.load('items/name') }));
     await context.sync();
     registryValues = used.isNullObject ? [] : used.values;
   }
@@ -54,7 +60,9 @@ export async function writePlan(
   const replaced: string[] = [];
   let cells = 0;
 
-  // Our own names and tables from an earlier import go first, so they can be made again.
+  // Our own names, tables and charts from an earlier import go first, so they can be made again.
+  const owned = ownedFromRegistry(registryValues);
+  for (const { sheet, charts } of earlierCharts) if (owned.sheets.some((o) => o.toLowerCase() === sheet.toLowerCase())) charts.items.forEach((c) => c.delete());
   for (const n of plan.names) if (namesLower.has(n.name.toLowerCase())) names.getItem(n.name).delete();
   for (const s of plan.sheets) for (const t of s.tables) if (tablesLower.has(t.name.toLowerCase())) tables.getItem(t.name).delete();
 

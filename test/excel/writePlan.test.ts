@@ -81,6 +81,8 @@ describe('writing the plan through office-js', () => {
     expect(report.replaced).toEqual(SHEETS);
     const costs = ctx.workbook.worksheets.find('Costs')!;
     expect(costs.tables.list.map((t) => [t.name, t.address])).toEqual([['tblCosts', 'A1:O6']]);
+    // The charts are replaced, not added to.
+    for (const sheet of ['Industry costs', 'Scenarios', 'Timeline']) expect(ctx.workbook.worksheets.find(sheet)!.charts.list).toHaveLength(1);
     // Rows 7 onwards held the 30-respondent import: nothing of it is left but the notes line.
     expect(costs.grid().slice(6).flat().filter((c) => c && c.kind !== 'empty').length).toBe(1);
   });

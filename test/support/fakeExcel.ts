@@ -396,6 +396,15 @@ export interface FakeChart {
 /** Charts as the add-in builds them: type, title, each series' values and categories, position. */
 export class FakeCharts {
   readonly list: FakeChart[] = [];
+  private loaded = false;
+  load(): this {
+    this.loaded = true;
+    return this;
+  }
+  get items(): Array<FakeChart & { delete(): void }> {
+    if (!this.loaded) throw new Error('PropertyNotLoaded: charts');
+    return this.list.map((c) => Object.assign(c, { delete: () => this.list.splice(this.list.indexOf(c), 1) }));
+  }
   add(type: string, source: FakeRange, seriesBy: string): unknown {
     const series: Array<{ name: string; values: string; x: string; hidden: boolean }> = [{ name: 'header', values: source.addressText, x: '', hidden: false }];
     const seriesApi = (s: (typeof series)[number]) => ({
