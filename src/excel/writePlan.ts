@@ -1,6 +1,6 @@
 import { formulaText } from '../workbook/formula';
 import { WorkbookRefusal, WorkbookWriteFailed, type WriteReport } from '../workbook/host';
-import { clashingSheets, foreignItems, foreignItemsMessage, ownedFromRegistry, REGISTRY_SHEET, registryRows } from '../workbook/ownership';
+import { clashingSheets, foreignItems, foreignItemsMessage, ownedFromRegistry, REGISTRY_SHEET, registryRows, type Owned } from '../workbook/ownership';
 import { freeSheetNames } from '../workbook/renameSheets';
 import { cellFormatCode, columnLetters, excelSerial, FORMAT_CODES, HIGHLIGHT_FILL, planProblems, sheetLayout, type Cell, type ChartPlan, type SheetLayout, type WorkbookPlan } from '../workbook/plan';
 
@@ -49,8 +49,9 @@ export async function writePlan(
   const existingSheets = worksheets.items.map((w) => w.name);
   const existingNames = names.items.map((n) => n.name);
   const existingTables = tables.items.map((t) => t.name);
-  const foreign = foreignItems(plan, { sheets: existingSheets, names: existingNames, tables: existingTables }, ownedFromRegistry(registryValues));
-  if (foreign.length) throw refusal(plan, foreign, existingSheets, registryValues);
+  const owned = ownedFromRegistry(registryValues);
+  const foreign = foreignItems(plan, { sheets: existingSheets, names: existingNames, tables: existingTables }, owned);
+  if (foreign.length) throw refusal(plan, foreign, existingSheets, owned);
 
   if (supports('ExcelApi', '1.6')) context.application.suspendApiCalculationUntilNextSync();
   const sheetsLower = new Set(existingSheets.map((n) => n.toLowerCase()));
@@ -61,7 +62,6 @@ export async function writePlan(
   let cells = 0;
 
   // Our own names, tables and charts from an earlier import go first, so they can be made again.
-  const owned = ownedFromRegistry(registryValues);
   for (const { sheet, charts } of earlierCharts) if (owned.sheets.some((o) => o.toLowerCase() === sheet.toLowerCase())) charts.items.forEach((c) => c.delete());
   for (const n of plan.names) if (namesLower.has(n.name.toLowerCase())) names.getItem(n.name).delete();
   for (const s of plan.sheets) for (const t of s.tables) if (tablesLower.has(t.name.toLowerCase())) tables.getItem(t.name).delete();
@@ -208,8 +208,7 @@ export function cellInput(cell: Cell, sheet: string): string | number {
 }
 
 /** The refusal, offering free sheet names when sheets are all that clash. */
-function refusal(plan: WorkbookPlan, foreign: readonly string[], existingSheets: readonly string[], registryValues: unknown[][]): WorkbookRefusal {
-  const owned = ownedFromRegistry(registryValues);
+function refusal(plan: WorkbookPlan, foreign: readonly string[], existingSheets: readonly string[], owned: Owned): WorkbookRefusal {
   const sheets = clashingSheets(plan, existingSheets, owned);
   // The add-in's own sheets from an earlier import under other names can be written again.
   const taken = existingSheets.filter((n) => !owned.sheets.some((o) => o.toLowerCase() === n.toLowerCase()));
