@@ -33,8 +33,9 @@ export interface CliIo {
 
 const USAGE = `Usage: npm run model -- [document ...] [options]
 
-Reads a collated consultation response document (an SEC "Annex D": Word .docx or text), or
-several individual response forms, runs the cost model and writes
+Reads a collated consultation response document (an SEC "Annex D": Word .docx or text), several
+consultations of one modification (earliest first), or individual response forms, runs the cost
+model and writes
 <DIR>/<modification>-cost-model.xlsx and the report (DIR defaults to out/). With no document,
 reads the bundled seed.
 
@@ -43,6 +44,7 @@ reads the bundled seed.
   --lead-time-question N    use question N as the lead-time question
   --decision-date DATE      approval date, YYYY-MM-DD (default: today)
   --dcc-lead-time MONTHS    the DCC's lead time from approval (default: 0)
+  --later-supersedes        with several consultations (earliest first), use each respondent's latest answers
   --from WORKBOOK            carry the assumptions and overrides of an edited workbook into this run
   --seed N                  Monte Carlo seed (default: ${DEFAULT_MONTE_CARLO.seed})
   --iterations N            Monte Carlo iterations (default: ${DEFAULT_MONTE_CARLO.iterations})
@@ -83,6 +85,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { analysis, findings, fatal } = await importDocuments(files, {
     ...(args.costQuestion !== undefined ? { costQuestion: args.costQuestion } : {}),
     ...(args.leadTimeQuestion !== undefined ? { leadTimeQuestion: args.leadTimeQuestion } : {}),
+    laterSupersedes: args.laterSupersedes,
   });
   // No respondents: the documents are unusable. Otherwise a fatal finding is a question override that does not fit.
   if (fatal) throw new CliError(analysis.results.length ? fatal : paths.length === 1 ? `${paths[0]}: ${fatal}` : fatal, analysis.results.length ? 2 : 1);
@@ -165,6 +168,7 @@ interface CommandLine {
   decisionDate?: IsoDate;
   dccLeadTimeMonths?: number;
   from?: string;
+  laterSupersedes: boolean;
   seed?: number;
   iterations?: number;
   json: boolean;
@@ -186,6 +190,7 @@ function parseCommandLine(argv: readonly string[]): CommandLine {
         seed: { type: 'string' },
         iterations: { type: 'string' },
         from: { type: 'string' },
+        'later-supersedes': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -206,6 +211,7 @@ function parseCommandLine(argv: readonly string[]): CommandLine {
     ...(values.seed !== undefined ? { seed: numberOption('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1, true) } : {}),
     ...(values.iterations !== undefined ? { iterations: numberOption('--iterations', values.iterations, 1, 1_000_000, true) } : {}),
     ...(values.from !== undefined ? { from: values.from } : {}),
+    laterSupersedes: values['later-supersedes'] ?? false,
     json: values.json ?? false,
     help: values.help ?? false,
   };

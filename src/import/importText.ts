@@ -1,6 +1,7 @@
 import type { Finding } from '../model/consultation';
 import type { RoleOverrides } from '../model/questionRoles';
-import { analyseConsultation, type Analysis } from '../model/responseAnalysis';
+import { combineConsultations } from '../model/combineConsultations';
+import type { Analysis } from '../model/responseAnalysis';
 import { readAnnexText, type ReadResult } from './annexText';
 import { decodeText } from './decodeText';
 import { looksLikeResponseForm, readResponseForms } from './responseForms';
@@ -28,20 +29,25 @@ export interface DocumentFile {
  * collations come in), or one or more individual response forms, which are collated. Returns
  * what was read too, for re-analysis with other question choices.
  */
-export async function importDocuments(files: readonly DocumentFile[], overrides: RoleOverrides = {}): Promise<ImportResult & { readonly read: ReadResult }> {
+export async function importDocuments(files: readonly DocumentFile[], choices: AnalysisChoices = {}): Promise<ImportResult & { readonly reads: readonly ReadResult[] }> {
   const name = files.map((f) => f.name).join(', ');
   const texts: Array<{ sourceName: string; text: string }> = [];
   for (const file of files) {
     const text = await documentText(file);
     if (!text.ok) {
-      const read = readAnnexText('', name);
-      return { ...analyseRead(read, overrides, `${files.length > 1 ? `${file.name}: ` : ''}${text.reason}`), read };
+      const reads = [readAnnexText('', name)];
+      return { ...analyseRead(reads, choices, `${files.length > 1 ? `${file.name}: ` : ''}${text.reason}`), reads };
     }
     texts.push({ sourceName: file.name, text: text.text });
   }
-  const read = texts.length === 1 && !looksLikeResponseForm(texts[0]!.text) ? readAnnexText(texts[0]!.text, name) : readResponseForms(texts);
-  return { ...analyseRead(read, overrides), read };
+  // Several collations are consultations of one modification, earliest first; otherwise forms are collated.
+  const collations = texts.every((t) => !looksLikeResponseForm(t.text));
+  const reads = collations ? texts.map((t) => readAnnexText(t.text, t.sourceName)) : [readResponseForms(texts)];
+  return { ...analyseRead(reads, choices), reads };
 }
+
+/** The question choices, and whether a later consultation's answers supersede an earlier one's. */
+export type AnalysisChoices = RoleOverrides & { readonly laterSupersedes?: boolean };
 
 /** One document's text in the collated layout; a Word file is laid out from its XML. */
 async function documentText(file: DocumentFile): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
@@ -55,14 +61,25 @@ async function documentText(file: DocumentFile): Promise<{ ok: true; text: strin
   return decoded.ok ? { ok: true, text: decoded.text } : decoded;
 }
 
-/** The parsed answers of a read document, with the findings of both steps and what, if anything, makes it unusable. */
-export function analyseRead(read: ReadResult, overrides: RoleOverrides, refusal?: string): ImportResult {
-  const analysis = analyseConsultation(read.consultation, overrides);
-  const findings = [...read.findings, ...analysis.findings];
+/**
+ * The parsed answers of what was read (one document, or several consultations earliest first),
+ * with the findings of both steps and what, if anything, makes it unusable.
+ */
+export function analyseRead(read: ReadResult | readonly ReadResult[], choices: AnalysisChoices = {}, refusal?: string): ImportResult {
+  const reads: readonly ReadResult[] = 'consultation' in read ? [read] : read;
+  const { laterSupersedes = false, ...overrides } = choices;
+  const analysis = combineConsultations(
+    reads.map((r) => r.consultation),
+    laterSupersedes,
+    overrides,
+  );
+  const readFindings = reads.flatMap((r) => (reads.length > 1 ? r.findings.map((f) => ({ ...f, message: `${r.consultation.source.name}: ${f.message}` })) : r.findings));
+  const findings = [...readFindings, ...analysis.findings];
+  const empty = reads.find((r) => r.consultation.respondents.length === 0);
   const fatal =
     refusal ??
-    (read.consultation.respondents.length === 0
-      ? (read.findings.find((f) => f.severity === 'error')?.message ?? 'no respondents found')
+    (empty
+      ? `${reads.length > 1 ? `${empty.consultation.source.name}: ` : ''}${empty.findings.find((f) => f.severity === 'error')?.message ?? 'no respondents found'}`
       : (analysis.findings.find((f) => f.severity === 'error')?.message ?? null));
   return { analysis, findings, fatal };
 }

@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Field,
   makeStyles,
   MessageBar,
@@ -126,7 +127,7 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
               const values = await host.readSelection();
               const read = readRangeCollation(values, SELECTION_NAME);
               const bytes = new TextEncoder().encode(values.map((r) => r.map((c) => String(c ?? '')).join('\t')).join('\n'));
-              dispatch({ type: 'fileRead', files: [{ name: SELECTION_NAME, bytes }], result: analyseRead(read, {}), read });
+              dispatch({ type: 'fileRead', files: [{ name: SELECTION_NAME, bytes }], result: analyseRead(read), reads: [read] });
             } catch (e) {
               dispatch({ type: 'showFailed', message: `The selection could not be read (${e instanceof Error ? e.message : String(e)}).` });
             }
@@ -145,8 +146,8 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
             const chosen = [...(e.target.files ?? [])];
             if (chosen.length === 0) return;
             const files = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-            const { read, ...result } = await importDocuments(files);
-            dispatch({ type: 'fileRead', files, result, read });
+            const { reads, ...result } = await importDocuments(files);
+            dispatch({ type: 'fileRead', files, result, reads });
             e.target.value = '';
           }}
         />
@@ -163,6 +164,13 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
       {result && result.analysis.results.length > 0 && (
         <>
           <Text>{summaryLine(result.analysis)}</Text>
+          {state.reads.length > 1 && (
+            <Checkbox
+              checked={state.laterSupersedes}
+              onChange={(_, data) => dispatch({ type: 'supersedeChanged', laterSupersedes: data.checked === true })}
+              label="Later consultations' answers supersede earlier ones"
+            />
+          )}
           {questionPicker('costQuestion', 'Cost question')}
           {questionPicker('leadTimeQuestion', 'Lead-time question')}
           <ResponsePreview results={result.analysis.results} />

@@ -13,8 +13,11 @@ export interface ImportState {
   readonly text: string;
   /** Where the document came from: "pasted text", or the files read (for the workbook's source hash). */
   readonly source: { readonly name: string; readonly files: readonly DocumentFile[] };
-  readonly read: ReadResult | null;
+  /** What was read: one document, or several consultations earliest first. */
+  readonly reads: readonly ReadResult[];
   readonly overrides: RoleOverrides;
+  /** With several consultations: whether a later answer replaces an earlier one. */
+  readonly laterSupersedes: boolean;
   /** The analysis of `read` with `overrides`; null until a document is read. */
   readonly result: ImportResult | null;
   readonly busy: boolean;
@@ -35,7 +38,8 @@ export interface ImportState {
 export type ImportAction =
   | { readonly type: 'textChanged'; readonly text: string }
   | { readonly type: 'read' }
-  | { readonly type: 'fileRead'; readonly files: readonly DocumentFile[]; readonly result: ImportResult; readonly read: ReadResult | null }
+  | { readonly type: 'fileRead'; readonly files: readonly DocumentFile[]; readonly result: ImportResult; readonly reads: readonly ReadResult[] }
+  | { readonly type: 'supersedeChanged'; readonly laterSupersedes: boolean }
   | { readonly type: 'overrideChanged'; readonly role: keyof RoleOverrides; readonly question: number | undefined }
   | { readonly type: 'writeStarted' }
   | {
@@ -53,8 +57,9 @@ export const SOURCE_NAME = 'pasted text';
 export const initialImportState: ImportState = {
   text: '',
   source: { name: SOURCE_NAME, files: [] },
-  read: null,
+  reads: [],
   overrides: {},
+  laterSupersedes: false,
   result: null,
   busy: false,
   outcome: null,
@@ -65,19 +70,22 @@ export const initialImportState: ImportState = {
 export function importReducer(state: ImportState, action: ImportAction): ImportState {
   switch (action.type) {
     case 'textChanged':
-      return { ...state, text: action.text, source: { name: SOURCE_NAME, files: [] }, read: null, result: null, outcome: null };
+      return { ...state, text: action.text, source: { name: SOURCE_NAME, files: [] }, reads: [], result: null, outcome: null };
     case 'read': {
       const read = readAnnexText(state.text, SOURCE_NAME);
-      return { ...state, read, overrides: {}, result: analyseRead(read, {}), outcome: null };
+      return { ...state, reads: [read], overrides: {}, result: analyseRead(read), outcome: null };
     }
     case 'fileRead':
-      return { ...state, text: '', source: { name: action.files.map((f) => f.name).join(', '), files: action.files }, read: action.read, overrides: {}, result: action.result, outcome: null };
+      return { ...state, text: '', source: { name: action.files.map((f) => f.name).join(', '), files: action.files }, reads: action.reads, overrides: {}, laterSupersedes: false, result: action.result, outcome: null };
     case 'overrideChanged': {
-      if (!state.read) return state;
+      if (state.reads.length === 0) return state;
       const { [action.role]: _previous, ...others } = state.overrides;
       const overrides: RoleOverrides = action.question === undefined ? others : { ...others, [action.role]: action.question };
-      return { ...state, overrides, result: analyseRead(state.read, overrides), outcome: null };
+      return { ...state, overrides, result: analyseRead(state.reads, { ...overrides, laterSupersedes: state.laterSupersedes }), outcome: null };
     }
+    case 'supersedeChanged':
+      if (state.reads.length === 0) return state;
+      return { ...state, laterSupersedes: action.laterSupersedes, result: analyseRead(state.reads, { ...state.overrides, laterSupersedes: action.laterSupersedes }), outcome: null };
     case 'writeStarted':
       return { ...state, busy: true, outcome: null };
     case 'writeDone': {

@@ -5,8 +5,8 @@ import { seedText } from '../support/seed';
 
 const fromText = readAnnexText(seedText(), 'seed');
 const readDocx = async (bytes: Uint8Array) => {
-  const { read, fatal } = await importDocuments([{ name: 'seed.docx', bytes }]);
-  return { ...read, fatal };
+  const { reads, fatal } = await importDocuments([{ name: 'seed.docx', bytes }]);
+  return { ...reads[0]!, fatal };
 };
 const answersOf = (r: { consultation: typeof fromText.consultation }) => r.consultation.answers.map((a) => ({ q: a.question, id: a.respondentId, response: a.response, rationale: a.rationale, extra: a.extra }));
 

@@ -1,3 +1,4 @@
+import { configure } from '@testing-library/dom';
 import { webcrypto } from 'node:crypto';
 import { TextDecoder, TextEncoder } from 'node:util';
 
@@ -5,6 +6,10 @@ import { TextDecoder, TextEncoder } from 'node:util';
 // UI tables observe), Web Crypto (the source document's hash) and the text codecs. An observer
 // that never fires is what a layout-free page would report anyway; crypto and codecs are Node's own.
 if (typeof window !== 'undefined') {
+  // An import runs the whole engine and the simulation; on a loaded two-core machine that can take
+  // more than the default second before the result shows, most of all while the browser and
+  // LibreOffice tests run beside it.
+  configure({ asyncUtilTimeout: 30_000 });
   if (!('ResizeObserver' in window)) {
     class NoLayoutResizeObserver {
       observe(): void {}

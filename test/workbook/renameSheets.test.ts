@@ -18,3 +18,20 @@ describe('importing beside sheets of the same names', () => {
     expect(checks.filter((c) => !sameValue(c.actual, c.expected))).toEqual([]);
   });
 });
+
+import { createMemoryHost } from '../../src/workbook/memoryHost';
+import { WorkbookRefusal } from '../../src/workbook/host';
+
+test('the next import offers the same names again, so it updates the sheets it wrote before', async () => {
+  const host = createMemoryHost(['Sheet1', 'Costs']);
+  const plan = livePlan(seedText()).plan;
+  const first = await host.writePlan(plan).catch((e: unknown) => e as WorkbookRefusal);
+  expect(first).toBeInstanceOf(WorkbookRefusal);
+  const renames = (first as WorkbookRefusal).renames!;
+  expect(renames).toEqual({ Costs: 'Costs (model)' });
+  await host.writePlan(renameSheets(plan, renames));
+  const second = await host.writePlan(plan).catch((e: unknown) => e as WorkbookRefusal);
+  expect((second as WorkbookRefusal).renames).toEqual({ Costs: 'Costs (model)' });
+  const report = await host.writePlan(renameSheets(plan, renames));
+  expect(report.replaced).toContain('Costs (model)');
+});
