@@ -204,3 +204,19 @@ describe('individual response forms', () => {
     expect(book.get('Read me')!.rows.find((r) => r[0] === 'Source document')![1]).toBe(forms.map((f) => f.sourceName).join(', '));
   });
 });
+
+describe('two consultations on the command line', () => {
+  test('--later-supersedes uses the later consultation’s answers', async () => {
+    const { seedText } = await import('../support/seed');
+    const later = seedText().replace('## Refinement Consultation responses', '## Modification Report Consultation responses').replace('£250k-£500k', '£300k-£600k');
+    const files = { 'refinement.txt': new TextEncoder().encode(seedText()), 'report.txt': new TextEncoder().encode(later) };
+    const earlier = memoryIo(files);
+    await main(['refinement.txt', 'report.txt', '--json', '--decision-date', '2027-03-01'], earlier.io);
+    const superseded = memoryIo(files);
+    await main(['refinement.txt', 'report.txt', '--json', '--decision-date', '2027-03-01', '--later-supersedes'], superseded.io);
+    const utilita = (out: string) => JSON.parse(out).respondents.find((r: { id: string }) => r.id === 'utilita-energy-ltd').cost;
+    expect(utilita(earlier.stdout())).toMatchObject({ low: 250000, high: 500000 });
+    expect(utilita(superseded.stdout())).toMatchObject({ low: 300000, high: 600000 });
+    expect(JSON.parse(superseded.stdout()).consultation).toBe('Refinement Consultation + Modification Report Consultation');
+  });
+});
