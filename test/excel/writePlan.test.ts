@@ -188,3 +188,16 @@ describe('a clash offers names', () => {
     expect(ctx.workbook.names.list.find((n) => n.name === 'TargetRelease')!.sheet).toBe('Timeline (model)');
   });
 });
+
+import { cellInput } from '../../src/excel/writePlan';
+
+describe('text that Excel would read as something else', () => {
+  test.each(['=1+1', '+1', '-5', '@SUM(A1)', '\tindented', '\rreturn', 'plain', '-'])('%j is written so it stays the literal text', (v) => {
+    const ctx = new FakeContext();
+    const sheet = ctx.workbook.worksheets.add('S');
+    const range = sheet.getRange('A1:A1');
+    range.numberFormat = [['General']];
+    range.formulas = [[cellInput({ t: 'text', v }, 'S')]];
+    expect(sheet.grid()[0]![0]).toMatchObject({ kind: 'text', value: v });
+  });
+});

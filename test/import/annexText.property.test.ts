@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { readAnnexText } from '../../src/import/annexText';
 import { formatCostBand, parseCostAnswer } from '../../src/model/costAnswer';
 import { respondentId } from '../../src/model/consultation';
+import { parseLeadTimeAnswer } from '../../src/model/leadTimeAnswer';
+import { analyseConsultation } from '../../src/model/responseAnalysis';
 
 const CATEGORIES = ['Large Supplier', 'Small Supplier', 'Electricity Network Party', 'Gas Network Party', 'Other SEC Party', 'DCC'];
 const word = fc.constantFrom('Energy', 'Power', 'Gas', 'Networks', 'Supply', 'Metering', '(UK)', 'Limited,', 'Ltd', '& Co', 'Retail');
@@ -10,6 +12,7 @@ interface Row {
   name: string;
   category: string;
   cost: string;
+  lead: string;
   rationale: string[];
 }
 
@@ -26,6 +29,10 @@ const rows = fc
           name: fc.constant(`Org${i} ${words.join(' ')}`),
           category: fc.constantFrom(...CATEGORIES),
           cost: fc.oneof(band, fc.constantFrom('Yes', '-', 'None', 'Minimal')),
+          lead: fc.oneof(
+            fc.tuple(fc.integer({ min: 1, max: 24 }), fc.integer({ min: 0, max: 12 }), fc.constantFrom('months', 'weeks', 'Months')).map(([a, extra, unit]) => (extra ? `${a} – ${a + extra} ${unit}` : `${a} ${unit}`)),
+            fc.constantFrom('Immediately', 'We would not implement the solution', '-', 'Neutral', 'No, propose earliest release: November 2028.'),
+          ),
           rationale: fc.array(fc.lorem({ maxCount: 8 }), { minLength: 1, maxLength: 3 }),
         }),
       ),
@@ -33,13 +40,13 @@ const rows = fc
   );
 
 /** One question's table, with a page break (label and header repeated) after any row in `breaks`. */
-function table(question: number, data: Row[], breaks: Set<number>, splitAtBreak: boolean): string[] {
+function table(question: number, data: Row[], breaks: Set<number>, splitAtBreak: boolean, answer: (r: Row) => string = (r) => r.cost): string[] {
   const head = [`Question ${question}\t\t\t`, 'Respondent\tCategory\tResponse\tRationale'];
   const out = [...head];
   data.forEach((r, i) => {
     const paragraphs = r.rationale.map((p) => `<p>${p}.</p>`);
     const split = splitAtBreak && breaks.has(i) && paragraphs.length > 1;
-    out.push(`<b>${r.name}</b>\t${r.category}\t${r.cost}\t${(split ? paragraphs.slice(0, 1) : paragraphs).join(' ')}`);
+    out.push(`<b>${r.name}</b>\t${r.category}\t${answer(r)}\t${(split ? paragraphs.slice(0, 1) : paragraphs).join(' ')}`);
     if (breaks.has(i)) {
       out.push('', ...head);
       if (split) out.push(`\t\t\t${paragraphs.slice(1).join(' ')}`);
@@ -59,11 +66,20 @@ describe('readAnnexText on generated collations', () => {
           '## Question 1: Will your organisation incur any costs?',
           '',
           ...table(1, data, breaks, splitAtBreak),
+          '',
+          '## Question 2: How long from the point of approval would your organisation need to implement?',
+          '',
+          ...table(2, data, breaks, splitAtBreak, (r) => r.lead),
         ].join('\n');
         const { consultation, findings } = readAnnexText(doc, 'generated');
         expect(findings).toEqual([]);
         expect(consultation.respondents.map((r) => [r.name, r.category])).toEqual(data.map((r) => [r.name, r.category]));
-        consultation.answers.forEach((a, i) => {
+        const analysis = analyseConsultation(consultation);
+        expect(analysis.roles).toEqual({ costQuestion: 1, leadTimeQuestion: 2 });
+        analysis.results.forEach((r, i) => {
+          expect(r.leadTime).toEqual(parseLeadTimeAnswer(data[i]!.lead));
+        });
+        consultation.answers.filter((a) => a.question === 1).forEach((a, i) => {
           const row = data[i]!;
           expect(a.respondentId).toBe(respondentId(row.name));
           expect(a.response).toBe(row.cost);
