@@ -13,6 +13,7 @@ import { longestLeadTime } from '../model/respondentTotals';
 import { ENGINE_VERSION } from '../version';
 import { costModelWorkbook } from '../workbook/costModelWorkbook';
 import { renderDocx } from '../report/renderDocx';
+import { reportHeading } from '../report/reportTables';
 import { renderCsv, renderMarkdown } from '../report/renderText';
 import { carryForward, changeReport, type WorkbookSnapshot } from '../workbook/readBack';
 import { readXlsxSnapshot } from './xlsxReader';
@@ -117,7 +118,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   await io.mkdir(args.out);
   await io.writeFileAtomic(outPath, bytesOut);
   const stem = `${args.out.replace(/\/+$/, '')}/${id}`;
-  const heading = `${analysis.consultation.modification.id} ${analysis.consultation.modification.title}: costs, benefits and implementation`.trim();
+  const heading = reportHeading(analysis.consultation.modification);
   await io.writeFileAtomic(`${stem}-report.docx`, await renderDocx(report, heading));
   await io.writeFileAtomic(`${stem}-report.md`, new TextEncoder().encode(renderMarkdown(report, heading)));
   for (const table of report) await io.writeFileAtomic(`${stem}-${table.id}.csv`, new TextEncoder().encode(renderCsv(table)));

@@ -1,7 +1,7 @@
 import { formulaText } from '../workbook/formula';
-import { WorkbookRefusal, WorkbookWriteFailed, type WriteReport } from '../workbook/host';
-import { clashingSheets, foreignItems, foreignItemsMessage, ownedFromRegistry, REGISTRY_SHEET, registryRows, type Owned } from '../workbook/ownership';
-import { freeSheetNames } from '../workbook/renameSheets';
+import { WorkbookWriteFailed, type WriteReport } from '../workbook/host';
+import { foreignItems, ownedFromRegistry, REGISTRY_SHEET, registryRows } from '../workbook/ownership';
+import { refusal } from '../workbook/renameSheets';
 import { cellFormatCode, columnLetters, excelSerial, FORMAT_CODES, HIGHLIGHT_FILL, planProblems, sheetLayout, type Cell, type ChartPlan, type SheetLayout, type WorkbookPlan } from '../workbook/plan';
 
 // Excel's default column, 8.43 characters, is 48 points wide.
@@ -205,12 +205,4 @@ export function cellInput(cell: Cell, sheet: string): string | number {
       return never;
     }
   }
-}
-
-/** The refusal, offering free sheet names when sheets are all that clash. */
-function refusal(plan: WorkbookPlan, foreign: readonly string[], existingSheets: readonly string[], owned: Owned): WorkbookRefusal {
-  const sheets = clashingSheets(plan, existingSheets, owned);
-  // The add-in's own sheets from an earlier import under other names can be written again.
-  const taken = existingSheets.filter((n) => !owned.sheets.some((o) => o.toLowerCase() === n.toLowerCase()));
-  return new WorkbookRefusal(foreignItemsMessage(foreign), sheets.length === foreign.length ? freeSheetNames(sheets, [...taken, ...plan.sheets.map((s) => s.name)]) : null);
 }

@@ -18,7 +18,6 @@ export type CostAnswer =
   | { readonly kind: 'unreadable'; readonly text: string; readonly flag: string };
 
 export type CostKind = CostAnswer['kind'];
-export const COST_KINDS: readonly CostKind[] = ['band', 'zero', 'unquantified', 'none', 'unreadable'];
 
 const ZERO = /^(?:none|nil|nothing|no|zero|£?0(?:\.0+)?k?|£nil|no costs?(?: (?:expected|anticipated|identified|incurred))?|no additional costs?|we will not incur (?:any )?costs?|we do not expect to incur (?:any )?costs?)\.?$/;
 const YES_OR_VAGUE = /^(?:yes|y|minimal|minor|small|negligible|significant|high|low|tbc|tbd|to be confirmed|unknown|not known|unsure|depends)\b/;

@@ -43,16 +43,6 @@ export type LeadTimeAnswer =
   | { readonly kind: 'unreadable'; readonly text: string; readonly flag: string };
 
 export type LeadTimeKind = LeadTimeAnswer['kind'];
-export const LEAD_TIME_KINDS: readonly LeadTimeKind[] = [
-  'months',
-  'immediate',
-  'not-implementing',
-  'as-proposed',
-  'no-view',
-  'release',
-  'unreadable',
-];
-
 export const MONTH_NAMES = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',

@@ -28,6 +28,11 @@ export interface ReportInput {
   readonly uncertainty: MonteCarloResult;
 }
 
+/** The heading of the report's tables, e.g. "MP207 Allowing ...: costs, benefits and implementation". */
+export function reportHeading(modification: { readonly id: string; readonly title: string }): string {
+  return `${modification.id} ${modification.title}: costs, benefits and implementation`.trim();
+}
+
 const left = (header: string) => ({ header, align: 'left' as const });
 const right = (header: string) => ({ header, align: 'right' as const });
 

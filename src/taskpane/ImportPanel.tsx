@@ -17,6 +17,8 @@ import { useReducer, useRef } from 'react';
 import { formatCostBand } from '../model/costAnswer';
 import type { RoleOverrides } from '../model/questionRoles';
 import { respondentTotals } from '../model/respondentTotals';
+import type { Analysis } from '../model/responseAnalysis';
+import { reportHeading } from '../report/reportTables';
 import { analyseRead, importDocuments } from '../import/importText';
 import { readRangeCollation } from '../import/rangeCollation';
 import { documentsHash, sha256Hex } from '../import/sourceHash';
@@ -76,8 +78,8 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
         return;
       }
       const notes = snapshot && carried ? [...carried.report, ...changeReport(snapshot, analysis)] : [];
-      const { id, title } = analysis.consultation.modification;
-      const exported = { tables: built.report, heading: `${id} ${title}: costs, benefits and implementation`.trim(), stem: id || 'consultation' };
+      const { modification } = analysis.consultation;
+      const exported = { tables: built.report, heading: reportHeading(modification), stem: modification.id || 'consultation' };
       dispatch({ type: 'writeDone', report: await host.writePlan(renameSheets(built.plan, renames)), notes, export: exported, modelled: { analysis, assumptions } });
     } catch (e) {
       const renamesOffered = e instanceof WorkbookRefusal && e.renames ? { renames: e.renames } : {};
@@ -220,7 +222,7 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
   );
 }
 
-function summaryLine(analysis: NonNullable<ReturnType<typeof importReducer>['result']>['analysis']): string {
+function summaryLine(analysis: Analysis): string {
   const totals = respondentTotals(analysis.results);
   const quantified = totals.counts.band + totals.counts.zero;
   const { id, title } = analysis.consultation.modification;

@@ -34,7 +34,6 @@ export type FunctionName =
 export type Expr =
   | { readonly k: 'num'; readonly v: number }
   | { readonly k: 'str'; readonly v: string }
-  | { readonly k: 'bool'; readonly v: boolean }
   | { readonly k: 'cell'; readonly sheet: string; readonly row: number; readonly col: number; readonly fixedColumn?: boolean }
   | { readonly k: 'area'; readonly sheet: string; readonly row: number; readonly col: number; readonly row2: number; readonly col2: number }
   | { readonly k: 'name'; readonly name: string }
@@ -49,7 +48,6 @@ export const num = (v: number): Expr => {
   return { k: 'num', v };
 };
 export const str = (v: string): Expr => ({ k: 'str', v });
-export const bool = (v: boolean): Expr => ({ k: 'bool', v });
 /** One cell; rows and columns are 0-based. */
 export const cell = (sheet: string, row: number, col: number): Expr => ({ k: 'cell', sheet, row, col });
 /** A cell whose column stays put when the formula is applied across a row ($N2): for conditional formats. */
@@ -68,11 +66,9 @@ export const mul = op('*');
 export const div = op('/');
 export const concat = op('&');
 export const eq = op('=');
-export const ne = op('<>');
 export const lt = op('<');
 export const le = op('<=');
 export const gt = op('>');
-export const ge = op('>=');
 export const neg = (a: Expr): Expr => ({ k: 'neg', a });
 export const sum = (...args: Expr[]): Expr => call('SUM', ...args);
 export const iff = (test: Expr, then: Expr, otherwise: Expr): Expr => call('IF', test, then, otherwise);
@@ -102,8 +98,6 @@ function print(e: Expr, from: string): string {
       return String(e.v);
     case 'str':
       return `"${e.v.replace(/"/g, '""')}"`;
-    case 'bool':
-      return e.v ? 'TRUE()' : 'FALSE()';
     case 'cell':
       return `${sheetPrefix(e.sheet, from)}${e.fixedColumn ? '$' : ''}${columnName(e.col)}${e.row + 1}`;
     case 'area':

@@ -1,6 +1,6 @@
-import { WorkbookRefusal, type WorkbookHost } from './host';
-import { clashingSheets, foreignItems, foreignItemsMessage, type Owned } from './ownership';
-import { freeSheetNames } from './renameSheets';
+import type { WorkbookHost } from './host';
+import { foreignItems, type Owned } from './ownership';
+import { refusal } from './renameSheets';
 import { excelSerial, planProblems, type Cell, type WorkbookPlan } from './plan';
 import { INPUT_TABLES, UPTAKE_HEADER, type WorkbookSnapshot } from './readBack';
 
@@ -42,12 +42,7 @@ export function createMemoryHost(userSheets: readonly string[] = ['Sheet1'], sel
       if (problems.length) throw new Error(`the workbook plan cannot be written: ${problems.join('; ')}`);
       const tableNames = [...sheets.values()].flatMap((s) => s.tables.map((t) => t.name));
       const foreign = foreignItems(plan, { sheets: [...sheets.keys()], names, tables: tableNames }, owned);
-      if (foreign.length) {
-        const clashing = clashingSheets(plan, [...sheets.keys()], owned);
-        const taken = [...sheets.keys()].filter((n) => !owned.sheets.includes(n));
-        const renames = clashing.length === foreign.length ? freeSheetNames(clashing, [...taken, ...plan.sheets.map((s) => s.name)]) : null;
-        throw new WorkbookRefusal(foreignItemsMessage(foreign), renames);
-      }
+      if (foreign.length) throw refusal(plan, foreign, [...sheets.keys()], owned);
       const created: string[] = [];
       const replaced: string[] = [];
       let cells = 0;

@@ -1,4 +1,6 @@
 import type { Expr } from './formula';
+import { WorkbookRefusal } from './host';
+import { clashingSheets, foreignItemsMessage, type Owned } from './ownership';
 import type { Cell, WorkbookPlan } from './plan';
 
 /**
@@ -51,4 +53,16 @@ export function freeSheetNames(clashing: readonly string[], taken: readonly stri
     }
   }
   return renames;
+}
+
+/**
+ * The refusal to write over what is not the add-in's own. When sheets are all that clash, it offers
+ * free names to import under; the add-in's own sheets (an earlier import under such names) count as free.
+ */
+export function refusal(plan: WorkbookPlan, foreign: readonly string[], existingSheets: readonly string[], owned: Owned): WorkbookRefusal {
+  const sheets = clashingSheets(plan, existingSheets, owned);
+  const ours = new Set(owned.sheets.map((o) => o.toLowerCase()));
+  const taken = existingSheets.filter((n) => !ours.has(n.toLowerCase()));
+  const renames = sheets.length === foreign.length ? freeSheetNames(sheets, [...taken, ...plan.sheets.map((s) => s.name)]) : null;
+  return new WorkbookRefusal(foreignItemsMessage(foreign), renames);
 }
