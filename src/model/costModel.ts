@@ -23,11 +23,16 @@ import type { Analysis } from './responseAnalysis';
 import { buildTimeline, timelineProblems, type LeadTimeOverrides, type TimelineInputs, type TimelineResult } from './timeline';
 import { DEFAULT_SWING, evaluateScenario, scenarioProblems, tornado, type FixedCosts, type Scenario, type ScenarioResult, type TornadoBar } from './uptake';
 
+export interface ModelOverrides {
+  readonly costs: CostOverrides;
+  readonly leadTimeMonths: LeadTimeOverrides;
+}
+
 /** Every assumption the engine uses, in one value: what the Assumptions sheet and the task pane edit. */
 export interface ModelAssumptions {
   readonly costs: CostOptions;
   /** The modeller's figures replacing parsed answers, by respondent id. */
-  readonly overrides: { readonly costs: CostOverrides; readonly leadTimeMonths: LeadTimeOverrides };
+  readonly overrides: ModelOverrides;
   readonly industry: IndustryOptions;
   readonly monteCarlo: MonteCarloOptions;
   readonly scenarios: readonly Scenario[];
@@ -147,7 +152,8 @@ export function runUncertainty(
   return runMonteCarlo(respondentCosts(analysis.results, assumptions.costs, assumptions.overrides.costs), industry.linear, assumptions.monteCarlo, onProgress);
 }
 
-function overrideProblems(analysis: Analysis, overrides: ModelAssumptions['overrides']): string[] {
+/** Overrides that cannot be used, in words naming the respondent. */
+export function overrideProblems(analysis: Analysis, overrides: ModelOverrides): string[] {
   const nameOf = new Map(analysis.results.map((r) => [r.respondent.id, r.respondent.name]));
   const problems: string[] = [];
   for (const [id, o] of Object.entries(overrides.costs)) {

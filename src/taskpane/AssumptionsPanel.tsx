@@ -22,8 +22,10 @@ import { formatGbpShort } from '../model/money';
 import type { Analysis } from '../model/responseAnalysis';
 import type { WorkbookHost } from '../workbook/host';
 import type { MonteCarloResult } from '../model/monteCarlo';
-import { withAppraisalYears, withBenefit, withCentral, withCostOverride, withDiscountRate, withLeadTimeOverride, withParties, withUptake } from './assumptionEdits';
+import { withAppraisalYears, withBenefit, withCentral, withDiscountRate, withParties, withUptake } from './assumptionEdits';
+import { OverrideTable } from './OverrideTable';
 import { StatusMessage } from './StatusMessage';
+import { typedNumber } from './typedNumber';
 import { Cancelled, type UncertaintyRun, type UncertaintyRunner } from './uncertaintyRunner';
 import { useAssumptionsDraft } from './useAssumptionsDraft';
 
@@ -33,12 +35,6 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))', gap: tokens.spacingHorizontalS },
 });
-
-/** A number from an input, or null while what is typed is not one. */
-function numberOf(value: string): number | null {
-  const n = Number(value.replace(/[£,%\s]/g, ''));
-  return value.trim() !== '' && Number.isFinite(n) ? n : null;
-}
 
 /**
  * The main assumptions beside live results: change a population, a central cost, an uptake or a
@@ -93,7 +89,7 @@ export function AssumptionsPanel({
         inputMode="decimal"
         defaultValue={String(Math.round(value * scale * 1000) / 1000)}
         onChange={(_, data) => {
-          const n = numberOf(data.value);
+          const n = typedNumber(data.value);
           if (n !== null) setDraft(apply(n / scale));
         }}
       />
@@ -114,34 +110,7 @@ export function AssumptionsPanel({
         {numberField('Discount rate to year 30 %', draft.scenarios[0]?.discount.bands[0]?.rate ?? 0, (n) => withDiscountRate(draft, n), 100)}
         {numberField('Appraisal period (years)', draft.scenarios[0]?.appraisalYears ?? 10, (n) => withAppraisalYears(draft, Math.round(n)))}
       </div>
-      <Table size="small" aria-label="Overrides">
-        <TableHeader>
-          <TableRow>
-            {['Respondent', 'Low £', 'High £', 'Months'].map((h) => (
-              <TableHeaderCell key={h}>{h}</TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {analysis.results.map(({ respondent }) => {
-            const o = draft.overrides.costs[respondent.id] ?? {};
-            const optional = (value: string) => (value.trim() === '' ? undefined : (numberOf(value) ?? undefined));
-            const box = (label: string, value: number | undefined, apply: (v: number | undefined) => ModelAssumptions) => (
-              <TableCell>
-                <Input size="small" aria-label={`${label}, ${respondent.name}`} defaultValue={value === undefined ? '' : String(value)} onChange={(_, d) => setDraft(apply(optional(d.value)))} />
-              </TableCell>
-            );
-            return (
-              <TableRow key={respondent.id}>
-                <TableCell>{respondent.name}</TableCell>
-                {box('Override low £', o.low, (v) => withCostOverride(draft, respondent.id, 'low', v))}
-                {box('Override high £', o.high, (v) => withCostOverride(draft, respondent.id, 'high', v))}
-                {box('Override months', draft.overrides.leadTimeMonths[respondent.id], (v) => withLeadTimeOverride(draft, respondent.id, v))}
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <OverrideTable results={analysis.results} overrides={draft.overrides} onChange={(overrides) => setDraft({ ...draft, overrides })} />
       <div className={styles.grid}>
         {draft.scenarios.flatMap((s) => [
           ...categories.map((p) => {

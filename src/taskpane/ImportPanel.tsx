@@ -1,4 +1,8 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Button,
   Checkbox,
   Field,
@@ -16,21 +20,23 @@ import {
 import { useReducer, useRef } from 'react';
 import { formatCostBand } from '../model/costAnswer';
 import type { RoleOverrides } from '../model/questionRoles';
-import { respondentTotals } from '../model/respondentTotals';
+import { DEFAULT_COST_OPTIONS, respondentTotals } from '../model/respondentTotals';
 import type { Analysis } from '../model/responseAnalysis';
 import { reportHeading } from '../report/reportTables';
 import { analyseRead, importDocuments } from '../import/importText';
 import { readRangeCollation } from '../import/rangeCollation';
 import { documentsHash, sha256Hex } from '../import/sourceHash';
 import { fromDate } from '../model/calendarDates';
-import { defaultAssumptions } from '../model/costModel';
+import { defaultAssumptions, overrideProblems, type ModelOverrides } from '../model/costModel';
 import { ENGINE_VERSION } from '../version';
 import { costModelWorkbook } from '../workbook/costModelWorkbook';
 import { WorkbookRefusal, WorkbookWriteFailed, type WorkbookHost } from '../workbook/host';
 import { findingLocation } from '../workbook/findingLocation';
 import { carryForward, changeReport } from '../workbook/readBack';
 import { renameSheets } from '../workbook/renameSheets';
+import { laidOver } from './assumptionEdits';
 import { AssumptionsPanel } from './AssumptionsPanel';
+import { OverrideTable } from './OverrideTable';
 import { TimelinePanel } from './TimelinePanel';
 import type { UncertaintyRunner } from './uncertaintyRunner';
 import { ExportPanel } from './ExportPanel';
@@ -55,7 +61,8 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
   const [state, dispatch] = useReducer(importReducer, initialImportState);
   const fileInput = useRef<HTMLInputElement>(null);
   const { result } = state;
-  const usable = result !== null && result.fatal === null;
+  const typedProblems = result ? overrideProblems(result.analysis, state.valueOverrides) : [];
+  const usable = result !== null && result.fatal === null && typedProblems.length === 0;
 
   const write = async (renames: Readonly<Record<string, string>> = {}) => {
     if (!usable) return;
@@ -66,7 +73,10 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
       const snapshot = await host.readSnapshot();
       const defaults = defaultAssumptions(analysis, today);
       const carried = snapshot ? carryForward(snapshot, analysis, defaults) : null;
-      const assumptions = carried?.assumptions ?? defaults;
+      const base = carried?.assumptions ?? defaults;
+      // Figures typed in the preview win over those the workbook held for the same respondent.
+      const assumptions = { ...base, overrides: laidOver(base.overrides, state.valueOverrides) };
+      const typed = overrideCount(state.valueOverrides);
       const built = costModelWorkbook(analysis, result.findings, assumptions, {
         sourceName: state.source.name,
         sourceSha256: state.source.files.length ? await documentsHash(state.source.files) : await sha256Hex(state.text),
@@ -77,7 +87,10 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
         dispatch({ type: 'writeFailed', message: `The model cannot run: ${built.problems.join('; ')}` });
         return;
       }
-      const notes = snapshot && carried ? [...carried.report, ...changeReport(snapshot, analysis)] : [];
+      const notes = [
+        ...(snapshot && carried ? [...carried.report, ...changeReport(snapshot, analysis)] : []),
+        ...(typed ? [`Wrote ${typed} override${typed === 1 ? '' : 's'} typed in the preview.`] : []),
+      ];
       const { modification } = analysis.consultation;
       const exported = { tables: built.report, heading: reportHeading(modification), stem: modification.id || 'consultation' };
       dispatch({ type: 'writeDone', report: await host.writePlan(renameSheets(built.plan, renames)), notes, export: exported, modelled: { analysis, assumptions } });
@@ -165,7 +178,7 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
       )}
       {result && result.analysis.results.length > 0 && (
         <>
-          <Text>{summaryLine(result.analysis)}</Text>
+          <Text>{summaryLine(result.analysis, state.valueOverrides)}</Text>
           {state.reads.length > 1 && (
             <Checkbox
               checked={state.laterSupersedes}
@@ -175,7 +188,30 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
           )}
           {questionPicker('costQuestion', 'Cost question')}
           {questionPicker('leadTimeQuestion', 'Lead-time question')}
-          <ResponsePreview results={result.analysis.results} />
+          <ResponsePreview results={result.analysis.results} overrides={state.valueOverrides} />
+          {state.importedRead !== state.readNumber && (
+            <Accordion collapsible>
+              <AccordionItem value="overrides">
+                <AccordionHeader>Override parsed figures before importing</AccordionHeader>
+                <AccordionPanel>
+                  <OverrideTable
+                    key={state.readNumber}
+                    results={result.analysis.results}
+                    overrides={state.valueOverrides}
+                    onChange={(overrides) => dispatch({ type: 'valueOverridesChanged', overrides })}
+                  />
+                </AccordionPanel>
+              </AccordionItem>
+            </Accordion>
+          )}
+          {typedProblems.length > 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                <MessageBarTitle>Check the figures typed</MessageBarTitle>
+                {typedProblems.join('; ')}.
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <FindingList
             findings={result.findings}
             {...(state.modelled
@@ -222,11 +258,18 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
   );
 }
 
-function summaryLine(analysis: Analysis): string {
-  const totals = respondentTotals(analysis.results);
+function summaryLine(analysis: Analysis, overrides: ModelOverrides): string {
+  const totals = respondentTotals(analysis.results, DEFAULT_COST_OPTIONS, overrides.costs);
   const quantified = totals.counts.band + totals.counts.zero;
+  const typed = overrideCount(overrides);
   const { id, title } = analysis.consultation.modification;
-  return `${id} ${title}: ${analysis.results.length} respondent${analysis.results.length === 1 ? '' : 's'}; ${quantified} gave a figure, totalling ${formatCostBand(totals.low, totals.high)}; ${totals.counts.unquantified} unquantified.`;
+  const withTyped = typed ? ` with ${typed} override${typed === 1 ? '' : 's'}` : '';
+  return `${id} ${title}: ${analysis.results.length} respondent${analysis.results.length === 1 ? '' : 's'}; ${quantified} gave a figure, totalling ${formatCostBand(totals.low, totals.high)}${withTyped}; ${totals.counts.unquantified} unquantified.`;
+}
+
+/** Respondents with a figure typed for cost or lead time. */
+function overrideCount(o: ModelOverrides): number {
+  return new Set([...Object.keys(o.costs), ...Object.keys(o.leadTimeMonths)]).size;
 }
 
 /** Words a modeller can act on; never a stack trace. */

@@ -1,4 +1,4 @@
-import type { ModelAssumptions } from '../model/costModel';
+import type { ModelAssumptions, ModelOverrides } from '../model/costModel';
 import type { CentralCosts } from '../model/industryCost';
 
 /** Pure edits of the assumptions the panel offers; each returns a new value. */
@@ -43,14 +43,21 @@ export function withAppraisalYears(a: ModelAssumptions, years: number): ModelAss
 }
 
 /** A modeller's figure for a respondent; undefined clears it (the parsed answer counts again). */
-export function withCostOverride(a: ModelAssumptions, respondentId: string, end: 'low' | 'high', value: number | undefined): ModelAssumptions {
-  const { [end]: _old, ...rest } = a.overrides.costs[respondentId] ?? {};
+export function withCostOverride(o: ModelOverrides, respondentId: string, end: 'low' | 'high', value: number | undefined): ModelOverrides {
+  const { [end]: _old, ...rest } = o.costs[respondentId] ?? {};
   const next = value === undefined ? rest : { ...rest, [end]: value };
-  const { [respondentId]: _was, ...others } = a.overrides.costs;
-  return { ...a, overrides: { ...a.overrides, costs: Object.keys(next).length ? { ...others, [respondentId]: next } : others } };
+  const { [respondentId]: _was, ...others } = o.costs;
+  return { ...o, costs: Object.keys(next).length ? { ...others, [respondentId]: next } : others };
 }
 
-export function withLeadTimeOverride(a: ModelAssumptions, respondentId: string, months: number | undefined): ModelAssumptions {
-  const { [respondentId]: _was, ...others } = a.overrides.leadTimeMonths;
-  return { ...a, overrides: { ...a.overrides, leadTimeMonths: months === undefined ? others : { ...others, [respondentId]: months } } };
+export function withLeadTimeOverride(o: ModelOverrides, respondentId: string, months: number | undefined): ModelOverrides {
+  const { [respondentId]: _was, ...others } = o.leadTimeMonths;
+  return { ...o, leadTimeMonths: months === undefined ? others : { ...others, [respondentId]: months } };
+}
+
+/** Overrides typed now laid over those a workbook already holds, figure by figure. */
+export function laidOver(base: ModelOverrides, typed: ModelOverrides): ModelOverrides {
+  const costs = { ...base.costs };
+  for (const [id, o] of Object.entries(typed.costs)) costs[id] = { ...costs[id], ...o };
+  return { costs, leadTimeMonths: { ...base.leadTimeMonths, ...typed.leadTimeMonths } };
 }

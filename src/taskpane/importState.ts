@@ -1,7 +1,7 @@
 import type { ReadResult } from '../import/annexText';
 import { analyseRead, type DocumentFile, type ImportResult } from '../import/importText';
 import { readAnnexText } from '../import/annexText';
-import type { ModelAssumptions } from '../model/costModel';
+import type { ModelAssumptions, ModelOverrides } from '../model/costModel';
 import type { RoleOverrides } from '../model/questionRoles';
 import type { Analysis } from '../model/responseAnalysis';
 import type { WriteReport } from '../workbook/host';
@@ -16,6 +16,12 @@ export interface ImportState {
   /** What was read: one document, or several consultations earliest first. */
   readonly reads: readonly ReadResult[];
   readonly overrides: RoleOverrides;
+  /** Figures the modeller typed in the preview, in place of parsed answers; written as overrides. */
+  readonly valueOverrides: ModelOverrides;
+  /** Counts the documents read, so the preview's boxes start empty for each new one. */
+  readonly readNumber: number;
+  /** The read last imported: its typed figures are in the workbook now, edited in the Assumptions panel. */
+  readonly importedRead: number | null;
   /** With several consultations: whether a later answer replaces an earlier one. */
   readonly laterSupersedes: boolean;
   /** The analysis of `read` with `overrides`; null until a document is read. */
@@ -41,6 +47,7 @@ export type ImportAction =
   | { readonly type: 'fileRead'; readonly files: readonly DocumentFile[]; readonly result: ImportResult; readonly reads: readonly ReadResult[] }
   | { readonly type: 'supersedeChanged'; readonly laterSupersedes: boolean }
   | { readonly type: 'overrideChanged'; readonly role: keyof RoleOverrides; readonly question: number | undefined }
+  | { readonly type: 'valueOverridesChanged'; readonly overrides: ModelOverrides }
   | { readonly type: 'writeStarted' }
   | {
       readonly type: 'writeDone';
@@ -53,12 +60,16 @@ export type ImportAction =
   | { readonly type: 'showFailed'; readonly message: string };
 
 export const SOURCE_NAME = 'pasted text';
+const NO_OVERRIDES: ModelOverrides = { costs: {}, leadTimeMonths: {} };
 
 export const initialImportState: ImportState = {
   text: '',
   source: { name: SOURCE_NAME, files: [] },
   reads: [],
   overrides: {},
+  valueOverrides: NO_OVERRIDES,
+  readNumber: 0,
+  importedRead: null,
   laterSupersedes: false,
   result: null,
   busy: false,
@@ -70,19 +81,21 @@ export const initialImportState: ImportState = {
 export function importReducer(state: ImportState, action: ImportAction): ImportState {
   switch (action.type) {
     case 'textChanged':
-      return { ...state, text: action.text, source: { name: SOURCE_NAME, files: [] }, reads: [], result: null, outcome: null };
+      return { ...state, text: action.text, source: { name: SOURCE_NAME, files: [] }, reads: [], valueOverrides: NO_OVERRIDES, result: null, outcome: null };
     case 'read': {
       const read = readAnnexText(state.text, SOURCE_NAME);
-      return { ...state, reads: [read], overrides: {}, result: analyseRead(read), outcome: null };
+      return { ...state, reads: [read], overrides: {}, valueOverrides: NO_OVERRIDES, readNumber: state.readNumber + 1, result: analyseRead(read), outcome: null };
     }
     case 'fileRead':
-      return { ...state, text: '', source: { name: action.files.map((f) => f.name).join(', '), files: action.files }, reads: action.reads, overrides: {}, laterSupersedes: false, result: action.result, outcome: null };
+      return { ...state, text: '', source: { name: action.files.map((f) => f.name).join(', '), files: action.files }, reads: action.reads, overrides: {}, valueOverrides: NO_OVERRIDES, readNumber: state.readNumber + 1, laterSupersedes: false, result: action.result, outcome: null };
     case 'overrideChanged': {
       if (state.reads.length === 0) return state;
       const { [action.role]: _previous, ...others } = state.overrides;
       const overrides: RoleOverrides = action.question === undefined ? others : { ...others, [action.role]: action.question };
       return { ...state, overrides, result: analyseRead(state.reads, { ...overrides, laterSupersedes: state.laterSupersedes }), outcome: null };
     }
+    case 'valueOverridesChanged':
+      return { ...state, valueOverrides: action.overrides, outcome: null };
     case 'supersedeChanged':
       if (state.reads.length === 0) return state;
       return { ...state, laterSupersedes: action.laterSupersedes, result: analyseRead(state.reads, { ...state.overrides, laterSupersedes: action.laterSupersedes }), outcome: null };
@@ -94,6 +107,8 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
       return {
         ...state,
         busy: false,
+        valueOverrides: NO_OVERRIDES,
+        importedRead: state.readNumber,
         report: action.export,
         modelled: { ...action.modelled, generation: (state.modelled?.generation ?? 0) + 1 },
         outcome: { intent: 'success', title: 'Imported', text: `${parts.join('; ')} (${cells.toLocaleString('en-GB')} cells).`, notes: action.notes },

@@ -1,5 +1,5 @@
 import { isoDate, type IsoDate } from '../model/calendarDates';
-import type { ModelAssumptions } from '../model/costModel';
+import type { ModelAssumptions, ModelOverrides } from '../model/costModel';
 import { GREEN_BOOK_DISCOUNTING, type DiscountSchedule } from '../model/discounting';
 import type { CategoryPopulation, EmptyCategoryRule, UnquantifiedRule } from '../model/industryCost';
 import type { Analysis } from '../model/responseAnalysis';
@@ -168,7 +168,7 @@ function readOverrides(
   costs: readonly (readonly unknown[])[],
   leadTimes: readonly (readonly unknown[])[],
   analysis: Analysis,
-): { overrides: ModelAssumptions['overrides']; notes: string[] } {
+): { overrides: ModelOverrides; notes: string[] } {
   const known = new Map(analysis.results.map((r) => [r.respondent.id, r.respondent.name]));
   const notes: string[] = [];
   const costOverrides: Record<string, CostOverride> = {};

@@ -366,3 +366,60 @@ describe('overrides typed in the pane', () => {
     expect(await screen.findByText("Kept the workbook's assumptions, 6 populations, 3 scenarios and 2 overrides.")).toBeTruthy();
   });
 });
+
+describe('figures typed in the preview before the first import', () => {
+  test('move the preview total, show beside the parsed answer, and are written as overrides', async () => {
+    const host = createMemoryHost();
+    render(<App host={host} />);
+    paste(seedText());
+    fireEvent.click(screen.getByRole('button', { name: 'Override parsed figures before importing' }));
+    // OVO answered "Yes" with no figure; the modeller enters £100k–£200k and 4 months for Utility Warehouse.
+    fireEvent.change(screen.getByLabelText('Override low £, OVO Energy'), { target: { value: '£100,000' } });
+    fireEvent.change(screen.getByLabelText('Override high £, OVO Energy'), { target: { value: '200000' } });
+    fireEvent.change(screen.getByLabelText('Override months, Utility Warehouse'), { target: { value: '4' } });
+    expect(screen.getByText(/4 gave a figure, totalling £450k–£1.15m with 2 overrides; 1 unquantified/)).toBeTruthy();
+    const rows = within(screen.getByRole('table', { name: 'Parsed respondents' })).getAllByRole('row').slice(1);
+    expect(within(rows[1]!).getByText('Override: £100k–£200k')).toBeTruthy();
+    expect(within(rows[2]!).getByText('Override: 4 months')).toBeTruthy();
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    expect(await screen.findByText('Wrote 2 overrides typed in the preview.')).toBeTruthy();
+    const tables = host.sheets().flatMap((s) => s.tables);
+    const ovo = tables.find((t) => t.name === 'tblCosts')!.rows[1]!;
+    expect([ovo[7], ovo[8]]).toEqual([{ t: 'number', v: 100_000 }, { t: 'number', v: 200_000 }]);
+    expect(ovo[9]).toMatchObject({ t: 'formula', v: 100_000 });
+    expect(tables.find((t) => t.name === 'tblLeadTimes')!.rows[2]![7]).toEqual({ t: 'number', v: 4 });
+    // From here the overrides are edited in the Assumptions panel, which shows them.
+    expect(screen.queryByRole('button', { name: 'Override parsed figures before importing' })).toBeNull();
+    expect((screen.getByLabelText('Override high £, OVO Energy') as HTMLInputElement).value).toBe('200000');
+  });
+
+  test('a low figure above the high one is named and holds the import back', () => {
+    render(<App host={createMemoryHost()} />);
+    paste(seedText());
+    fireEvent.click(screen.getByRole('button', { name: 'Override parsed figures before importing' }));
+    fireEvent.change(screen.getByLabelText('Override low £, EON UK'), { target: { value: '300000' } });
+    fireEvent.change(screen.getByLabelText('Override high £, EON UK'), { target: { value: '200000' } });
+    expect(screen.getByText(/EON UK: the override low figure is above the high figure/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Import into preview workbook' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('Override high £, EON UK'), { target: { value: '' } });
+    expect((screen.getByRole('button', { name: 'Import into preview workbook' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  test('on a re-import, a typed figure is laid over the workbook’s overrides without losing the others', async () => {
+    const host = await importSeed();
+    host.edit('tblCosts', 1, 7, { t: 'number', v: 55_000 });
+    paste(seedText());
+    fireEvent.click(screen.getByRole('button', { name: 'Override parsed figures before importing' }));
+    fireEvent.change(screen.getAllByLabelText('Override months, EON UK')[0]!, { target: { value: '12' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    expect(await screen.findByText('Wrote 1 override typed in the preview.')).toBeTruthy();
+    const tables = host.sheets().flatMap((s) => s.tables);
+    expect(tables.find((t) => t.name === 'tblCosts')!.rows[1]![7]).toEqual({ t: 'number', v: 55_000 });
+    expect(tables.find((t) => t.name === 'tblLeadTimes')!.rows[0]![7]).toEqual({ t: 'number', v: 12 });
+  });
+});

@@ -20,8 +20,8 @@ describe('cells the pane writes are the cells the workbook reads back', () => {
       ['benefit', (a) => withBenefit(a, 'Low', 12_000), 1],
       ['discount', (a) => withDiscountRate(a, 0.04), 1],
       ['appraisal', (a) => withAppraisalYears(a, 15), 3],
-      ['cost override', (a) => withCostOverride(withCostOverride(a, 'ovo-energy', 'low', 10_000), 'ovo-energy', 'high', 30_000), 2],
-      ['lead override', (a) => withLeadTimeOverride(a, 'utility-warehouse', 4), 1],
+      ['cost override', (a) => ({ ...a, overrides: withCostOverride(withCostOverride(a.overrides, 'ovo-energy', 'low', 10_000), 'ovo-energy', 'high', 30_000) }), 2],
+      ['lead override', (a) => ({ ...a, overrides: withLeadTimeOverride(a.overrides, 'utility-warehouse', 4) }), 1],
       ['timeline', (a) => withTimeline(a, { minimumNoticeMonths: 3, coverage: { kind: 'share-of-respondents', share: 0.5 } }), 2],
     ];
     let after = before;

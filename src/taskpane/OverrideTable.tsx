@@ -1,0 +1,46 @@
+import { Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import type { ModelOverrides } from '../model/costModel';
+import type { RespondentResult } from '../model/responseAnalysis';
+import { withCostOverride, withLeadTimeOverride } from './assumptionEdits';
+import { typedNumber } from './typedNumber';
+
+/**
+ * The modeller's figures in place of parsed answers: low and high cost and lead-time months per
+ * respondent. A blank box means the parsed answer counts.
+ */
+export function OverrideTable({ results, overrides, onChange }: { results: readonly RespondentResult[]; overrides: ModelOverrides; onChange: (next: ModelOverrides) => void }) {
+  return (
+    <Table size="small" aria-label="Overrides">
+      <TableHeader>
+        <TableRow>
+          {['Respondent', 'Low £', 'High £', 'Months'].map((h) => (
+            <TableHeaderCell key={h}>{h}</TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {results.map(({ respondent }) => {
+          const o = overrides.costs[respondent.id] ?? {};
+          const box = (label: string, value: number | undefined, apply: (v: number | undefined) => ModelOverrides) => (
+            <TableCell>
+              <Input
+                size="small"
+                aria-label={`${label}, ${respondent.name}`}
+                defaultValue={value === undefined ? '' : String(value)}
+                onChange={(_, d) => onChange(apply(d.value.trim() === '' ? undefined : (typedNumber(d.value) ?? undefined)))}
+              />
+            </TableCell>
+          );
+          return (
+            <TableRow key={respondent.id}>
+              <TableCell>{respondent.name}</TableCell>
+              {box('Override low £', o.low, (v) => withCostOverride(overrides, respondent.id, 'low', v))}
+              {box('Override high £', o.high, (v) => withCostOverride(overrides, respondent.id, 'high', v))}
+              {box('Override months', overrides.leadTimeMonths[respondent.id], (v) => withLeadTimeOverride(overrides, respondent.id, v))}
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
