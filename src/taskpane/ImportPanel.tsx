@@ -22,20 +22,15 @@ import { formatCostBand } from '../model/costAnswer';
 import type { RoleOverrides } from '../model/questionRoles';
 import { DEFAULT_COST_OPTIONS, respondentTotals } from '../model/respondentTotals';
 import type { Analysis } from '../model/responseAnalysis';
-import { reportHeading } from '../report/reportTables';
 import { analyseRead, importDocuments } from '../import/importText';
 import { readRangeCollation } from '../import/rangeCollation';
 import { documentsHash, sha256Hex } from '../import/sourceHash';
-import { fromDate } from '../model/calendarDates';
-import { defaultAssumptions, overrideProblems, type ModelOverrides } from '../model/costModel';
-import { ENGINE_VERSION } from '../version';
-import { costModelWorkbook } from '../workbook/costModelWorkbook';
+import { overrideProblems, type ModelOverrides } from '../model/costModel';
 import { WorkbookRefusal, WorkbookWriteFailed, type WorkbookHost } from '../workbook/host';
 import { findingLocation } from '../workbook/findingLocation';
-import { carryForward, changeReport } from '../workbook/readBack';
-import { renameSheets } from '../workbook/renameSheets';
 import { laidOver } from './assumptionEdits';
 import { AssumptionsPanel } from './AssumptionsPanel';
+import { writeModel, type ModelSource } from './modelWrite';
 import { OverrideTable } from './OverrideTable';
 import { TimelinePanel } from './TimelinePanel';
 import type { UncertaintyRunner } from './uncertaintyRunner';
@@ -68,32 +63,17 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
     if (!usable) return;
     dispatch({ type: 'writeStarted' });
     try {
-      const today = fromDate(new Date());
-      const { analysis } = result;
-      const snapshot = await host.readSnapshot();
-      const defaults = defaultAssumptions(analysis, today);
-      const carried = snapshot ? carryForward(snapshot, analysis, defaults) : null;
-      const base = carried?.assumptions ?? defaults;
-      // Figures typed in the preview win over those the workbook held for the same respondent.
-      const assumptions = { ...base, overrides: laidOver(base.overrides, state.valueOverrides) };
-      const typed = overrideCount(state.valueOverrides);
-      const built = costModelWorkbook(analysis, result.findings, assumptions, {
+      const source: ModelSource = {
+        analysis: result.analysis,
+        findings: result.findings,
         sourceName: state.source.name,
         sourceSha256: state.source.files.length ? await documentsHash(state.source.files) : await sha256Hex(state.text),
-        engineVersion: ENGINE_VERSION,
-        created: today,
-      });
-      if (!built.ok) {
-        dispatch({ type: 'writeFailed', message: `The model cannot run: ${built.problems.join('; ')}` });
-        return;
-      }
-      const notes = [
-        ...(snapshot && carried ? [...carried.report, ...changeReport(snapshot, analysis)] : []),
-        ...(typed ? [`Wrote ${typed} override${typed === 1 ? '' : 's'} typed in the preview.`] : []),
-      ];
-      const { modification } = analysis.consultation;
-      const exported = { tables: built.report, heading: reportHeading(modification), stem: modification.id || 'consultation' };
-      dispatch({ type: 'writeDone', report: await host.writePlan(renameSheets(built.plan, renames)), notes, export: exported, modelled: { analysis, assumptions } });
+        renames,
+      };
+      // Figures typed in the preview win over those the workbook held for the same respondent.
+      const written = await writeModel(host, source, (a) => ({ ...a, overrides: laidOver(a.overrides, state.valueOverrides) }));
+      const typed = overrideCount(state.valueOverrides);
+      dispatch({ type: 'writeDone', written, source, notes: [...written.notes, ...(typed ? [`Wrote ${typed} override${typed === 1 ? '' : 's'} typed in the preview.`] : [])] });
     } catch (e) {
       const renamesOffered = e instanceof WorkbookRefusal && e.renames ? { renames: e.renames } : {};
       dispatch({ type: 'writeFailed', message: messageFor(e), ...renamesOffered });
@@ -252,8 +232,19 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
         </MessageBar>
       )}
       {state.report && <ExportPanel report={state.report} />}
-      {state.modelled && <AssumptionsPanel key={state.modelled.generation} analysis={state.modelled.analysis} assumptions={state.modelled.assumptions} host={host} runner={runner} />}
-      {state.modelled && <TimelinePanel key={`timeline-${state.modelled.generation}`} analysis={state.modelled.analysis} assumptions={state.modelled.assumptions} host={host} />}
+      {state.modelled && <AssumptionsPanel key={state.modelled.generation} analysis={state.modelled.source.analysis} assumptions={state.modelled.assumptions} host={host} runner={runner} />}
+      {state.modelled && (
+        <TimelinePanel
+          key={`timeline-${state.modelled.generation}`}
+          analysis={state.modelled.source.analysis}
+          assumptions={state.modelled.assumptions}
+          host={host}
+          rewrite={async (adjust) => {
+            const written = await writeModel(host, state.modelled!.source, adjust);
+            dispatch({ type: 'modelRewritten', written });
+          }}
+        />
+      )}
     </div>
   );
 }

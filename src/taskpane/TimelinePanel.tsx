@@ -1,10 +1,11 @@
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import { excelSerial, isoDate, RELEASE_RULE } from '../model/calendarDates';
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Subtitle2, Tag, TagGroup, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { excelSerial, isoDate, RELEASE_RULE, type IsoDate } from '../model/calendarDates';
 import type { ModelAssumptions } from '../model/costModel';
 import type { Analysis } from '../model/responseAnalysis';
 import { formatMonths, formatReportDate } from '../report/format';
 import type { WorkbookHost } from '../workbook/host';
-import { withDccLeadTime, withTimeline } from './assumptionEdits';
+import { changedTimeline, withDccLeadTime, withReleases, withTimeline } from './assumptionEdits';
 import { StatusMessage } from './StatusMessage';
 import { useAssumptionsDraft } from './useAssumptionsDraft';
 
@@ -16,17 +17,34 @@ const useStyles = makeStyles({
   track: { position: 'relative', height: '0.9rem', backgroundColor: tokens.colorNeutralBackground3 },
   bar: { position: 'absolute', top: 0, bottom: 0, backgroundColor: tokens.colorBrandBackground, minWidth: '3px' },
   rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  calendar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  add: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
 });
 
+/** Rewrites the model workbook with the assumptions it holds now, changed as given. */
+export type ModelRewrite = (adjust: (a: ModelAssumptions) => ModelAssumptions) => Promise<void>;
+
 /**
- * The implementation timeline: decision date, DCC lead time, notice, coverage and a proposed
- * release, with the required lead time, the earliest feasible release and a Gantt preview; the
- * same cells are then written to the workbook.
+ * The implementation timeline: decision date, DCC lead time, notice, coverage, a proposed release
+ * and the release calendar, with the required lead time, the earliest feasible release and a
+ * Gantt preview. Single values are written to their cells; a changed calendar changes the
+ * workbook's shape (its table and the formulas over it), so the model is rewritten, keeping what
+ * the workbook holds.
  */
-export function TimelinePanel({ analysis, assumptions, host }: { analysis: Analysis; assumptions: ModelAssumptions; host: WorkbookHost }) {
+export function TimelinePanel({ analysis, assumptions, host, rewrite }: { analysis: Analysis; assumptions: ModelAssumptions; host: WorkbookHost; rewrite: ModelRewrite }) {
   const styles = useStyles();
-  const { draft, setDraft, run, pending, write, status } = useAssumptionsDraft(analysis, assumptions, host, 'the timeline');
+  const { draft, setDraft, written, run, pending, write, commit, status } = useAssumptionsDraft(analysis, assumptions, host, 'the timeline');
+  const [adding, setAdding] = useState<IsoDate | null>(null);
   const t = draft.timeline;
+  const calendarChanged = JSON.stringify(written.timeline.releases) !== JSON.stringify(t.releases);
+  const writeTimeline = () =>
+    calendarChanged
+      ? commit(async () => {
+          const changes = changedTimeline(written.timeline, t);
+          await rewrite((a) => ({ ...a, timeline: { ...a.timeline, ...changes } }));
+          return `Rewrote the model with ${t.releases.length} releases in the calendar; the workbook's other assumptions and overrides were kept.`;
+        })
+      : write();
   const coverage = t.coverage.kind === 'share-of-respondents' ? t.coverage.share : 1;
   const number = (value: string) => (value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null);
 
@@ -89,9 +107,29 @@ export function TimelinePanel({ analysis, assumptions, host }: { analysis: Analy
           <MessageBarBody>{run.ok ? '' : run.problems.join(' ')}</MessageBarBody>
         </MessageBar>
       )}
-      <Text className={styles.rule}>{RELEASE_RULE} The calendar is on the Assumptions sheet.</Text>
+      <Field label="SEC release calendar" hint={RELEASE_RULE}>
+        <TagGroup
+          className={styles.calendar}
+          aria-label="SEC release calendar"
+          onDismiss={(_, { value }) => setDraft(withReleases(draft, t.releases.filter((d) => d !== value)))}
+        >
+          {t.releases.map((d) => (
+            <Tag key={d} value={d} size="small" dismissible aria-label={`Remove ${formatReportDate(d)}`}>
+              {formatReportDate(d)}
+            </Tag>
+          ))}
+        </TagGroup>
+      </Field>
+      <div className={styles.add}>
+        <Field label="Release to add">
+          <Input type="date" onChange={(_, d) => setAdding(isoDate(d.value))} />
+        </Field>
+        <Button disabled={adding === null || t.releases.includes(adding)} onClick={() => adding && setDraft(withReleases(draft, [...t.releases, adding]))}>
+          Add release
+        </Button>
+      </div>
       <div>
-        <Button appearance="primary" disabled={!run.ok || pending.length === 0} onClick={write}>
+        <Button appearance="primary" disabled={!run.ok || (pending.length === 0 && !calendarChanged)} onClick={writeTimeline}>
           Write timeline to workbook
         </Button>
       </div>

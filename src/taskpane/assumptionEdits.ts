@@ -1,4 +1,6 @@
+import type { IsoDate } from '../model/calendarDates';
 import type { ModelAssumptions, ModelOverrides } from '../model/costModel';
+import type { TimelineInputs } from '../model/timeline';
 import type { CentralCosts } from '../model/industryCost';
 
 /** Pure edits of the assumptions the panel offers; each returns a new value. */
@@ -25,6 +27,16 @@ export function withDccLeadTime(a: ModelAssumptions, months: number): ModelAssum
 
 export function withTimeline(a: ModelAssumptions, change: Partial<Pick<ModelAssumptions['timeline'], 'decisionDate' | 'minimumNoticeMonths' | 'proposedRelease' | 'coverage'>>): ModelAssumptions {
   return { ...a, timeline: { ...a.timeline, ...change } };
+}
+
+/** The release calendar, in date order without repeats (the workbook's formulas expect it so). */
+export function withReleases(a: ModelAssumptions, releases: readonly IsoDate[]): ModelAssumptions {
+  return { ...a, timeline: { ...a.timeline, releases: [...new Set(releases)].sort() } };
+}
+
+/** The timeline inputs `after` changed from `before`, to lay over what a workbook holds now. */
+export function changedTimeline(before: TimelineInputs, after: TimelineInputs): Partial<TimelineInputs> {
+  return Object.fromEntries(Object.entries(after).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof TimelineInputs])));
 }
 
 /** The first discount rate (to the step year) for every scenario; the later rate and the step stay. */

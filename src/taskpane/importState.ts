@@ -3,9 +3,8 @@ import { analyseRead, type DocumentFile, type ImportResult } from '../import/imp
 import { readAnnexText } from '../import/annexText';
 import type { ModelAssumptions, ModelOverrides } from '../model/costModel';
 import type { RoleOverrides } from '../model/questionRoles';
-import type { Analysis } from '../model/responseAnalysis';
-import type { WriteReport } from '../workbook/host';
 import type { ReportExport } from './ExportPanel';
+import type { ModelSource, ModelWritten } from './modelWrite';
 
 /** Everything the import flow shows, in one place; components only select from it and dispatch. */
 export interface ImportState {
@@ -29,8 +28,8 @@ export interface ImportState {
   readonly busy: boolean;
   /** The report tables of the last successful import, for the Export panel. */
   readonly report: ReportExport | null;
-  /** What the last successful import modelled, for the Assumptions panel. */
-  readonly modelled: { readonly analysis: Analysis; readonly assumptions: ModelAssumptions; readonly generation: number } | null;
+  /** What the last successful import modelled, for the Assumptions and Timeline panels; a new generation remounts them. */
+  readonly modelled: { readonly source: ModelSource; readonly assumptions: ModelAssumptions; readonly generation: number } | null;
   readonly outcome: {
     readonly intent: 'success' | 'error';
     readonly title: string;
@@ -49,13 +48,8 @@ export type ImportAction =
   | { readonly type: 'overrideChanged'; readonly role: keyof RoleOverrides; readonly question: number | undefined }
   | { readonly type: 'valueOverridesChanged'; readonly overrides: ModelOverrides }
   | { readonly type: 'writeStarted' }
-  | {
-      readonly type: 'writeDone';
-      readonly report: WriteReport;
-      readonly notes: readonly string[];
-      readonly export: ReportExport;
-      readonly modelled: { readonly analysis: Analysis; readonly assumptions: ModelAssumptions };
-    }
+  | { readonly type: 'writeDone'; readonly written: ModelWritten; readonly source: ModelSource; readonly notes: readonly string[] }
+  | { readonly type: 'modelRewritten'; readonly written: ModelWritten }
   | { readonly type: 'writeFailed'; readonly message: string; readonly renames?: Readonly<Record<string, string>> }
   | { readonly type: 'showFailed'; readonly message: string };
 
@@ -102,18 +96,21 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
     case 'writeStarted':
       return { ...state, busy: true, outcome: null };
     case 'writeDone': {
-      const { created, replaced, cells } = action.report;
+      const { created, replaced, cells } = action.written.report;
       const parts = [created.length ? `created ${created.join(', ')}` : '', replaced.length ? `updated ${replaced.join(', ')}` : ''].filter(Boolean);
       return {
         ...state,
         busy: false,
         valueOverrides: NO_OVERRIDES,
         importedRead: state.readNumber,
-        report: action.export,
-        modelled: { ...action.modelled, generation: (state.modelled?.generation ?? 0) + 1 },
+        report: action.written.export,
+        modelled: { source: action.source, assumptions: action.written.assumptions, generation: (state.modelled?.generation ?? 0) + 1 },
         outcome: { intent: 'success', title: 'Imported', text: `${parts.join('; ')} (${cells.toLocaleString('en-GB')} cells).`, notes: action.notes },
       };
     }
+    case 'modelRewritten':
+      // The panels keep their drafts: only the report and the baseline for a later import move.
+      return state.modelled ? { ...state, report: action.written.export, modelled: { ...state.modelled, assumptions: action.written.assumptions } } : state;
     case 'writeFailed':
       return { ...state, busy: false, outcome: { intent: 'error', title: 'Nothing was imported', text: action.message, ...(action.renames ? { renames: action.renames } : {}) } };
     case 'showFailed':

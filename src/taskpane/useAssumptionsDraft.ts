@@ -19,14 +19,20 @@ export function useAssumptionsDraft(analysis: Analysis, assumptions: ModelAssump
     draft,
     analysis.results.map((r) => r.respondent.id),
   );
-  const write = async () => {
+  /** Runs a write of the draft; on success the draft is what the workbook holds, and `work`'s words are shown. */
+  const commit = async (work: () => Promise<string>) => {
     try {
-      await host.writeInputs(pending);
+      const done = await work();
       setWritten(draft);
-      setStatus({ intent: 'success', text: `Wrote ${pending.length} cell${pending.length === 1 ? '' : 's'}; ${what} recalculate${what.endsWith('s') ? '' : 's'}.` });
+      setStatus({ intent: 'success', text: done });
     } catch (e) {
       setStatus({ intent: 'error', text: `The workbook did not take the change (${e instanceof Error ? e.message : String(e)}). Nothing else was changed.` });
     }
   };
-  return { draft, setDraft, run, pending, write, status, setStatus };
+  const write = () =>
+    commit(async () => {
+      await host.writeInputs(pending);
+      return `Wrote ${pending.length} cell${pending.length === 1 ? '' : 's'}; ${what} recalculate${what.endsWith('s') ? '' : 's'}.`;
+    });
+  return { draft, setDraft, written, run, pending, write, commit, status, setStatus };
 }

@@ -423,3 +423,41 @@ describe('figures typed in the preview before the first import', () => {
     expect(tables.find((t) => t.name === 'tblLeadTimes')!.rows[0]![7]).toEqual({ t: 'number', v: 12 });
   });
 });
+
+describe('editing the release calendar in the timeline panel', () => {
+  test('a removed and an added release move the earliest release, and the model is rewritten keeping the workbook’s overrides', async () => {
+    const { excelSerial } = await import('../../src/model/calendarDates');
+    const host = await importSeed();
+    host.edit('tblCosts', 1, 7, { t: 'number', v: 55_000 });
+    fireEvent.change(screen.getByLabelText('Decision date'), { target: { value: '2027-03-01' } });
+    expect(screen.getByLabelText('Timeline result').textContent).toMatch(/earliest release 4 November 2027\.$/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove 4 November 2027' }));
+    // Without it, the next release in the calendar: the last Thursday of February 2028.
+    expect(screen.getByLabelText('Timeline result').textContent).toMatch(/earliest release 24 February 2028\.$/);
+    expect(within(screen.getByRole('toolbar', { name: 'SEC release calendar' })).queryByText('4 November 2027')).toBeNull();
+
+    fireEvent.change(screen.getByLabelText('Release to add'), { target: { value: '2027-12-02' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add release' }));
+    expect(screen.getByLabelText('Timeline result').textContent).toMatch(/earliest release 2 December 2027\.$/);
+    // The same date twice is not offered.
+    expect((screen.getByRole('button', { name: 'Add release' }) as HTMLButtonElement).disabled).toBe(true);
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Write timeline to workbook' }));
+    });
+    expect(await screen.findByText(/^Rewrote the model with \d+ releases in the calendar; the workbook's other assumptions and overrides were kept\.$/)).toBeTruthy();
+    const tables = host.sheets().flatMap((s) => s.tables);
+    const releases = tables.find((t) => t.name === 'tblReleases')!.rows.map((r) => r[0]);
+    expect(releases).toContainEqual({ t: 'date', v: '2027-12-02' });
+    expect(releases).not.toContainEqual({ t: 'date', v: '2027-11-04' });
+    expect(releases.map((r) => (r!.t === 'date' ? r!.v : '')).join()).toBe(releases.map((r) => (r!.t === 'date' ? r!.v : '')).sort().join());
+    const summary = tables.find((t) => t.name === 'tblTimelineSummary')!.rows;
+    const row = (label: string) => summary.find((r) => r[0]!.t === 'text' && r[0]!.v === label)![1];
+    expect(row('Decision date')).toMatchObject({ t: 'formula', v: excelSerial('2027-03-01') });
+    expect(row('Earliest feasible release')).toMatchObject({ t: 'formula', v: excelSerial('2027-12-02') });
+    expect(tables.find((t) => t.name === 'tblCosts')!.rows[1]![7]).toEqual({ t: 'number', v: 55_000 });
+    // Written: nothing is left to write.
+    expect((screen.getByRole('button', { name: 'Write timeline to workbook' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
