@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { excelSerial } from '../workbook/plan';
-import { INPUT_TABLES, UPTAKE_HEADER, type WorkbookSnapshot } from '../workbook/readBack';
+import { headerKey, SNAPSHOT_TABLES, type WorkbookSnapshot } from '../workbook/readBack';
 
 /** Reads the input tables of an .xlsx the project wrote (and a modeller edited): values, with dates as serial numbers. */
 export async function readXlsxSnapshot(bytes: Uint8Array): Promise<WorkbookSnapshot> {
@@ -9,7 +9,7 @@ export async function readXlsxSnapshot(bytes: Uint8Array): Promise<WorkbookSnaps
   const tables: Record<string, unknown[][]> = {};
   wb.eachSheet((ws) => {
     for (const table of ws.getTables() as unknown as Array<{ name: string; table: { tableRef: string } }>) {
-      if (!(INPUT_TABLES as readonly string[]).includes(table.name)) continue;
+      if (!(SNAPSHOT_TABLES as readonly string[]).includes(table.name)) continue;
       const [from, to] = table.table.tableRef.split(':') as [string, string];
       const start = ws.getCell(from);
       const end = ws.getCell(to);
@@ -20,7 +20,7 @@ export async function readXlsxSnapshot(bytes: Uint8Array): Promise<WorkbookSnaps
         rows.push(row);
       }
       tables[table.name] = rows.slice(1);
-      if (table.name === 'tblUptake') tables[UPTAKE_HEADER] = rows.slice(0, 1);
+      tables[headerKey(table.name)] = rows.slice(0, 1);
     }
   });
   return { tables };

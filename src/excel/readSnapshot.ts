@@ -1,7 +1,7 @@
-import { INPUT_TABLES, UPTAKE_HEADER, type WorkbookSnapshot } from '../workbook/readBack';
+import { headerKey, SNAPSHOT_TABLES, type WorkbookSnapshot } from '../workbook/readBack';
 
 /**
- * Reads the input tables of a workbook the add-in wrote, in two round trips whatever their size:
+ * Reads the input tables of a workbook the add-in wrote (and those that describe its document), in two round trips whatever their size:
  * one for the table list, one for the values. Null when none of them is there.
  */
 export async function readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot | null> {
@@ -9,7 +9,7 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
   tables.load('items/name');
   await context.sync();
   const present = new Map(tables.items.map((t) => [t.name, t]));
-  const wanted = INPUT_TABLES.flatMap((name) => {
+  const wanted = SNAPSHOT_TABLES.flatMap((name) => {
     const table = present.get(name);
     return table ? [{ name, body: table.getDataBodyRange().load('values'), header: table.getHeaderRowRange().load('values') }] : [];
   });
@@ -18,7 +18,7 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
   const snapshot: Record<string, unknown[][]> = {};
   for (const w of wanted) {
     snapshot[w.name] = w.body.values;
-    if (w.name === 'tblUptake') snapshot[UPTAKE_HEADER] = w.header.values;
+    snapshot[headerKey(w.name)] = w.header.values;
   }
   return { tables: snapshot };
 }

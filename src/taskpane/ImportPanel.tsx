@@ -17,7 +17,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useReducer, useRef } from 'react';
+import { useEffect, useReducer, useRef } from 'react';
 import { formatCostBand } from '../model/costAnswer';
 import type { RoleOverrides } from '../model/questionRoles';
 import { DEFAULT_COST_OPTIONS, respondentTotals } from '../model/respondentTotals';
@@ -30,7 +30,7 @@ import { WorkbookRefusal, WorkbookWriteFailed, type WorkbookHost } from '../work
 import { findingLocation } from '../workbook/findingLocation';
 import { laidOver } from './assumptionEdits';
 import { AssumptionsPanel } from './AssumptionsPanel';
-import { writeModel, type ModelSource } from './modelWrite';
+import { takeUpWorkbook, writeModel, type ModelSource } from './modelWrite';
 import { OverrideTable } from './OverrideTable';
 import { TimelinePanel } from './TimelinePanel';
 import type { UncertaintyRunner } from './uncertaintyRunner';
@@ -58,6 +58,22 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
   const { result } = state;
   const typedProblems = result ? overrideProblems(result.analysis, state.valueOverrides) : [];
   const usable = result !== null && result.fatal === null && typedProblems.length === 0;
+
+  // A workbook with a model in it (written earlier, here or by the CLI) opens with its panels.
+  useEffect(() => {
+    let open = true;
+    takeUpWorkbook(host).then(
+      (model) => {
+        if (!open || model === null) return;
+        if ('problems' in model) dispatch({ type: 'takeUpFailed', message: `${model.problems.join('; ')}. Correct the cell on the Assumptions sheet and reopen the pane, or import the document again.` });
+        else dispatch({ type: 'takenUp', model });
+      },
+      (e: unknown) => open && dispatch({ type: 'takeUpFailed', message: `The workbook could not be read (${e instanceof Error ? e.message : String(e)}). Import the document again to rebuild the model.` }),
+    );
+    return () => {
+      open = false;
+    };
+  }, [host]);
 
   const write = async (renames: Readonly<Record<string, string>> = {}) => {
     if (!usable) return;

@@ -4,7 +4,8 @@ import { readAnnexText } from '../import/annexText';
 import type { ModelAssumptions, ModelOverrides } from '../model/costModel';
 import type { RoleOverrides } from '../model/questionRoles';
 import type { ReportExport } from './ExportPanel';
-import type { ModelSource, ModelWritten } from './modelWrite';
+import type { ModelSource, ModelTakenUp, ModelWritten } from './modelWrite';
+import { formatReportDate } from '../report/format';
 
 /** Everything the import flow shows, in one place; components only select from it and dispatch. */
 export interface ImportState {
@@ -31,7 +32,7 @@ export interface ImportState {
   /** What the last successful import modelled, for the Assumptions and Timeline panels; a new generation remounts them. */
   readonly modelled: { readonly source: ModelSource; readonly assumptions: ModelAssumptions; readonly generation: number } | null;
   readonly outcome: {
-    readonly intent: 'success' | 'error';
+    readonly intent: 'success' | 'info' | 'warning' | 'error';
     readonly title: string;
     readonly text: string;
     readonly notes?: readonly string[];
@@ -50,6 +51,8 @@ export type ImportAction =
   | { readonly type: 'writeStarted' }
   | { readonly type: 'writeDone'; readonly written: ModelWritten; readonly source: ModelSource; readonly notes: readonly string[] }
   | { readonly type: 'modelRewritten'; readonly written: ModelWritten }
+  | { readonly type: 'takenUp'; readonly model: ModelTakenUp }
+  | { readonly type: 'takeUpFailed'; readonly message: string }
   | { readonly type: 'writeFailed'; readonly message: string; readonly renames?: Readonly<Record<string, string>> }
   | { readonly type: 'showFailed'; readonly message: string };
 
@@ -104,13 +107,34 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
         valueOverrides: NO_OVERRIDES,
         importedRead: state.readNumber,
         report: action.written.export,
-        modelled: { source: action.source, assumptions: action.written.assumptions, generation: (state.modelled?.generation ?? 0) + 1 },
+        modelled: { source: { ...action.source, renames: action.written.renames }, assumptions: action.written.assumptions, generation: (state.modelled?.generation ?? 0) + 1 },
         outcome: { intent: 'success', title: 'Imported', text: `${parts.join('; ')} (${cells.toLocaleString('en-GB')} cells).`, notes: action.notes },
       };
     }
     case 'modelRewritten':
       // The panels keep their drafts: only the report and the baseline for a later import move.
-      return state.modelled ? { ...state, report: action.written.export, modelled: { ...state.modelled, assumptions: action.written.assumptions } } : state;
+      return state.modelled
+        ? { ...state, report: action.written.export, modelled: { ...state.modelled, source: { ...state.modelled.source, renames: action.written.renames }, assumptions: action.written.assumptions } }
+        : state;
+    case 'takenUp': {
+      // Only on a pane with nothing of its own yet: an import under way wins.
+      if (state.modelled || state.result) return state;
+      const { source, assumptions, written } = action.model;
+      const { id, title } = source.analysis.consultation.modification;
+      const n = source.analysis.results.length;
+      return {
+        ...state,
+        report: action.model.export,
+        modelled: { source, assumptions, generation: 1 },
+        outcome: {
+          intent: 'info',
+          title: 'This workbook holds a model',
+          text: `${`${id} ${title}`.trim()}: ${n} respondent${n === 1 ? '' : 's'}, from ${source.sourceName}${written ? `, written ${formatReportDate(written)}` : ''}. Its assumptions, timeline and report are below; read a document to import it again.`,
+        },
+      };
+    }
+    case 'takeUpFailed':
+      return state.modelled || state.result ? state : { ...state, outcome: { intent: 'warning', title: 'The model in this workbook cannot be shown', text: action.message } };
     case 'writeFailed':
       return { ...state, busy: false, outcome: { intent: 'error', title: 'Nothing was imported', text: action.message, ...(action.renames ? { renames: action.renames } : {}) } };
     case 'showFailed':

@@ -1,13 +1,14 @@
 import type { Finding } from '../model/consultation';
-import { fromDate } from '../model/calendarDates';
+import { fromDate, type IsoDate } from '../model/calendarDates';
 import { defaultAssumptions, type ModelAssumptions } from '../model/costModel';
-import type { Analysis } from '../model/responseAnalysis';
-import { reportHeading } from '../report/reportTables';
+import { analyseConsultation, type Analysis } from '../model/responseAnalysis';
+import { reportHeading, type ReportTable } from '../report/reportTables';
 import { ENGINE_VERSION } from '../version';
-import { costModelWorkbook } from '../workbook/costModelWorkbook';
+import { costModelWorkbook, runCostModel } from '../workbook/costModelWorkbook';
 import { WorkbookRefusal, type WorkbookHost, type WriteReport } from '../workbook/host';
 import { carryForward, changeReport } from '../workbook/readBack';
 import { renameSheets } from '../workbook/renameSheets';
+import { reopenWorkbook } from '../workbook/reopen';
 import type { ReportExport } from './ExportPanel';
 
 /** What a model workbook is built from: the read document and where it came from. */
@@ -20,12 +21,23 @@ export interface ModelSource {
   readonly renames: Readonly<Record<string, string>>;
 }
 
+/** A model the workbook already holds, taken up when the pane opens. */
+export interface ModelTakenUp {
+  readonly source: ModelSource;
+  readonly assumptions: ModelAssumptions;
+  readonly export: ReportExport;
+  /** When the workbook was written, as its Read me says. */
+  readonly written: IsoDate | null;
+}
+
 export interface ModelWritten {
   readonly report: WriteReport;
   /** What was kept from the workbook and what moved, in words for the modeller. */
   readonly notes: readonly string[];
   readonly export: ReportExport;
   readonly assumptions: ModelAssumptions;
+  /** The sheet names written under, to write under again. */
+  readonly renames: Readonly<Record<string, string>>;
 }
 
 /**
@@ -48,11 +60,49 @@ export async function writeModel(host: WorkbookHost, source: ModelSource, adjust
     created: today,
   });
   if (!built.ok) throw new WorkbookRefusal(`The model cannot run: ${built.problems.join('; ')}`);
-  const { modification } = analysis.consultation;
+  const write = (renames: Readonly<Record<string, string>>) => host.writePlan(renameSheets(built.plan, renames));
+  let renames = source.renames;
+  let report: WriteReport;
+  try {
+    report = await write(renames);
+  } catch (e) {
+    // The model already sits beside the user's sheets under names the add-in gave it (a pane that
+    // took the workbook up cannot know them): write there again.
+    if (!(e instanceof WorkbookRefusal && e.renames && e.renamesAreOurs)) throw e;
+    renames = e.renames;
+    report = await write(renames);
+  }
   return {
-    report: await host.writePlan(renameSheets(built.plan, source.renames)),
+    report,
+    renames,
     notes: snapshot && carried ? [...carried.report, ...changeReport(snapshot, analysis)] : [],
-    export: { tables: built.report, heading: reportHeading(modification), stem: modification.id || 'consultation' },
+    export: reportExport(analysis, built.report),
     assumptions,
   };
+}
+
+/**
+ * The model a workbook written earlier holds (by this pane or the CLI), rebuilt from its own
+ * sheets so its assumptions, timeline and report can be worked on without the document. Null
+ * when the workbook holds no model; the engine's problems when it cannot run as the cells stand.
+ */
+export async function takeUpWorkbook(host: WorkbookHost): Promise<ModelTakenUp | { readonly problems: readonly string[] } | null> {
+  const snapshot = await host.readSnapshot();
+  const reopened = snapshot && reopenWorkbook(snapshot);
+  if (!snapshot || !reopened) return null;
+  const analysis = analyseConsultation(reopened.consultation, reopened.roles);
+  const { assumptions } = carryForward(snapshot, analysis, defaultAssumptions(analysis, fromDate(new Date())));
+  const run = runCostModel(analysis, assumptions);
+  if (!run.ok) return { problems: run.problems };
+  return {
+    source: { analysis, findings: reopened.findings, sourceName: reopened.sourceName, sourceSha256: reopened.sourceSha256, renames: {} },
+    assumptions,
+    export: reportExport(analysis, run.report),
+    written: reopened.written,
+  };
+}
+
+function reportExport(analysis: Analysis, tables: readonly ReportTable[]): ReportExport {
+  const { modification } = analysis.consultation;
+  return { tables, heading: reportHeading(modification), stem: modification.id || 'consultation' };
 }

@@ -30,13 +30,15 @@ export interface WorkbookHost {
 
 /**
  * A write the add-in refused before touching the workbook; the message is for the modeller.
- * When the only trouble is sheets of the same names, `renames` offers free names to write under.
+ * When the only trouble is sheets of the same names, `renames` offers free names to write under;
+ * `renamesAreOurs` when those are the add-in's own sheets already (an earlier import beside the user's).
  */
 export class WorkbookRefusal extends Error {
   override readonly name = 'WorkbookRefusal';
   constructor(
     message: string,
     readonly renames: Readonly<Record<string, string>> | null = null,
+    readonly renamesAreOurs = false,
   ) {
     super(message);
   }

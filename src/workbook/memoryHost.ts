@@ -2,7 +2,7 @@ import type { WorkbookHost } from './host';
 import { foreignItems, type Owned } from './ownership';
 import { refusal } from './renameSheets';
 import { excelSerial, planProblems, type Cell, type WorkbookPlan } from './plan';
-import { INPUT_TABLES, UPTAKE_HEADER, type WorkbookSnapshot } from './readBack';
+import { headerKey, SNAPSHOT_TABLES, type WorkbookSnapshot } from './readBack';
 
 export interface MemorySheet {
   readonly name: string;
@@ -30,9 +30,9 @@ export function createMemoryHost(userSheets: readonly string[] = ['Sheet1'], sel
       const tables: Record<string, unknown[][]> = {};
       for (const sheet of sheets.values()) {
         for (const t of sheet.tables) {
-          if (!(INPUT_TABLES as readonly string[]).includes(t.name)) continue;
+          if (!(SNAPSHOT_TABLES as readonly string[]).includes(t.name)) continue;
           tables[t.name] = t.rows.map((r) => r.map(cellValue));
-          if (t.name === 'tblUptake') tables[UPTAKE_HEADER] = [[...t.header]];
+          tables[headerKey(t.name)] = [[...t.header]];
         }
       }
       return Object.keys(tables).length ? { tables } : null;

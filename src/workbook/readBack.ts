@@ -19,8 +19,10 @@ export interface WorkbookSnapshot {
 
 /** The tables a re-import reads; the rest are rebuilt from the document and the engine. */
 export const INPUT_TABLES = ['tblAssumptions', 'tblPopulations', 'tblUptake', 'tblScenarioInputs', 'tblReleases', 'tblCosts', 'tblLeadTimes'] as const;
-/** The uptake grid's header row is read too: it names the scenarios. */
-export const UPTAKE_HEADER = 'tblUptake#header';
+/** With these too, the task pane can take up a workbook written earlier without the document (see reopen.ts). */
+export const SNAPSHOT_TABLES = [...INPUT_TABLES, 'tblReadMe', 'tblResponses', 'tblFindings'] as const;
+/** A table's header row is kept in the snapshot under this key (the uptake grid's names the scenarios). */
+export const headerKey = (table: string) => `${table}#header`;
 
 export interface Carried {
   readonly assumptions: ModelAssumptions;
@@ -67,7 +69,7 @@ export function carryForward(snapshot: WorkbookSnapshot, analysis: Analysis, def
   const coverageShare = number('CoverageShare', d.timeline.coverage.kind === 'share-of-respondents' ? d.timeline.coverage.share : 1);
 
   const populations = readPopulations(rows('tblPopulations'), d.industry.populations);
-  const scenarios = readScenarios(rows('tblScenarioInputs'), snapshot.tables[UPTAKE_HEADER]?.[0] ?? [], rows('tblUptake'), populations, discount, d.scenarios);
+  const scenarios = readScenarios(rows('tblScenarioInputs'), snapshot.tables[headerKey('tblUptake')]?.[0] ?? [], rows('tblUptake'), populations, discount, d.scenarios);
   const releases = rows('tblReleases').flatMap((r) => (typeof r[0] === 'number' ? [isoDate(isoFromSerial(r[0]))!] : []));
   const { overrides, notes } = readOverrides(rows('tblCosts'), rows('tblLeadTimes'), analysis);
   report.push(...notes);

@@ -14,18 +14,33 @@ export interface WorkbookMeta {
   readonly created: string;
 }
 
+/** Items of the Read me table that a reopened workbook is read from. */
+export const READ_ME_ITEMS = {
+  modification: 'Modification',
+  modificationTitle: 'Modification title',
+  consultation: 'Consultation',
+  sourceName: 'Source document',
+  sourceSha256: 'Source SHA-256',
+  costQuestion: 'Cost question',
+  leadTimeQuestion: 'Lead-time question',
+  written: 'Written on',
+} as const;
+
 export function readMeSheet(analysis: Analysis, a: ModelAssumptions, mc: MonteCarloResult, meta: WorkbookMeta, sheetNames: readonly string[]): SheetPlan {
   const { modification, title } = analysis.consultation;
   const rows: Cell[][] = [
     [text('What this is'), text(`The cost-benefit model of ${modification.id} ${modification.title}${title ? `, built from the ${title} responses` : ''}.`.replace(/\s+/g, ' '))],
     [text('How to use it'), text('Change the shaded cells on Assumptions, and the override columns on Costs and Lead times: every total, scenario result and date recalculates. The uncertainty figures are values: run the model again to refresh them.')],
-    [text('Source document'), text(meta.sourceName)],
-    [text('Source SHA-256'), text(meta.sourceSha256)],
+    [text(READ_ME_ITEMS.modification), text(modification.id)],
+    [text(READ_ME_ITEMS.modificationTitle), text(modification.title)],
+    [text(READ_ME_ITEMS.consultation), text(title)],
+    [text(READ_ME_ITEMS.sourceName), text(meta.sourceName)],
+    [text(READ_ME_ITEMS.sourceSha256), text(meta.sourceSha256)],
     [text('Respondents'), num(analysis.results.length)],
-    [text('Cost question'), analysis.roles.costQuestion === null ? text('not found') : num(analysis.roles.costQuestion)],
-    [text('Lead-time question'), analysis.roles.leadTimeQuestion === null ? text('not found') : num(analysis.roles.leadTimeQuestion)],
+    [text(READ_ME_ITEMS.costQuestion), analysis.roles.costQuestion === null ? text('not found') : num(analysis.roles.costQuestion)],
+    [text(READ_ME_ITEMS.leadTimeQuestion), analysis.roles.leadTimeQuestion === null ? text('not found') : num(analysis.roles.leadTimeQuestion)],
     [text('Engine version'), text(meta.engineVersion)],
-    [text('Written on'), date(meta.created)],
+    [text(READ_ME_ITEMS.written), date(meta.created)],
     [text('Monte Carlo seed'), num(mc.seed)],
     [text('Monte Carlo iterations'), num(mc.iterations)],
     [text('Decision date used'), date(a.timeline.decisionDate)],

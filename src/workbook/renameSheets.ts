@@ -64,5 +64,6 @@ export function refusal(plan: WorkbookPlan, foreign: readonly string[], existing
   const ours = new Set(owned.sheets.map((o) => o.toLowerCase()));
   const taken = existingSheets.filter((n) => !ours.has(n.toLowerCase()));
   const renames = sheets.length === foreign.length ? freeSheetNames(sheets, [...taken, ...plan.sheets.map((s) => s.name)]) : null;
-  return new WorkbookRefusal(foreignItemsMessage(foreign), renames);
+  const ourOwn = renames !== null && Object.values(renames).every((n) => ours.has(n.toLowerCase()));
+  return new WorkbookRefusal(foreignItemsMessage(foreign), renames, ourOwn);
 }

@@ -6,6 +6,9 @@ import { col, num, SheetCursor, text, type SheetPlan } from './plan';
 export const RESPONSES_SHEET = 'Responses';
 export const FINDINGS_SHEET = 'Findings';
 
+/** Column positions in the Responses table: further columns (extra headings) follow Rationale, and Source lines is last. */
+export const RESPONSES = { rowId: 0, respondent: 1, category: 2, question: 3, response: 4, rationale: 5, firstExtra: 6 } as const;
+
 /** Every answer to every question, with the source lines it came from. */
 export function responsesSheet(analysis: Analysis): SheetPlan {
   const { consultation } = analysis;

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from '../../src/taskpane/App';
@@ -459,5 +459,80 @@ describe('editing the release calendar in the timeline panel', () => {
     expect(tables.find((t) => t.name === 'tblCosts')!.rows[1]![7]).toEqual({ t: 'number', v: 55_000 });
     // Written: nothing is left to write.
     expect((screen.getByRole('button', { name: 'Write timeline to workbook' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('opening the pane on a workbook that already holds a model', () => {
+  test('shows its assumptions, timeline and report without the document, and writes to it', async () => {
+    const host = await importSeed();
+    host.edit('tblCosts', 1, 7, { t: 'number', v: 55_000 });
+    cleanup();
+    render(<App host={host} />);
+    expect(await screen.findByText('This workbook holds a model')).toBeTruthy();
+    expect(screen.getByText(/^MP207 .*: 5 respondents, from pasted text, written \d{1,2} \w+ \d{4}\. Its assumptions, timeline and report are below/)).toBeTruthy();
+    // The override typed in the sheet counts: OVO at £55k on top of £650k.
+    expect(screen.getByText('Industry one-off cost: £705k central.')).toBeTruthy();
+    expect((screen.getByLabelText('Override low £, OVO Energy') as HTMLInputElement).value).toBe('55000');
+    expect(screen.getByRole('button', { name: 'Download Word report' })).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Override months, Utility Warehouse'), { target: { value: '10' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Write to workbook' }));
+    });
+    expect(await screen.findByText("Wrote 1 cell; the workbook's formulas recalculate.")).toBeTruthy();
+    expect(host.sheets().flatMap((s) => s.tables).find((t) => t.name === 'tblLeadTimes')!.rows[2]![7]).toEqual({ t: 'number', v: 10 });
+
+    // A calendar change rewrites the model from the workbook's own sheets: the answers stay as they were.
+    const responsesBefore = host.sheets().find((s) => s.name === 'Responses')!.tables[0]!.rows;
+    fireEvent.click(screen.getAllByRole('button', { name: /^Remove / })[0]!);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Write timeline to workbook' }));
+    });
+    expect(await screen.findByText(/^Rewrote the model with/)).toBeTruthy();
+    expect(host.sheets().find((s) => s.name === 'Responses')!.tables[0]!.rows).toEqual(responsesBefore);
+    expect(host.sheets().flatMap((s) => s.tables).find((t) => t.name === 'tblLeadTimes')!.rows[2]![7]).toEqual({ t: 'number', v: 10 });
+  });
+
+  test('a workbook whose cells stop the model says which and what to do', async () => {
+    const host = await importSeed();
+    // Large Suppliers: one party, though four responded.
+    host.edit('tblPopulations', 0, 1, { t: 'number', v: 1 });
+    cleanup();
+    render(<App host={host} />);
+    expect(await screen.findByText('The model in this workbook cannot be shown')).toBeTruthy();
+    expect(screen.getByText(/Large Supplier.*Correct the cell on the Assumptions sheet/)).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Assumptions and scenarios' })).toBeNull();
+  });
+
+  test('a new workbook opens on the import alone', async () => {
+    render(<App host={createMemoryHost()} />);
+    await act(async () => {});
+    expect(screen.queryByText('This workbook holds a model')).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Assumptions and scenarios' })).toBeNull();
+  });
+});
+
+describe('a model imported beside the user’s own sheet', () => {
+  test('is written there again when the pane reopens and rewrites it, leaving the user’s sheet alone', async () => {
+    const host = createMemoryHost(['Sheet1', 'Costs']);
+    render(<App host={host} />);
+    paste(seedText());
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('button', { name: 'Import as “Costs (model)”' }));
+    });
+    await screen.findByText(/created Read me, Responses, Costs \(model\)/);
+    cleanup();
+    render(<App host={host} />);
+    await screen.findByText('This workbook holds a model');
+    fireEvent.click(screen.getAllByRole('button', { name: /^Remove / })[0]!);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Write timeline to workbook' }));
+    });
+    expect(await screen.findByText(/^Rewrote the model with/)).toBeTruthy();
+    expect(host.sheets().map((s) => s.name).filter((n) => n.startsWith('Costs'))).toEqual(['Costs', 'Costs (model)']);
+    expect(host.sheets().find((s) => s.name === 'Costs')!.tables).toEqual([]);
   });
 });
