@@ -86,6 +86,34 @@ describeInBrowser('the built task pane in Chromium (outside Office: the preview 
     expect(problems).toEqual([]);
   });
 
+  test('figures typed before the import, then the release calendar edited and the model rewritten', async () => {
+    const { page, problems } = await open();
+    await page.getByLabel('Collated responses').fill(seedText());
+    await page.getByRole('button', { name: 'Read responses' }).click();
+    await page.getByRole('button', { name: 'Override parsed figures before importing' }).click();
+    await page.getByLabel('Override low £, OVO Energy').fill('100000');
+    await page.getByLabel('Override high £, OVO Energy').fill('200000');
+    await page.getByText(/4 gave a figure, totalling £450k–£1.15m with 1 override/).waitFor();
+    await page.getByText('Override: £100k–£200k').waitFor();
+    await page.getByRole('table', { name: 'Overrides' }).screenshot({ path: join(shots, '8-preview-overrides.png') });
+    await page.getByRole('button', { name: 'Import into preview workbook' }).click();
+    await page.getByText('Wrote 1 override typed in the preview.').waitFor({ timeout: 30_000 });
+
+    const result = page.getByLabel('Timeline result');
+    await page.getByLabel('Decision date').fill('2027-03-01');
+    await page.getByText(/earliest release 4 November 2027\./).waitFor();
+    await page.getByRole('button', { name: 'Remove 4 November 2027' }).click();
+    await page.getByText(/earliest release 24 February 2028\./).waitFor();
+    await page.getByLabel('Release to add').fill('2027-12-02');
+    await page.getByRole('button', { name: 'Add release' }).click();
+    await page.getByText(/earliest release 2 December 2027\./).waitFor();
+    expect(await result.textContent()).toBe('Required lead time 8 months (Utilita Energy Ltd); ready by 1 November 2027; earliest release 2 December 2027.');
+    await page.getByRole('button', { name: 'Write timeline to workbook' }).click();
+    await page.getByText(/^Rewrote the model with \d+ releases in the calendar/).waitFor({ timeout: 30_000 });
+    await page.getByRole('region', { name: 'Implementation timeline' }).screenshot({ path: join(shots, '9-timeline-calendar.png') });
+    expect(problems).toEqual([]);
+  });
+
   test('a dark browser gets the dark theme', async () => {
     const { page, problems } = await open('dark');
     await page.getByLabel('Collated responses').fill(seedText());
