@@ -1,5 +1,6 @@
 import type { WorkbookHost } from '../workbook/host';
 import { readSnapshot } from './readSnapshot';
+import { watchInputs } from './watchInputs';
 import { writeInputs } from './writeInputs';
 import { writePlan } from './writePlan';
 
@@ -32,6 +33,19 @@ export function createOfficeHost(): WorkbookHost {
         'selecting a range',
       ),
     writeInputs: (changes) => withTimeout(Excel.run({ delayForCellEdit: true }, (context) => writeInputs(context, changes)), 'writing the assumptions'),
+    async watchInputs(onChange) {
+      // Table change events came with ExcelApi 1.7; without them the pane shows what it last wrote.
+      if (!supports('ExcelApi', '1.7')) return async () => undefined;
+      const handlers = await withTimeout(Excel.run((context) => watchInputs(context, onChange)), 'watching the assumptions');
+      return async () => {
+        const first = handlers[0];
+        if (!first) return;
+        await Excel.run(first.context, async (context) => {
+          handlers.forEach((h) => h.remove());
+          await context.sync();
+        });
+      };
+    },
     writePlan: (plan) => withTimeout(writeAsOneUndoStep((context) => writePlan(context, plan, supports), supports('ExcelApi', '1.20')), 'writing the workbook'),
   };
 }

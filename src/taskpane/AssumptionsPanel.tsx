@@ -15,7 +15,7 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { Fragment, useRef, useState } from 'react';
 import type { ModelAssumptions } from '../model/costModel';
 import type { CentralCosts } from '../model/industryCost';
 import { formatGbpShort } from '../model/money';
@@ -53,7 +53,7 @@ export function AssumptionsPanel({
   runner: UncertaintyRunner;
 }) {
   const styles = useStyles();
-  const { draft, setDraft, run, pending, write, status, setStatus } = useAssumptionsDraft(analysis, assumptions, host, "the workbook's formulas");
+  const { draft, setDraft, run, pending, write, status, setStatus, revision } = useAssumptionsDraft(analysis, assumptions, host, "the workbook's formulas");
   const [progress, setProgress] = useState<number | null>(null);
   const [simulated, setSimulated] = useState<MonteCarloResult | null>(null);
   const current = useRef<UncertaintyRun | null>(null);
@@ -100,76 +100,78 @@ export function AssumptionsPanel({
 
   return (
     <section className={styles.panel} aria-label="Assumptions and scenarios">
-      <Subtitle2 as="h2">Assumptions and scenarios</Subtitle2>
-      <div className={styles.grid}>
-        {categories.map((p) => numberField(`${p.category} parties`, p.parties, (n) => withParties(draft, p.category, Math.round(n))))}
-        {central('DCC implementation £', 'dccImplementationGbp')}
-        {central('DCC ongoing £ a year', 'dccOngoingGbpPerYear')}
-        {central('SECAS days', 'secasDays')}
-        {central('SECAS day rate £', 'secasDayRateGbp')}
-        {numberField('Discount rate to year 30 %', draft.scenarios[0]?.discount.bands[0]?.rate ?? 0, (n) => withDiscountRate(draft, n), 100)}
-        {numberField('Appraisal period (years)', draft.scenarios[0]?.appraisalYears ?? 10, (n) => withAppraisalYears(draft, Math.round(n)))}
-      </div>
-      <OverrideTable results={analysis.results} overrides={draft.overrides} onChange={(overrides) => setDraft({ ...draft, overrides })} />
-      <div className={styles.grid}>
-        {draft.scenarios.flatMap((s) => [
-          ...categories.map((p) => {
-            const u = s.uptake[p.category];
-            return numberField(`${s.name} uptake, ${p.category} %`, u?.kind === 'share' ? u.share : 0, (n) => withUptake(draft, s.name, p.category, n), 100);
-          }),
-          numberField(`${s.name} benefit per adopter £ a year`, s.benefitPerAdopterPerYearGbp, (n) => withBenefit(draft, s.name, n)),
-        ])}
-      </div>
-      {run.ok ? (
-        <Table size="small" aria-label="Scenario results">
-          <TableHeader>
-            <TableRow>
-              {['Scenario', 'NPV', 'BCR', 'Cost per adopter', 'Break-even'].map((h) => (
-                <TableHeaderCell key={h}>{h}</TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {run.result.scenarios.map(({ result: r }) => (
-              <TableRow key={r.name}>
-                <TableCell>{r.name}</TableCell>
-                <TableCell>{formatGbpShort(r.npv)}</TableCell>
-                <TableCell>{r.bcr === null ? '-' : r.bcr.toFixed(2)}</TableCell>
-                <TableCell>{r.costPerAdopter === null ? '-' : formatGbpShort(r.costPerAdopter)}</TableCell>
-                <TableCell>{r.breakEven.kind === 'adopters' ? `${r.breakEven.adopters.toFixed(1)} parties` : 'never'}</TableCell>
+      <Fragment key={revision}>
+        <Subtitle2 as="h2">Assumptions and scenarios</Subtitle2>
+        <div className={styles.grid}>
+          {categories.map((p) => numberField(`${p.category} parties`, p.parties, (n) => withParties(draft, p.category, Math.round(n))))}
+          {central('DCC implementation £', 'dccImplementationGbp')}
+          {central('DCC ongoing £ a year', 'dccOngoingGbpPerYear')}
+          {central('SECAS days', 'secasDays')}
+          {central('SECAS day rate £', 'secasDayRateGbp')}
+          {numberField('Discount rate to year 30 %', draft.scenarios[0]?.discount.bands[0]?.rate ?? 0, (n) => withDiscountRate(draft, n), 100)}
+          {numberField('Appraisal period (years)', draft.scenarios[0]?.appraisalYears ?? 10, (n) => withAppraisalYears(draft, Math.round(n)))}
+        </div>
+        <OverrideTable results={analysis.results} overrides={draft.overrides} onChange={(overrides) => setDraft({ ...draft, overrides })} />
+        <div className={styles.grid}>
+          {draft.scenarios.flatMap((s) => [
+            ...categories.map((p) => {
+              const u = s.uptake[p.category];
+              return numberField(`${s.name} uptake, ${p.category} %`, u?.kind === 'share' ? u.share : 0, (n) => withUptake(draft, s.name, p.category, n), 100);
+            }),
+            numberField(`${s.name} benefit per adopter £ a year`, s.benefitPerAdopterPerYearGbp, (n) => withBenefit(draft, s.name, n)),
+          ])}
+        </div>
+        {run.ok ? (
+          <Table size="small" aria-label="Scenario results">
+            <TableHeader>
+              <TableRow>
+                {['Scenario', 'NPV', 'BCR', 'Cost per adopter', 'Break-even'].map((h) => (
+                  <TableHeaderCell key={h}>{h}</TableHeaderCell>
+                ))}
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      ) : (
-        <MessageBar intent="warning">
-          <MessageBarBody>{run.problems.join(' ')}</MessageBarBody>
-        </MessageBar>
-      )}
-      {run.ok && <span>Industry one-off cost: {formatGbpShort(run.result.industry.total.central)} central.</span>}
-      <div className={styles.grid}>
-        <Button appearance="primary" disabled={!run.ok || pending.length === 0} onClick={write}>
-          Write to workbook
-        </Button>
-        {progress === null ? (
-          <Button disabled={!run.ok} onClick={simulate}>
-            Run uncertainty
-          </Button>
+            </TableHeader>
+            <TableBody>
+              {run.result.scenarios.map(({ result: r }) => (
+                <TableRow key={r.name}>
+                  <TableCell>{r.name}</TableCell>
+                  <TableCell>{formatGbpShort(r.npv)}</TableCell>
+                  <TableCell>{r.bcr === null ? '-' : r.bcr.toFixed(2)}</TableCell>
+                  <TableCell>{r.costPerAdopter === null ? '-' : formatGbpShort(r.costPerAdopter)}</TableCell>
+                  <TableCell>{r.breakEven.kind === 'adopters' ? `${r.breakEven.adopters.toFixed(1)} parties` : 'never'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
         ) : (
-          <Button onClick={() => current.current?.cancel()}>Cancel simulation</Button>
+          <MessageBar intent="warning">
+            <MessageBarBody>{run.problems.join(' ')}</MessageBarBody>
+          </MessageBar>
         )}
-      </div>
-      {progress !== null && (
-        <Field label="Simulating" validationState="none">
-          <ProgressBar value={progress} aria-label="Simulation progress" />
-        </Field>
-      )}
-      {simulated && (
-        <span aria-label="Simulated industry cost">
-          Industry cost P10 {formatGbpShort(simulated.industryTotal.p10)}, P50 {formatGbpShort(simulated.industryTotal.p50)}, P90 {formatGbpShort(simulated.industryTotal.p90)}.
-        </span>
-      )}
-      <StatusMessage status={status} />
+        {run.ok && <span>Industry one-off cost: {formatGbpShort(run.result.industry.total.central)} central.</span>}
+        <div className={styles.grid}>
+          <Button appearance="primary" disabled={!run.ok || pending.length === 0} onClick={write}>
+            Write to workbook
+          </Button>
+          {progress === null ? (
+            <Button disabled={!run.ok} onClick={simulate}>
+              Run uncertainty
+            </Button>
+          ) : (
+            <Button onClick={() => current.current?.cancel()}>Cancel simulation</Button>
+          )}
+        </div>
+        {progress !== null && (
+          <Field label="Simulating" validationState="none">
+            <ProgressBar value={progress} aria-label="Simulation progress" />
+          </Field>
+        )}
+        {simulated && (
+          <span aria-label="Simulated industry cost">
+            Industry cost P10 {formatGbpShort(simulated.industryTotal.p10)}, P50 {formatGbpShort(simulated.industryTotal.p50)}, P90 {formatGbpShort(simulated.industryTotal.p90)}.
+          </span>
+        )}
+        <StatusMessage status={status} />
+      </Fragment>
     </section>
   );
 }

@@ -30,7 +30,7 @@ import { WorkbookRefusal, WorkbookWriteFailed, type WorkbookHost } from '../work
 import { findingLocation } from '../workbook/findingLocation';
 import { laidOver } from './assumptionEdits';
 import { AssumptionsPanel } from './AssumptionsPanel';
-import { takeUpWorkbook, writeModel, type ModelSource } from './modelWrite';
+import { readModelNow, takeUpWorkbook, writeModel, type ModelSource } from './modelWrite';
 import { OverrideTable } from './OverrideTable';
 import { TimelinePanel } from './TimelinePanel';
 import type { UncertaintyRunner } from './uncertaintyRunner';
@@ -74,6 +74,40 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
       open = false;
     };
   }, [host]);
+
+  // Cells edited in the sheet (or written by the panels) flow back into the panels and the report.
+  const { modelled } = state;
+  useEffect(() => {
+    if (!modelled) return;
+    let live = true;
+    let stop: (() => Promise<void>) | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () =>
+      readModelNow(host, modelled.source, modelled.assumptions).then(
+        (now) => {
+          if (!live || now === null) return;
+          if ('problems' in now) dispatch({ type: 'workbookUnreadable', message: `The workbook's cells stop the model: ${now.problems.join('; ')}.` });
+          else dispatch({ type: 'workbookChanged', now });
+        },
+        (e: unknown) => live && dispatch({ type: 'workbookUnreadable', message: `The workbook could not be read (${e instanceof Error ? e.message : String(e)}).` }),
+      );
+    host.watchInputs(() => {
+      // A paste or a fill changes many cells at once: read them once they have settled.
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 300);
+    }).then(
+      (unwatch) => (live ? (stop = unwatch) : void unwatch()),
+      // Without change events the pane still works; it shows what it last wrote or read.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      void stop?.();
+    };
+    // Watch again when the model's tables are written anew; not on every change of its figures.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [host, modelled?.generation, modelled?.writes]);
 
   const write = async (renames: Readonly<Record<string, string>> = {}) => {
     if (!usable) return;

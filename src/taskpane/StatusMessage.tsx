@@ -1,7 +1,7 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 
 export interface Status {
-  readonly intent: 'success' | 'error';
+  readonly intent: 'success' | 'warning' | 'error';
   readonly text: string;
 }
 

@@ -1,5 +1,5 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Subtitle2, Tag, TagGroup, Text, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { excelSerial, isoDate, RELEASE_RULE, type IsoDate } from '../model/calendarDates';
 import type { ModelAssumptions } from '../model/costModel';
 import type { Analysis } from '../model/responseAnalysis';
@@ -33,7 +33,7 @@ export type ModelRewrite = (adjust: (a: ModelAssumptions) => ModelAssumptions) =
  */
 export function TimelinePanel({ analysis, assumptions, host, rewrite }: { analysis: Analysis; assumptions: ModelAssumptions; host: WorkbookHost; rewrite: ModelRewrite }) {
   const styles = useStyles();
-  const { draft, setDraft, written, run, pending, write, commit, status } = useAssumptionsDraft(analysis, assumptions, host, 'the timeline');
+  const { draft, setDraft, written, run, pending, write, commit, status, revision } = useAssumptionsDraft(analysis, assumptions, host, 'the timeline');
   const [adding, setAdding] = useState<IsoDate | null>(null);
   const t = draft.timeline;
   const calendarChanged = JSON.stringify(written.timeline.releases) !== JSON.stringify(t.releases);
@@ -54,86 +54,88 @@ export function TimelinePanel({ analysis, assumptions, host, rewrite }: { analys
   const span = 1.03 * (timeline ? Math.max(1, ...timeline.milestones.map((m) => excelSerial(m.end) - excelSerial(t.decisionDate))) : 1);
   return (
     <section className={styles.panel} aria-label="Implementation timeline">
-      <Subtitle2 as="h2">Implementation timeline</Subtitle2>
-      <div className={styles.grid}>
-        <Field label="Decision date">
-          <Input type="date" defaultValue={t.decisionDate} onChange={(_, d) => isoDate(d.value) && setDraft(withTimeline(draft, { decisionDate: isoDate(d.value)! }))} />
+      <Fragment key={revision}>
+        <Subtitle2 as="h2">Implementation timeline</Subtitle2>
+        <div className={styles.grid}>
+          <Field label="Decision date">
+            <Input type="date" defaultValue={t.decisionDate} onChange={(_, d) => isoDate(d.value) && setDraft(withTimeline(draft, { decisionDate: isoDate(d.value)! }))} />
+          </Field>
+          <Field label="DCC lead time (months)">
+            <Input inputMode="decimal" defaultValue={String(t.dccLeadTimeMonths)} onChange={(_, d) => number(d.value) !== null && setDraft(withDccLeadTime(draft, number(d.value)!))} />
+          </Field>
+          <Field label="Minimum notice (months)">
+            <Input inputMode="decimal" defaultValue={String(t.minimumNoticeMonths)} onChange={(_, d) => number(d.value) !== null && setDraft(withTimeline(draft, { minimumNoticeMonths: number(d.value)! }))} />
+          </Field>
+          <Field label="Lead times to cover (%)" hint="100% waits for the longest">
+            <Input
+              inputMode="decimal"
+              defaultValue={String(Math.round(coverage * 100))}
+              onChange={(_, d) => {
+                const n = number(d.value);
+                if (n !== null && n > 0 && n <= 100) setDraft(withTimeline(draft, { coverage: n >= 100 ? { kind: 'longest' } : { kind: 'share-of-respondents', share: n / 100 } }));
+              }}
+            />
+          </Field>
+          <Field label="Proposed release (blank: earliest)">
+            <Input type="date" defaultValue={t.proposedRelease ?? ''} onChange={(_, d) => setDraft(withTimeline(draft, { proposedRelease: isoDate(d.value) }))} />
+          </Field>
+        </div>
+        {timeline ? (
+          <>
+            <Text aria-label="Timeline result">
+              Required lead time {formatMonths(timeline.requiredMonths)}
+              {timeline.governingRespondent ? ` (${nameOf.get(timeline.governingRespondent)})` : timeline.governedBy === 'dcc' ? ' (DCC)' : timeline.governedBy === 'notice' ? ' (notice)' : ''}; ready by {formatReportDate(timeline.readyDate)}; earliest release{' '}
+              {timeline.earliestRelease ? formatReportDate(timeline.earliestRelease) : 'beyond the calendar'}.
+              {timeline.notReady.length ? ` Not ready for the release: ${timeline.notReady.map((id) => nameOf.get(id)).join(', ')}.` : ''}
+            </Text>
+            <div className={styles.gantt} role="img" aria-label="Gantt preview of the milestones">
+              {timeline.milestones.map((m) => {
+                const from = excelSerial(m.start) - excelSerial(t.decisionDate);
+                const to = excelSerial(m.end) - excelSerial(t.decisionDate);
+                return (
+                  <div className={styles.row} key={m.name}>
+                    <span>{m.name}</span>
+                    <span className={styles.track}>
+                      <span className={styles.bar} style={{ left: `${(from / span) * 100}%`, width: `${((to - from) / span) * 100}%` }} />
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
+          </>
+        ) : (
+          <MessageBar intent="warning">
+            <MessageBarBody>{run.ok ? '' : run.problems.join(' ')}</MessageBarBody>
+          </MessageBar>
+        )}
+        <Field label="SEC release calendar" hint={RELEASE_RULE}>
+          <TagGroup
+            className={styles.calendar}
+            aria-label="SEC release calendar"
+            onDismiss={(_, { value }) => setDraft(withReleases(draft, t.releases.filter((d) => d !== value)))}
+          >
+            {t.releases.map((d) => (
+              <Tag key={d} value={d} size="small" dismissible aria-label={`Remove ${formatReportDate(d)}`}>
+                {formatReportDate(d)}
+              </Tag>
+            ))}
+          </TagGroup>
         </Field>
-        <Field label="DCC lead time (months)">
-          <Input inputMode="decimal" defaultValue={String(t.dccLeadTimeMonths)} onChange={(_, d) => number(d.value) !== null && setDraft(withDccLeadTime(draft, number(d.value)!))} />
-        </Field>
-        <Field label="Minimum notice (months)">
-          <Input inputMode="decimal" defaultValue={String(t.minimumNoticeMonths)} onChange={(_, d) => number(d.value) !== null && setDraft(withTimeline(draft, { minimumNoticeMonths: number(d.value)! }))} />
-        </Field>
-        <Field label="Lead times to cover (%)" hint="100% waits for the longest">
-          <Input
-            inputMode="decimal"
-            defaultValue={String(Math.round(coverage * 100))}
-            onChange={(_, d) => {
-              const n = number(d.value);
-              if (n !== null && n > 0 && n <= 100) setDraft(withTimeline(draft, { coverage: n >= 100 ? { kind: 'longest' } : { kind: 'share-of-respondents', share: n / 100 } }));
-            }}
-          />
-        </Field>
-        <Field label="Proposed release (blank: earliest)">
-          <Input type="date" defaultValue={t.proposedRelease ?? ''} onChange={(_, d) => setDraft(withTimeline(draft, { proposedRelease: isoDate(d.value) }))} />
-        </Field>
-      </div>
-      {timeline ? (
-        <>
-          <Text aria-label="Timeline result">
-            Required lead time {formatMonths(timeline.requiredMonths)}
-            {timeline.governingRespondent ? ` (${nameOf.get(timeline.governingRespondent)})` : timeline.governedBy === 'dcc' ? ' (DCC)' : timeline.governedBy === 'notice' ? ' (notice)' : ''}; ready by {formatReportDate(timeline.readyDate)}; earliest release{' '}
-            {timeline.earliestRelease ? formatReportDate(timeline.earliestRelease) : 'beyond the calendar'}.
-            {timeline.notReady.length ? ` Not ready for the release: ${timeline.notReady.map((id) => nameOf.get(id)).join(', ')}.` : ''}
-          </Text>
-          <div className={styles.gantt} role="img" aria-label="Gantt preview of the milestones">
-            {timeline.milestones.map((m) => {
-              const from = excelSerial(m.start) - excelSerial(t.decisionDate);
-              const to = excelSerial(m.end) - excelSerial(t.decisionDate);
-              return (
-                <div className={styles.row} key={m.name}>
-                  <span>{m.name}</span>
-                  <span className={styles.track}>
-                    <span className={styles.bar} style={{ left: `${(from / span) * 100}%`, width: `${((to - from) / span) * 100}%` }} />
-                  </span>
-                </div>
-              );
-            })}
-          </div>
-        </>
-      ) : (
-        <MessageBar intent="warning">
-          <MessageBarBody>{run.ok ? '' : run.problems.join(' ')}</MessageBarBody>
-        </MessageBar>
-      )}
-      <Field label="SEC release calendar" hint={RELEASE_RULE}>
-        <TagGroup
-          className={styles.calendar}
-          aria-label="SEC release calendar"
-          onDismiss={(_, { value }) => setDraft(withReleases(draft, t.releases.filter((d) => d !== value)))}
-        >
-          {t.releases.map((d) => (
-            <Tag key={d} value={d} size="small" dismissible aria-label={`Remove ${formatReportDate(d)}`}>
-              {formatReportDate(d)}
-            </Tag>
-          ))}
-        </TagGroup>
-      </Field>
-      <div className={styles.add}>
-        <Field label="Release to add">
-          <Input type="date" onChange={(_, d) => setAdding(isoDate(d.value))} />
-        </Field>
-        <Button disabled={adding === null || t.releases.includes(adding)} onClick={() => adding && setDraft(withReleases(draft, [...t.releases, adding]))}>
-          Add release
-        </Button>
-      </div>
-      <div>
-        <Button appearance="primary" disabled={!run.ok || (pending.length === 0 && !calendarChanged)} onClick={writeTimeline}>
-          Write timeline to workbook
-        </Button>
-      </div>
-      <StatusMessage status={status} />
+        <div className={styles.add}>
+          <Field label="Release to add">
+            <Input type="date" onChange={(_, d) => setAdding(isoDate(d.value))} />
+          </Field>
+          <Button disabled={adding === null || t.releases.includes(adding)} onClick={() => adding && setDraft(withReleases(draft, [...t.releases, adding]))}>
+            Add release
+          </Button>
+        </div>
+        <div>
+          <Button appearance="primary" disabled={!run.ok || (pending.length === 0 && !calendarChanged)} onClick={writeTimeline}>
+            Write timeline to workbook
+          </Button>
+        </div>
+        <StatusMessage status={status} />
+      </Fragment>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { readAnnexText } from '../import/annexText';
 import type { ModelAssumptions, ModelOverrides } from '../model/costModel';
 import type { RoleOverrides } from '../model/questionRoles';
 import type { ReportExport } from './ExportPanel';
-import type { ModelSource, ModelTakenUp, ModelWritten } from './modelWrite';
+import type { ModelNow, ModelSource, ModelTakenUp, ModelWritten } from './modelWrite';
 import { formatReportDate } from '../report/format';
 
 /** Everything the import flow shows, in one place; components only select from it and dispatch. */
@@ -29,8 +29,12 @@ export interface ImportState {
   readonly busy: boolean;
   /** The report tables of the last successful import, for the Export panel. */
   readonly report: ReportExport | null;
-  /** What the last successful import modelled, for the Assumptions and Timeline panels; a new generation remounts them. */
-  readonly modelled: { readonly source: ModelSource; readonly assumptions: ModelAssumptions; readonly generation: number } | null;
+  /**
+   * The model the workbook holds, for the Assumptions, Timeline and Export panels: what the last
+   * import wrote, then what its cells hold after each edit. A new generation (an import) remounts
+   * the panels; `writes` counts every write of the model's tables, which then need watching again.
+   */
+  readonly modelled: { readonly source: ModelSource; readonly assumptions: ModelAssumptions; readonly generation: number; readonly writes: number } | null;
   readonly outcome: {
     readonly intent: 'success' | 'info' | 'warning' | 'error';
     readonly title: string;
@@ -53,6 +57,8 @@ export type ImportAction =
   | { readonly type: 'modelRewritten'; readonly written: ModelWritten }
   | { readonly type: 'takenUp'; readonly model: ModelTakenUp }
   | { readonly type: 'takeUpFailed'; readonly message: string }
+  | { readonly type: 'workbookChanged'; readonly now: ModelNow }
+  | { readonly type: 'workbookUnreadable'; readonly message: string }
   | { readonly type: 'writeFailed'; readonly message: string; readonly renames?: Readonly<Record<string, string>> }
   | { readonly type: 'showFailed'; readonly message: string };
 
@@ -107,15 +113,29 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
         valueOverrides: NO_OVERRIDES,
         importedRead: state.readNumber,
         report: action.written.export,
-        modelled: { source: { ...action.source, renames: action.written.renames }, assumptions: action.written.assumptions, generation: (state.modelled?.generation ?? 0) + 1 },
+        modelled: {
+          source: { ...action.source, renames: action.written.renames },
+          assumptions: action.written.assumptions,
+          generation: (state.modelled?.generation ?? 0) + 1,
+          writes: (state.modelled?.writes ?? 0) + 1,
+        },
         outcome: { intent: 'success', title: 'Imported', text: `${parts.join('; ')} (${cells.toLocaleString('en-GB')} cells).`, notes: action.notes },
       };
     }
     case 'modelRewritten':
       // The panels keep their drafts: only the report and the baseline for a later import move.
       return state.modelled
-        ? { ...state, report: action.written.export, modelled: { ...state.modelled, source: { ...state.modelled.source, renames: action.written.renames }, assumptions: action.written.assumptions } }
+        ? {
+            ...state,
+            report: action.written.export,
+            modelled: { ...state.modelled, source: { ...state.modelled.source, renames: action.written.renames }, assumptions: action.written.assumptions, writes: state.modelled.writes + 1 },
+          }
         : state;
+    case 'workbookChanged':
+      // The panels rebase their drafts on the new assumptions; the report follows the cells.
+      return state.modelled ? { ...state, report: action.now.export, modelled: { ...state.modelled, assumptions: action.now.assumptions } } : state;
+    case 'workbookUnreadable':
+      return { ...state, outcome: { intent: 'warning', title: 'The pane shows the figures it last read', text: action.message } };
     case 'takenUp': {
       // Only on a pane with nothing of its own yet: an import under way wins.
       if (state.modelled || state.result) return state;
@@ -125,7 +145,7 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
       return {
         ...state,
         report: action.model.export,
-        modelled: { source, assumptions, generation: 1 },
+        modelled: { source, assumptions, generation: 1, writes: 0 },
         outcome: {
           intent: 'info',
           title: 'This workbook holds a model',

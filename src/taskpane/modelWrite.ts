@@ -6,7 +6,7 @@ import { reportHeading, type ReportTable } from '../report/reportTables';
 import { ENGINE_VERSION } from '../version';
 import { costModelWorkbook, runCostModel } from '../workbook/costModelWorkbook';
 import { WorkbookRefusal, type WorkbookHost, type WriteReport } from '../workbook/host';
-import { carryForward, changeReport } from '../workbook/readBack';
+import { carryForward, changeReport, type WorkbookSnapshot } from '../workbook/readBack';
 import { renameSheets } from '../workbook/renameSheets';
 import { reopenWorkbook } from '../workbook/reopen';
 import type { ReportExport } from './ExportPanel';
@@ -22,10 +22,8 @@ export interface ModelSource {
 }
 
 /** A model the workbook already holds, taken up when the pane opens. */
-export interface ModelTakenUp {
+export interface ModelTakenUp extends ModelNow {
   readonly source: ModelSource;
-  readonly assumptions: ModelAssumptions;
-  readonly export: ReportExport;
   /** When the workbook was written, as its Read me says. */
   readonly written: IsoDate | null;
 }
@@ -81,25 +79,46 @@ export async function writeModel(host: WorkbookHost, source: ModelSource, adjust
   };
 }
 
+/** The engine's problems with the workbook's cells as they stand. */
+export interface ModelProblems {
+  readonly problems: readonly string[];
+}
+
+/** What the workbook's input cells hold now, run through the engine: its assumptions and report. */
+export interface ModelNow {
+  readonly assumptions: ModelAssumptions;
+  readonly export: ReportExport;
+}
+
 /**
  * The model a workbook written earlier holds (by this pane or the CLI), rebuilt from its own
  * sheets so its assumptions, timeline and report can be worked on without the document. Null
- * when the workbook holds no model; the engine's problems when it cannot run as the cells stand.
+ * when the workbook holds no model.
  */
-export async function takeUpWorkbook(host: WorkbookHost): Promise<ModelTakenUp | { readonly problems: readonly string[] } | null> {
+export async function takeUpWorkbook(host: WorkbookHost): Promise<ModelTakenUp | ModelProblems | null> {
   const snapshot = await host.readSnapshot();
   const reopened = snapshot && reopenWorkbook(snapshot);
   if (!snapshot || !reopened) return null;
   const analysis = analyseConsultation(reopened.consultation, reopened.roles);
-  const { assumptions } = carryForward(snapshot, analysis, defaultAssumptions(analysis, fromDate(new Date())));
-  const run = runCostModel(analysis, assumptions);
-  if (!run.ok) return { problems: run.problems };
+  const now = modelNow(snapshot, analysis, defaultAssumptions(analysis, fromDate(new Date())));
+  if ('problems' in now) return now;
   return {
+    ...now,
     source: { analysis, findings: reopened.findings, sourceName: reopened.sourceName, sourceSha256: reopened.sourceSha256, renames: {} },
-    assumptions,
-    export: reportExport(analysis, run.report),
     written: reopened.written,
   };
+}
+
+/** The model as the workbook's cells hold it now (after an edit in the sheet or the pane); null when its tables are gone. */
+export async function readModelNow(host: WorkbookHost, source: ModelSource, fallback: ModelAssumptions): Promise<ModelNow | ModelProblems | null> {
+  const snapshot = await host.readSnapshot();
+  return snapshot && modelNow(snapshot, source.analysis, fallback);
+}
+
+function modelNow(snapshot: WorkbookSnapshot, analysis: Analysis, fallback: ModelAssumptions): ModelNow | ModelProblems {
+  const { assumptions } = carryForward(snapshot, analysis, fallback);
+  const run = runCostModel(analysis, assumptions);
+  return run.ok ? { assumptions, export: reportExport(analysis, run.report) } : { problems: run.problems };
 }
 
 function reportExport(analysis: Analysis, tables: readonly ReportTable[]): ReportExport {

@@ -13,6 +13,21 @@ export function useAssumptionsDraft(analysis: Analysis, assumptions: ModelAssump
   const [written, setWritten] = useState(assumptions);
   const [draft, setDraft] = useState(assumptions);
   const [status, setStatus] = useState<Status | null>(null);
+  const [seen, setSeen] = useState(assumptions);
+  const [revision, setRevision] = useState(0);
+  // The workbook's cells changed (edited in the sheet, or written by a panel). With nothing typed
+  // here and unwritten, the panel shows them; otherwise it keeps the modeller's edits, and writing
+  // sets only the cells they changed.
+  if (assumptions !== seen) {
+    setSeen(assumptions);
+    if (JSON.stringify(draft) === JSON.stringify(written)) {
+      setWritten(assumptions);
+      setDraft(assumptions);
+      setRevision((r) => r + 1);
+    } else {
+      setStatus({ intent: 'warning', text: 'The workbook changed while edits here were not yet written: writing sets only the cells changed here.' });
+    }
+  }
   const run = useMemo(() => runModel(analysis, draft), [analysis, draft]);
   const pending = inputChanges(
     written,
@@ -34,5 +49,5 @@ export function useAssumptionsDraft(analysis: Analysis, assumptions: ModelAssump
       await host.writeInputs(pending);
       return `Wrote ${pending.length} cell${pending.length === 1 ? '' : 's'}; ${what} recalculate${what.endsWith('s') ? '' : 's'}.`;
     });
-  return { draft, setDraft, written, run, pending, write, commit, status, setStatus };
+  return { draft, setDraft, written, run, pending, write, commit, status, setStatus, revision };
 }

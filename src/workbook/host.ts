@@ -26,6 +26,12 @@ export interface WorkbookHost {
   select(sheet: string, address: string): Promise<void>;
   /** Sets input cells of a workbook the add-in wrote; its formulas then recalculate. */
   writeInputs(changes: readonly InputChange[]): Promise<void>;
+  /**
+   * Calls `onChange` whenever a cell of the model's input tables changes, typed in the sheet or
+   * written by the pane, until the returned function is called. Tables written later (a new
+   * import) need watching again.
+   */
+  watchInputs(onChange: () => void): Promise<() => Promise<void>>;
 }
 
 /**

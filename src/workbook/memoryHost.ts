@@ -2,7 +2,7 @@ import type { WorkbookHost } from './host';
 import { foreignItems, type Owned } from './ownership';
 import { refusal } from './renameSheets';
 import { excelSerial, planProblems, type Cell, type WorkbookPlan } from './plan';
-import { headerKey, SNAPSHOT_TABLES, type WorkbookSnapshot } from './readBack';
+import { headerKey, INPUT_TABLES, SNAPSHOT_TABLES, type WorkbookSnapshot } from './readBack';
 
 export interface MemorySheet {
   readonly name: string;
@@ -19,6 +19,9 @@ export function createMemoryHost(userSheets: readonly string[] = ['Sheet1'], sel
   let owned: Owned = { sheets: [], tables: [], names: [] };
   let names: string[] = [];
   let selected: string | null = null;
+  const watchers = new Set<() => void>();
+  // Excel reports a change after the edit, never inside it.
+  const changed = () => watchers.forEach((w) => queueMicrotask(w));
   const host: WorkbookHost & {
     sheets(): MemorySheet[];
     names(): string[];
@@ -68,6 +71,12 @@ export function createMemoryHost(userSheets: readonly string[] = ['Sheet1'], sel
         }
       }
     },
+    async watchInputs(onChange) {
+      watchers.add(onChange);
+      return async () => {
+        watchers.delete(onChange);
+      };
+    },
     readSelection: async () => selection,
     async select(sheet, address) {
       if (!sheets.has(sheet)) throw new Error(`no sheet ${sheet}`);
@@ -82,6 +91,7 @@ export function createMemoryHost(userSheets: readonly string[] = ['Sheet1'], sel
         if (!t) continue;
         const rows = t.rows.map((r, i) => (i === row ? r.map((c, j) => (j === col ? value : c)) : r));
         sheets.set(sheet.name, { ...sheet, tables: sheet.tables.map((x) => (x === t ? { ...t, rows } : x)) });
+        if ((INPUT_TABLES as readonly string[]).includes(table)) changed();
         return;
       }
       throw new Error(`no table ${table}`);

@@ -201,3 +201,24 @@ describe('text that Excel would read as something else', () => {
     expect(sheet.grid()[0]![0]).toMatchObject({ kind: 'text', value: v });
   });
 });
+
+import { watchInputs } from '../../src/excel/watchInputs';
+
+describe('watching the model’s input cells', () => {
+  test('registers on every input table and no other, in two syncs, and reports an edit', async () => {
+    const ctx = new FakeContext();
+    await writePlan(asExcelContext(ctx), planOf(seedText()), all);
+    ctx.syncs = 0;
+    let edits = 0;
+    const handlers = await watchInputs(asExcelContext(ctx), () => edits++);
+    expect(ctx.syncs).toBe(2);
+    const watched = ctx.workbook.tables.all().filter((t) => t.handlers.length > 0).map((t) => t.name);
+    expect(watched.sort()).toEqual(['tblAssumptions', 'tblCosts', 'tblLeadTimes', 'tblPopulations', 'tblReleases', 'tblScenarioInputs', 'tblUptake']);
+    await ctx.workbook.tables.getItem('tblPopulations').fire();
+    await ctx.workbook.tables.getItem('tblResponses').fire();
+    expect(edits).toBe(1);
+    handlers.forEach((h) => h.remove());
+    await ctx.workbook.tables.getItem('tblPopulations').fire();
+    expect(edits).toBe(1);
+  });
+});

@@ -149,6 +149,17 @@ class FakeTables extends Loadable {
 
 export class FakeTable {
   style = '';
+  /** Change handlers, as Excel keeps them; `fire` stands for a cell of the table being edited. */
+  readonly handlers: Array<() => Promise<void>> = [];
+  readonly onChanged = {
+    add: (handler: () => Promise<void>) => {
+      this.handlers.push(handler);
+      return { remove: () => void this.handlers.splice(this.handlers.indexOf(handler), 1) };
+    },
+  };
+  async fire(): Promise<void> {
+    await Promise.all(this.handlers.map((h) => h()));
+  }
   constructor(
     private readonly owner: FakeSheetTables,
     public name: string,

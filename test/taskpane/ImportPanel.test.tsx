@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from '../../src/taskpane/App';
@@ -534,5 +534,42 @@ describe('a model imported beside the user’s own sheet', () => {
     expect(await screen.findByText(/^Rewrote the model with/)).toBeTruthy();
     expect(host.sheets().map((s) => s.name).filter((n) => n.startsWith('Costs'))).toEqual(['Costs', 'Costs (model)']);
     expect(host.sheets().find((s) => s.name === 'Costs')!.tables).toEqual([]);
+  });
+});
+
+describe('cells edited in the sheet while the pane is open', () => {
+  const largeSuppliers = (host: ReturnType<typeof createMemoryHost>) =>
+    host
+      .sheets()
+      .flatMap((s) => s.tables)
+      .find((t) => t.name === 'tblPopulations')!
+      .rows.findIndex((r) => r[0]!.t === 'text' && r[0]!.v === 'Large Supplier');
+
+  test('flow into the panels and the report', async () => {
+    const host = await importSeed();
+    const parties = screen.getByLabelText('Large Supplier parties') as HTMLInputElement;
+    expect(parties.value).toBe('4');
+    host.edit('tblPopulations', largeSuppliers(host), 1, { t: 'number', v: 40 });
+    await waitFor(() => expect((screen.getByLabelText('Large Supplier parties') as HTMLInputElement).value).toBe('40'));
+    // Thirty-six more large suppliers at the mean central figure of the three that gave one
+    // ((£175k + £50k + £375k) / 3 = £200k): £650k + £7.2m.
+    expect(screen.getByText('Industry one-off cost: £7.85m central.')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Write to workbook' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test('leave edits typed in the pane and not yet written alone, and writing sets only those cells', async () => {
+    const host = await importSeed();
+    fireEvent.change(screen.getByLabelText('Central uptake, Large Supplier %'), { target: { value: '50' } });
+    host.edit('tblPopulations', largeSuppliers(host), 1, { t: 'number', v: 40 });
+    expect(await screen.findByText(/^The workbook changed while edits here were not yet written/)).toBeTruthy();
+    expect((screen.getByLabelText('Central uptake, Large Supplier %') as HTMLInputElement).value).toBe('50');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Write to workbook' }));
+    });
+    expect(await screen.findByText("Wrote 1 cell; the workbook's formulas recalculate.")).toBeTruthy();
+    const populations = host.sheets().flatMap((s) => s.tables).find((t) => t.name === 'tblPopulations')!;
+    expect(populations.rows[largeSuppliers(host)]![1]).toEqual({ t: 'number', v: 40 });
+    // Once written, the pane takes up the sheet's 40 parties too.
+    await waitFor(() => expect((screen.getByLabelText('Large Supplier parties') as HTMLInputElement).value).toBe('40'));
   });
 });
