@@ -7,6 +7,7 @@ export async function readXlsxSnapshot(bytes: Uint8Array): Promise<WorkbookSnaps
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const tables: Record<string, unknown[][]> = {};
+  const sheets: Record<string, string> = {};
   wb.eachSheet((ws) => {
     for (const table of ws.getTables() as unknown as Array<{ name: string; table: { tableRef: string } }>) {
       if (!(SNAPSHOT_TABLES as readonly string[]).includes(table.name)) continue;
@@ -21,9 +22,10 @@ export async function readXlsxSnapshot(bytes: Uint8Array): Promise<WorkbookSnaps
       }
       tables[table.name] = rows.slice(1);
       tables[headerKey(table.name)] = rows.slice(0, 1);
+      sheets[table.name] = ws.name;
     }
   });
-  return { tables };
+  return { tables, sheets };
 }
 
 /** A cell's value as a spreadsheet holds it: a formula's result, a date's serial number, rich text's text. */

@@ -11,14 +11,16 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
   const present = new Map(tables.items.map((t) => [t.name, t]));
   const wanted = SNAPSHOT_TABLES.flatMap((name) => {
     const table = present.get(name);
-    return table ? [{ name, body: table.getDataBodyRange().load('values'), header: table.getHeaderRowRange().load('values') }] : [];
+    return table ? [{ name, body: table.getDataBodyRange().load('values'), header: table.getHeaderRowRange().load('values'), sheet: table.worksheet.load('name') }] : [];
   });
   if (wanted.length === 0) return null;
   await context.sync();
   const snapshot: Record<string, unknown[][]> = {};
+  const sheets: Record<string, string> = {};
   for (const w of wanted) {
     snapshot[w.name] = w.body.values;
     snapshot[headerKey(w.name)] = w.header.values;
+    sheets[w.name] = w.sheet.name;
   }
-  return { tables: snapshot };
+  return { tables: snapshot, sheets };
 }

@@ -75,8 +75,16 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
     };
   }, [host]);
 
-  // Cells edited in the sheet (or written by the panels) flow back into the panels and the report.
   const { modelled } = state;
+  /** Selects a finding's row in the workbook the model was written to, under the names its sheets have there. */
+  const showFinding = (index: number) => {
+    if (!modelled) return;
+    const { analysis, findings, renames } = modelled.source;
+    const { sheet, address } = findingLocation(analysis.consultation, findings, index);
+    host.select(renames[sheet] ?? sheet, address).catch((e: unknown) => dispatch({ type: 'showFailed', message: `${e instanceof Error ? e.message : String(e)}. Import again if the sheet was removed.` }));
+  };
+
+  // Cells edited in the sheet (or written by the panels) flow back into the panels and the report.
   useEffect(() => {
     if (!modelled) return;
     let live = true;
@@ -242,17 +250,8 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
               </MessageBarBody>
             </MessageBar>
           )}
-          <FindingList
-            findings={result.findings}
-            {...(state.modelled
-              ? {
-                  onShow: (index: number) => {
-                    const { sheet, address } = findingLocation(result.analysis.consultation, result.findings, index);
-                    host.select(sheet, address).catch((e: unknown) => dispatch({ type: 'showFailed', message: `${e instanceof Error ? e.message : String(e)}. Import again if the sheet was removed.` }));
-                  },
-                }
-              : {})}
-          />
+          {/* A finding can be shown in the workbook once the workbook holds this very read. */}
+          <FindingList findings={result.findings} {...(state.importedRead === state.readNumber ? { onShow: showFinding } : {})} />
           <div className={styles.row}>
             <Button appearance="primary" disabled={!usable || state.busy} onClick={() => write()}>
               {host.kind === 'excel' ? 'Import into workbook' : 'Import into preview workbook'}
@@ -281,6 +280,7 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
           )}
         </MessageBar>
       )}
+      {!result && modelled && <FindingList findings={modelled.source.findings} onShow={showFinding} />}
       {state.report && <ExportPanel report={state.report} />}
       {state.modelled && <AssumptionsPanel key={state.modelled.generation} analysis={state.modelled.source.analysis} assumptions={state.modelled.assumptions} host={host} runner={runner} />}
       {state.modelled && (

@@ -104,7 +104,7 @@ export async function takeUpWorkbook(host: WorkbookHost): Promise<ModelTakenUp |
   if ('problems' in now) return now;
   return {
     ...now,
-    source: { analysis, findings: reopened.findings, sourceName: reopened.sourceName, sourceSha256: reopened.sourceSha256, renames: {} },
+    source: { analysis, findings: reopened.findings, sourceName: reopened.sourceName, sourceSha256: reopened.sourceSha256, renames: reopened.renames },
     written: reopened.written,
   };
 }

@@ -31,14 +31,16 @@ export function createMemoryHost(userSheets: readonly string[] = ['Sheet1'], sel
     kind: 'preview',
     async readSnapshot(): Promise<WorkbookSnapshot | null> {
       const tables: Record<string, unknown[][]> = {};
+      const sheetOf: Record<string, string> = {};
       for (const sheet of sheets.values()) {
         for (const t of sheet.tables) {
           if (!(SNAPSHOT_TABLES as readonly string[]).includes(t.name)) continue;
           tables[t.name] = t.rows.map((r) => r.map(cellValue));
           tables[headerKey(t.name)] = [[...t.header]];
+          sheetOf[t.name] = sheet.name;
         }
       }
-      return Object.keys(tables).length ? { tables } : null;
+      return Object.keys(tables).length ? { tables, sheets: sheetOf } : null;
     },
     async writePlan(plan: WorkbookPlan) {
       const problems = planProblems(plan);

@@ -15,6 +15,8 @@ import { isoFromSerial } from './plan';
  */
 export interface WorkbookSnapshot {
   readonly tables: Readonly<Record<string, readonly (readonly unknown[])[]>>;
+  /** The sheet each table is on, by table name: the model may sit under other names beside the user's sheets. */
+  readonly sheets?: Readonly<Record<string, string>>;
 }
 
 /** The tables a re-import reads; the rest are rebuilt from the document and the engine. */

@@ -1,11 +1,12 @@
 import type { IsoDate } from '../model/calendarDates';
 import type { Answer, Consultation, Finding, Question, Respondent, Severity } from '../model/consultation';
 import type { RoleOverrides } from '../model/questionRoles';
-import { COSTS } from './costSheets';
+import { ASSUMPTIONS_SHEET } from './assumptionsSheet';
+import { COSTS, COSTS_SHEET, LEAD_TIMES_SHEET } from './costSheets';
 import { isoFromSerial } from './plan';
 import { headerKey, type WorkbookSnapshot } from './readBack';
-import { READ_ME_ITEMS } from './readMeSheet';
-import { RESPONSES } from './responseSheets';
+import { READ_ME_ITEMS, READ_ME_SHEET } from './readMeSheet';
+import { FINDINGS_SHEET, RESPONSES, RESPONSES_SHEET } from './responseSheets';
 
 /** A model workbook taken up without its document: what it was built from, as its own sheets record it. */
 export interface ReopenedWorkbook {
@@ -17,7 +18,23 @@ export interface ReopenedWorkbook {
   readonly sourceName: string;
   readonly sourceSha256: string;
   readonly written: IsoDate | null;
+  /** The model's sheets that sit under other names (beside the user's sheets of the same names). */
+  readonly renames: Readonly<Record<string, string>>;
 }
+
+/** The sheet each table read back is written on, before any renaming. */
+const HOME_SHEETS: Readonly<Record<string, string>> = {
+  tblReadMe: READ_ME_SHEET,
+  tblResponses: RESPONSES_SHEET,
+  tblFindings: FINDINGS_SHEET,
+  tblAssumptions: ASSUMPTIONS_SHEET,
+  tblPopulations: ASSUMPTIONS_SHEET,
+  tblUptake: ASSUMPTIONS_SHEET,
+  tblScenarioInputs: ASSUMPTIONS_SHEET,
+  tblReleases: ASSUMPTIONS_SHEET,
+  tblCosts: COSTS_SHEET,
+  tblLeadTimes: LEAD_TIMES_SHEET,
+};
 
 /**
  * Rebuilds the consultation from the Responses sheet (every answer, with its respondent, category
@@ -86,6 +103,12 @@ export function reopenWorkbook(snapshot: WorkbookSnapshot): ReopenedWorkbook | n
     sourceName,
     sourceSha256: words(READ_ME_ITEMS.sourceSha256),
     written: typeof written === 'number' ? (isoFromSerial(written) as IsoDate) : null,
+    renames: Object.fromEntries(
+      Object.entries(snapshot.sheets ?? {}).flatMap(([table, sheet]) => {
+        const home = HOME_SHEETS[table];
+        return home && home !== sheet ? [[home, sheet]] : [];
+      }),
+    ),
   };
 }
 

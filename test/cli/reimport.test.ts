@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { readXlsxSnapshot } from '../../src/cli/xlsxReader';
+import { importText } from '../../src/import/importText';
+import { analyseConsultation } from '../../src/model/responseAnalysis';
+import { reopenWorkbook } from '../../src/workbook/reopen';
 import { memoryIo } from '../support/memoryIo';
 import { SEED_PATH, seedText } from '../support/seed';
 
@@ -102,5 +105,21 @@ describe('an edited workbook carried into a new run (--from)', () => {
     const foreign = await run(['--from', 'mine.xlsx'], { 'mine.xlsx': new Uint8Array(await wb.xlsx.writeBuffer()) });
     expect(foreign.stderr).toBe("error: mine.xlsx has none of the cost model's tables: pass a workbook this tool wrote\n");
     expect(SEED_PATH).toMatch(/MP207/);
+  });
+});
+
+
+describe('a workbook the CLI wrote, taken up by the task pane without the document', () => {
+  test('gives back the same consultation, roles and respondents', async () => {
+    const first = await run(['--decision-date', '2027-03-01']);
+    const reopened = reopenWorkbook(await readXlsxSnapshot(first.workbook!))!;
+    const { analysis } = importText(seedText(), 'seed');
+    expect(reopened.consultation.modification).toEqual(analysis.consultation.modification);
+    expect(reopened.consultation.respondents).toEqual(analysis.consultation.respondents);
+    expect(reopened.consultation.answers.map((a) => [a.question, a.respondentId, a.response])).toEqual(analysis.consultation.answers.map((a) => [a.question, a.respondentId, a.response]));
+    expect(reopened.renames).toEqual({});
+    expect(reopened.sourceName).toBe(SEED_PATH.split('/').pop());
+    const again = analyseConsultation(reopened.consultation, reopened.roles);
+    expect(again.results.map((r) => [r.cost.text, r.leadTime.text])).toEqual(analysis.results.map((r) => [r.cost.text, r.leadTime.text]));
   });
 });

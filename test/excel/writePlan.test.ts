@@ -139,6 +139,7 @@ describe('re-import through office-js keeps what the modeller typed', () => {
     ctx.syncs = 0;
     const snapshot = await readSnapshot(asExcelContext(ctx));
     expect(ctx.syncs).toBe(2);
+    expect(snapshot!.sheets).toMatchObject({ tblCosts: 'Costs', tblResponses: 'Responses', tblReleases: 'Assumptions' });
     const analysis = importText(seedText(), 'seed').analysis;
     const carried = carryForward(snapshot!, analysis, defaultAssumptions(analysis, DECISION));
     expect(carried.assumptions.overrides.costs).toEqual({ 'ovo-energy': { low: 60_000 } });

@@ -168,6 +168,9 @@ export class FakeTable {
   delete(): void {
     this.owner.list.splice(this.owner.list.indexOf(this), 1);
   }
+  get worksheet(): FakeWorksheet {
+    return this.owner.sheet;
+  }
   getHeaderRowRange(): FakeRange {
     const [from, to] = this.address.split(':') as [string, string];
     return this.owner.sheet.getRange(`${from}:${to.replace(/\d+$/, '')}${from.replace(/^[A-Z]+/, '')}`);

@@ -300,6 +300,30 @@ describe('reviewing findings', () => {
     // The first finding is about line 9, Minus Power's answer to question 1: the third row of Responses.
     expect(host.selection()).toBe('Responses!A4:F4');
   });
+
+  test('on a workbook opened later, the findings it recorded are listed and shown, under the sheet names it has', async () => {
+    const host = createMemoryHost(['Sheet1', 'Responses']);
+    render(<App host={host} />);
+    paste(readFileSync(join(__dirname, '..', 'fixtures', 'ok.hostile.txt'), 'utf8'));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
+    });
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('button', { name: 'Import as “Responses (model)”' }));
+    });
+    await screen.findByText(/created Read me, Responses \(model\)/);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Show finding 1 in the workbook' }));
+    });
+    expect(host.selection()).toBe('Responses (model)!A4:F4');
+    cleanup();
+    render(<App host={host} />);
+    await screen.findByText('This workbook holds a model');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Show finding 1 in the workbook' }));
+    });
+    expect(host.selection()).toBe('Responses (model)!A4:F4');
+  });
 });
 
 describe('the timeline panel', () => {

@@ -2,6 +2,7 @@ import { analyseConsultation } from '../../src/model/responseAnalysis';
 import { costModelWorkbook } from '../../src/workbook/costModelWorkbook';
 import { createMemoryHost } from '../../src/workbook/memoryHost';
 import { carryForward } from '../../src/workbook/readBack';
+import { renameSheets } from '../../src/workbook/renameSheets';
 import { reopenWorkbook } from '../../src/workbook/reopen';
 import { livePlan, META } from '../support/plans';
 import { seedText } from '../support/seed';
@@ -39,6 +40,13 @@ describe('taking up a workbook written earlier, without its document', () => {
     const again = costModelWorkbook(analysis, reopened.findings, { ...assumptions, monteCarlo: { ...assumptions.monteCarlo, iterations: 500 } }, META);
     if (!again.ok) throw new Error(again.problems.join('; '));
     expect(again.plan).toEqual(built.plan);
+  });
+
+  test('knows the sheets the model sits under beside the user’s own', async () => {
+    const built = livePlan(seedText());
+    const host = createMemoryHost(['Responses', 'Costs']);
+    await host.writePlan(renameSheets(built.plan, { Responses: 'Responses (model)', Costs: 'Costs (model)' }));
+    expect(reopenWorkbook((await host.readSnapshot())!)!.renames).toEqual({ Responses: 'Responses (model)', Costs: 'Costs (model)' });
   });
 
   test('a workbook without the model, or with its Responses table emptied, is not taken up', async () => {
