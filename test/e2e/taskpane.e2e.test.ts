@@ -14,6 +14,22 @@ const ready = Boolean(CHROMIUM && existsSync(join(dist, 'taskpane.html')));
 const describeInBrowser = ready || process.env.CI ? describe : describe.skip;
 if (!ready && !process.env.CI) console.warn('Chromium or dist/ is missing: the browser test is skipped here; CI runs it.');
 
+/** axe-core's WCAG 2.1 A and AA findings on the page as it stands: rule, impact and the first element. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  // Colours are measured once transitions (an accordion opening) have finished.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // Evaluated through the debugging protocol: the pane's CSP rightly refuses an injected script tag.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: object, options: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    // Fluent's focus manager (Tabster) puts hidden focus guards at the edges of groups that pass
+    // focus straight on; they are not content, so they are left out.
+    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`);
+  });
+  return violations;
+}
+
 describeInBrowser('the built task pane in Chromium (outside Office: the preview workbook)', () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveFolder>>;
@@ -112,6 +128,22 @@ describeInBrowser('the built task pane in Chromium (outside Office: the preview 
     await page.getByText(/^Rewrote the model with \d+ releases in the calendar/).waitFor({ timeout: 30_000 });
     await page.getByRole('region', { name: 'Implementation timeline' }).screenshot({ path: join(shots, '9-timeline-calendar.png') });
     expect(problems).toEqual([]);
+  });
+
+  test('every panel passes the WCAG 2.1 AA rules axe checks, in light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page, problems } = await open(scheme);
+      await page.getByLabel('Collated responses').fill(seedText());
+      await page.getByRole('button', { name: 'Read responses' }).click();
+      await page.getByRole('button', { name: 'Override parsed figures before importing' }).click();
+      await page.getByLabel('Override low £, OVO Energy').waitFor();
+      const before = await accessibilityViolations(page);
+      await page.getByRole('button', { name: 'Import into preview workbook' }).click();
+      await page.getByText(/created Read me, Responses, Costs/).waitFor({ timeout: 30_000 });
+      const after = await accessibilityViolations(page);
+      expect({ scheme, before, after }).toEqual({ scheme, before: [], after: [] });
+      expect(problems).toEqual([]);
+    }
   });
 
   test('a dark browser gets the dark theme', async () => {
