@@ -15,19 +15,20 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import { Fragment, useRef, useState } from 'react';
+import { Fragment, useRef, useState, type Dispatch } from 'react';
 import type { ModelAssumptions } from '../model/costModel';
 import type { CentralCosts } from '../model/industryCost';
 import { formatGbpShort } from '../model/money';
-import type { Analysis } from '../model/responseAnalysis';
 import type { WorkbookHost } from '../workbook/host';
 import type { MonteCarloResult } from '../model/monteCarlo';
 import { withAppraisalYears, withBenefit, withCentral, withDiscountRate, withParties, withUptake } from './assumptionEdits';
 import { OverrideTable } from './OverrideTable';
+import type { ImportAction } from './importState';
+import type { ModelState } from './modelState';
 import { StatusMessage } from './StatusMessage';
 import { typedNumber } from './typedNumber';
 import { Cancelled, type UncertaintyRun, type UncertaintyRunner } from './uncertaintyRunner';
-import { useAssumptionsDraft } from './useAssumptionsDraft';
+import { usePartDraft } from './usePartDraft';
 
 const PERCENTILE_ROWS = ['p10', 'p50', 'p90', 'mean', 'min', 'max'] as const;
 
@@ -41,19 +42,10 @@ const useStyles = makeStyles({
  * benefit and NPV, BCR, cost per adopter and break-even follow at once (the engine reruns); "Write
  * to workbook" sets the same cells in the workbook, whose formulas then agree.
  */
-export function AssumptionsPanel({
-  analysis,
-  assumptions,
-  host,
-  runner,
-}: {
-  analysis: Analysis;
-  assumptions: ModelAssumptions;
-  host: WorkbookHost;
-  runner: UncertaintyRunner;
-}) {
+export function AssumptionsPanel({ model, dispatch, host, runner }: { model: ModelState; dispatch: Dispatch<ImportAction>; host: WorkbookHost; runner: UncertaintyRunner }) {
   const styles = useStyles();
-  const { draft, setDraft, run, pending, write, status, setStatus, revision } = useAssumptionsDraft(analysis, assumptions, host, "the workbook's formulas");
+  const { analysis } = model.source;
+  const { draft, setDraft, run, pending, write, status, setStatus, revision } = usePartDraft(model, 'assumptions', dispatch, host, "the workbook's formulas");
   const [progress, setProgress] = useState<number | null>(null);
   const [simulated, setSimulated] = useState<MonteCarloResult | null>(null);
   const current = useRef<UncertaintyRun | null>(null);

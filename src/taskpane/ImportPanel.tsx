@@ -91,7 +91,7 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
     let stop: (() => Promise<void>) | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = () =>
-      readModelNow(host, modelled.source, modelled.assumptions).then(
+      readModelNow(host, modelled.source, modelled.written).then(
         (now) => {
           if (!live || now === null) return;
           if ('problems' in now) dispatch({ type: 'workbookUnreadable', message: `The workbook's cells stop the model: ${now.problems.join('; ')}.` });
@@ -282,15 +282,15 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
       )}
       {!result && modelled && <FindingList findings={modelled.source.findings} onShow={showFinding} />}
       {state.report && <ExportPanel report={state.report} />}
-      {state.modelled && <AssumptionsPanel key={state.modelled.generation} analysis={state.modelled.source.analysis} assumptions={state.modelled.assumptions} host={host} runner={runner} />}
-      {state.modelled && (
+      {modelled && <AssumptionsPanel key={modelled.generation} model={modelled} dispatch={dispatch} host={host} runner={runner} />}
+      {modelled && (
         <TimelinePanel
-          key={`timeline-${state.modelled.generation}`}
-          analysis={state.modelled.source.analysis}
-          assumptions={state.modelled.assumptions}
+          key={`timeline-${modelled.generation}`}
+          model={modelled}
+          dispatch={dispatch}
           host={host}
           rewrite={async (adjust) => {
-            const written = await writeModel(host, state.modelled!.source, adjust);
+            const written = await writeModel(host, modelled.source, adjust);
             dispatch({ type: 'modelRewritten', written });
           }}
         />

@@ -1,13 +1,14 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Subtitle2, Tag, TagGroup, Text, tokens } from '@fluentui/react-components';
-import { Fragment, useState } from 'react';
+import { Fragment, useState, type Dispatch } from 'react';
 import { excelSerial, isoDate, RELEASE_RULE, type IsoDate } from '../model/calendarDates';
 import type { ModelAssumptions } from '../model/costModel';
-import type { Analysis } from '../model/responseAnalysis';
 import { formatMonths, formatReportDate } from '../report/format';
 import type { WorkbookHost } from '../workbook/host';
 import { changedTimeline, withDccLeadTime, withReleases, withTimeline } from './assumptionEdits';
+import type { ImportAction } from './importState';
+import type { ModelState } from './modelState';
 import { StatusMessage } from './StatusMessage';
-import { useAssumptionsDraft } from './useAssumptionsDraft';
+import { usePartDraft } from './usePartDraft';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -31,9 +32,10 @@ export type ModelRewrite = (adjust: (a: ModelAssumptions) => ModelAssumptions) =
  * workbook's shape (its table and the formulas over it), so the model is rewritten, keeping what
  * the workbook holds.
  */
-export function TimelinePanel({ analysis, assumptions, host, rewrite }: { analysis: Analysis; assumptions: ModelAssumptions; host: WorkbookHost; rewrite: ModelRewrite }) {
+export function TimelinePanel({ model, dispatch, host, rewrite }: { model: ModelState; dispatch: Dispatch<ImportAction>; host: WorkbookHost; rewrite: ModelRewrite }) {
   const styles = useStyles();
-  const { draft, setDraft, written, run, pending, write, commit, status, revision } = useAssumptionsDraft(analysis, assumptions, host, 'the timeline');
+  const { analysis } = model.source;
+  const { draft, setDraft, written, run, pending, write, commit, status, revision } = usePartDraft(model, 'timeline', dispatch, host, 'the timeline');
   const [adding, setAdding] = useState<IsoDate | null>(null);
   const t = draft.timeline;
   const calendarChanged = JSON.stringify(written.timeline.releases) !== JSON.stringify(t.releases);

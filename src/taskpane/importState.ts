@@ -5,6 +5,7 @@ import type { ModelAssumptions, ModelOverrides } from '../model/costModel';
 import type { RoleOverrides } from '../model/questionRoles';
 import type { ReportExport } from './ExportPanel';
 import type { ModelNow, ModelSource, ModelTakenUp, ModelWritten } from './modelWrite';
+import { modelState, partWritten, rebased, type ModelState, type Part } from './modelState';
 import { formatReportDate } from '../report/format';
 
 /** Everything the import flow shows, in one place; components only select from it and dispatch. */
@@ -29,12 +30,8 @@ export interface ImportState {
   readonly busy: boolean;
   /** The report tables of the last successful import, for the Export panel. */
   readonly report: ReportExport | null;
-  /**
-   * The model the workbook holds, for the Assumptions, Timeline and Export panels: what the last
-   * import wrote, then what its cells hold after each edit. A new generation (an import) remounts
-   * the panels; `writes` counts every write of the model's tables, which then need watching again.
-   */
-  readonly modelled: { readonly source: ModelSource; readonly assumptions: ModelAssumptions; readonly generation: number; readonly writes: number } | null;
+  /** The model the workbook holds and the panels' edits of it; null until an import or a workbook that holds one. */
+  readonly modelled: ModelState | null;
   readonly outcome: {
     readonly intent: 'success' | 'info' | 'warning' | 'error';
     readonly title: string;
@@ -58,6 +55,8 @@ export type ImportAction =
   | { readonly type: 'takenUp'; readonly model: ModelTakenUp }
   | { readonly type: 'takeUpFailed'; readonly message: string }
   | { readonly type: 'workbookChanged'; readonly now: ModelNow }
+  | { readonly type: 'draftChanged'; readonly draft: ModelAssumptions }
+  | { readonly type: 'partWritten'; readonly part: Part; readonly draft: ModelAssumptions }
   | { readonly type: 'workbookUnreadable'; readonly message: string }
   | { readonly type: 'writeFailed'; readonly message: string; readonly renames?: Readonly<Record<string, string>> }
   | { readonly type: 'showFailed'; readonly message: string };
@@ -113,27 +112,30 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
         valueOverrides: NO_OVERRIDES,
         importedRead: state.readNumber,
         report: action.written.export,
-        modelled: {
-          source: { ...action.source, renames: action.written.renames },
-          assumptions: action.written.assumptions,
-          generation: (state.modelled?.generation ?? 0) + 1,
-          writes: (state.modelled?.writes ?? 0) + 1,
-        },
+        modelled: modelState({ ...action.source, renames: action.written.renames }, action.written.assumptions, state.modelled),
         outcome: { intent: 'success', title: 'Imported', text: `${parts.join('; ')} (${cells.toLocaleString('en-GB')} cells).`, notes: action.notes },
       };
     }
     case 'modelRewritten':
       // The panels keep their drafts: only the report and the baseline for a later import move.
-      return state.modelled
-        ? {
-            ...state,
-            report: action.written.export,
-            modelled: { ...state.modelled, source: { ...state.modelled.source, renames: action.written.renames }, assumptions: action.written.assumptions, writes: state.modelled.writes + 1 },
-          }
-        : state;
+      // The timeline's edits went in with the rewrite; the workbook holds what was carried forward.
+      if (!state.modelled) return state;
+      return {
+        ...state,
+        report: action.written.export,
+        modelled: {
+          ...rebased(partWritten(state.modelled, 'timeline'), action.written.assumptions),
+          source: { ...state.modelled.source, renames: action.written.renames },
+          writes: state.modelled.writes + 1,
+        },
+      };
     case 'workbookChanged':
-      // The panels rebase their drafts on the new assumptions; the report follows the cells.
-      return state.modelled ? { ...state, report: action.now.export, modelled: { ...state.modelled, assumptions: action.now.assumptions } } : state;
+      // The report follows the cells; the panels follow them where nothing typed is waiting.
+      return state.modelled ? { ...state, report: action.now.export, modelled: rebased(state.modelled, action.now.assumptions) } : state;
+    case 'draftChanged':
+      return state.modelled ? { ...state, modelled: { ...state.modelled, draft: action.draft } } : state;
+    case 'partWritten':
+      return state.modelled ? { ...state, modelled: partWritten(state.modelled, action.part, action.draft) } : state;
     case 'workbookUnreadable':
       return { ...state, outcome: { intent: 'warning', title: 'The pane shows the figures it last read', text: action.message } };
     case 'takenUp': {
@@ -145,7 +147,7 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
       return {
         ...state,
         report: action.model.export,
-        modelled: { source, assumptions, generation: 1, writes: 0 },
+        modelled: modelState(source, assumptions, null),
         outcome: {
           intent: 'info',
           title: 'This workbook holds a model',
