@@ -41,7 +41,7 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  { files: ['src/**/*.tsx'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
+  { files: ['src/**/*.tsx', 'src/taskpane/**/*.ts'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
   layer(['src/model/**'], ['import', 'workbook', 'report', 'excel', 'cli', 'taskpane', 'functions', 'commands'], noHostOrUi),
   layer(['src/import/**'], ['workbook', 'report', 'excel', 'cli', 'taskpane', 'functions', 'commands'], noHostOrUi),
   layer(['src/workbook/**', 'src/report/**'], ['excel', 'cli', 'taskpane', 'functions', 'commands'], noHostOrUi),

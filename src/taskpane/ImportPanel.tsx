@@ -17,7 +17,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useReducer, useRef } from 'react';
+import { useReducer, useRef } from 'react';
 import { formatCostBand } from '../model/costAnswer';
 import type { RoleOverrides } from '../model/questionRoles';
 import { DEFAULT_COST_OPTIONS, respondentTotals } from '../model/respondentTotals';
@@ -30,7 +30,8 @@ import { WorkbookRefusal, WorkbookWriteFailed, type WorkbookHost } from '../work
 import { findingLocation } from '../workbook/findingLocation';
 import { laidOver } from './assumptionEdits';
 import { AssumptionsPanel } from './AssumptionsPanel';
-import { readModelNow, takeUpWorkbook, writeModel, type ModelSource } from './modelWrite';
+import { writeModel, type ModelSource } from './modelWrite';
+import { useWorkbookModel } from './useWorkbookModel';
 import { OverrideTable } from './OverrideTable';
 import { TimelinePanel } from './TimelinePanel';
 import type { UncertaintyRunner } from './uncertaintyRunner';
@@ -59,22 +60,6 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
   const typedProblems = result ? overrideProblems(result.analysis, state.valueOverrides) : [];
   const usable = result !== null && result.fatal === null && typedProblems.length === 0;
 
-  // A workbook with a model in it (written earlier, here or by the CLI) opens with its panels.
-  useEffect(() => {
-    let open = true;
-    takeUpWorkbook(host).then(
-      (model) => {
-        if (!open || model === null) return;
-        if ('problems' in model) dispatch({ type: 'takeUpFailed', message: `${model.problems.join('; ')}. Correct the cell on the Assumptions sheet and reopen the pane, or import the document again.` });
-        else dispatch({ type: 'takenUp', model });
-      },
-      (e: unknown) => open && dispatch({ type: 'takeUpFailed', message: `The workbook could not be read (${e instanceof Error ? e.message : String(e)}). Import the document again to rebuild the model.` }),
-    );
-    return () => {
-      open = false;
-    };
-  }, [host]);
-
   const { modelled } = state;
   /** Selects a finding's row in the workbook the model was written to, under the names its sheets have there. */
   const showFinding = (index: number) => {
@@ -84,38 +69,7 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
     host.select(renames[sheet] ?? sheet, address).catch((e: unknown) => dispatch({ type: 'showFailed', message: `${e instanceof Error ? e.message : String(e)}. Import again if the sheet was removed.` }));
   };
 
-  // Cells edited in the sheet (or written by the panels) flow back into the panels and the report.
-  useEffect(() => {
-    if (!modelled) return;
-    let live = true;
-    let stop: (() => Promise<void>) | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const refresh = () =>
-      readModelNow(host, modelled.source, modelled.written).then(
-        (now) => {
-          if (!live || now === null) return;
-          if ('problems' in now) dispatch({ type: 'workbookUnreadable', message: `The workbook's cells stop the model: ${now.problems.join('; ')}.` });
-          else dispatch({ type: 'workbookChanged', now });
-        },
-        (e: unknown) => live && dispatch({ type: 'workbookUnreadable', message: `The workbook could not be read (${e instanceof Error ? e.message : String(e)}).` }),
-      );
-    host.watchInputs(() => {
-      // A paste or a fill changes many cells at once: read them once they have settled.
-      clearTimeout(timer);
-      timer = setTimeout(refresh, 300);
-    }).then(
-      (unwatch) => (live ? (stop = unwatch) : void unwatch()),
-      // Without change events the pane still works; it shows what it last wrote or read.
-      () => undefined,
-    );
-    return () => {
-      live = false;
-      clearTimeout(timer);
-      void stop?.();
-    };
-    // Watch again when the model's tables are written anew; not on every change of its figures.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [host, modelled?.generation, modelled?.writes]);
+  useWorkbookModel(host, modelled, dispatch);
 
   const write = async (renames: Readonly<Record<string, string>> = {}) => {
     if (!usable) return;
