@@ -40,10 +40,14 @@ export function createOfficeHost(): WorkbookHost {
       return async () => {
         const first = handlers[0];
         if (!first) return;
-        await Excel.run(first.context, async (context) => {
-          handlers.forEach((h) => h.remove());
-          await context.sync();
-        });
+        try {
+          await Excel.run(first.context, async (context) => {
+            handlers.forEach((h) => h.remove());
+            await context.sync();
+          });
+        } catch {
+          // The tables were replaced by a later write, and their handlers went with them.
+        }
       };
     },
     writePlan: (plan) => withTimeout(writeAsOneUndoStep((context) => writePlan(context, plan, supports), supports('ExcelApi', '1.20')), 'writing the workbook'),
