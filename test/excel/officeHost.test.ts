@@ -1,4 +1,8 @@
-import { withTimeout } from '../../src/excel/officeHost';
+import { createOfficeHost, withTimeout } from '../../src/excel/officeHost';
+import { writePlan } from '../../src/excel/writePlan';
+import { livePlan } from '../support/plans';
+import { seedText } from '../support/seed';
+import { asExcelContext, FakeContext } from '../support/fakeExcel';
 
 describe('waiting on Excel', () => {
   test('a call Excel never answers ends with a message saying what to do', async () => {
@@ -10,5 +14,41 @@ describe('waiting on Excel', () => {
 
   test('an answer in time passes through', async () => {
     await expect(withTimeout(Promise.resolve(42), 'reading', 1000)).resolves.toBe(42);
+  });
+});
+
+describe('the office-js host', () => {
+  /** Excel and Office as the host sees them, over a fake workbook holding the seed's model. */
+  async function inExcel(apiSets: (set: string, version: string) => boolean) {
+    const ctx = new FakeContext();
+    await writePlan(asExcelContext(ctx), livePlan(seedText()).plan, () => true);
+    const globals = globalThis as unknown as Record<string, unknown>;
+    globals.Office = { context: { requirements: { isSetSupported: apiSets } } };
+    globals.Excel = { run: (a: unknown, b?: unknown) => (typeof a === 'function' ? a : (b as (c: unknown) => unknown))(asExcelContext(ctx)) };
+    return ctx;
+  }
+  afterEach(() => {
+    delete (globalThis as Record<string, unknown>).Office;
+    delete (globalThis as Record<string, unknown>).Excel;
+  });
+
+  test('watches the input tables until told to stop', async () => {
+    const ctx = await inExcel(() => true);
+    let edits = 0;
+    const stop = await createOfficeHost().watchInputs(() => edits++);
+    await ctx.workbook.tables.getItem('tblCosts').fire();
+    expect(edits).toBe(1);
+    await stop();
+    await ctx.workbook.tables.getItem('tblCosts').fire();
+    expect(edits).toBe(1);
+  });
+
+  test('before ExcelApi 1.7 there are no table events: nothing is registered and the pane carries on', async () => {
+    const ctx = await inExcel((set, version) => !(set === 'ExcelApi' && Number(version.split('.')[1]) >= 7));
+    ctx.syncs = 0;
+    const stop = await createOfficeHost().watchInputs(() => undefined);
+    expect(ctx.syncs).toBe(0);
+    expect(ctx.workbook.tables.all().some((t) => t.handlers.length > 0)).toBe(false);
+    await expect(stop()).resolves.toBeUndefined();
   });
 });
