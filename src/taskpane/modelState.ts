@@ -60,11 +60,14 @@ export function partWritten(m: ModelState, part: Part, draft: ModelAssumptions =
 export function rebased(m: ModelState, fresh: ModelAssumptions): ModelState {
   let written = fresh;
   let draft = fresh;
-  const kept = PARTS.filter((part) => unwritten(m, part));
-  for (const part of kept) {
+  const waiting = PARTS.filter((part) => unwritten(m, part));
+  for (const part of waiting) {
     written = withPart(part, written, m.written);
     draft = withPart(part, draft, m.draft);
   }
+  // Said only where the workbook's own values for the part moved (not, say, after the other panel wrote).
+  const underneath = waiting.filter((part) => JSON.stringify(withPart(part, m.written, fresh)) !== JSON.stringify(m.written));
+  const kept = [...new Set([...m.kept.filter((p) => waiting.includes(p)), ...underneath])];
   const moved = (part: Part) => JSON.stringify(withPart(part, m.draft, draft)) !== JSON.stringify(m.draft);
   return { ...m, written, draft, kept, revision: { assumptions: m.revision.assumptions + (moved('assumptions') ? 1 : 0), timeline: m.revision.timeline + (moved('timeline') ? 1 : 0) } };
 }

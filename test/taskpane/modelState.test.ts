@@ -31,6 +31,15 @@ describe('the pane’s record of the assumptions', () => {
     expect(after.revision).toEqual({ assumptions: 1, timeline: 0 });
   });
 
+  test('the other panel’s write does not count as a change under a part’s edits', () => {
+    const m = { ...fresh(), draft: withDccLeadTime(withParties(base, 'Large Supplier', 9), 12) };
+    const assumptionsWritten = partWritten(m, 'assumptions');
+    const after = rebased(assumptionsWritten, withParties(base, 'Large Supplier', 9));
+    expect(after.kept).toEqual([]);
+    expect(pendingCells(after, 'timeline')).toEqual([{ kind: 'name', name: 'DccLeadTime', value: 12 }]);
+    expect(pendingCells(after, 'assumptions')).toEqual([]);
+  });
+
   test('an edit typed while a write was under way stays unwritten', () => {
     const m = fresh();
     const sent = withParties(base, 'Large Supplier', 9);
