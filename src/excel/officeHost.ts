@@ -12,7 +12,7 @@ export function createOfficeHost(): WorkbookHost {
   const supports = (apiSet: string, version: string) => Office.context.requirements.isSetSupported(apiSet, version);
   return {
     kind: 'excel',
-    readSnapshot: () => withTimeout(Excel.run({ delayForCellEdit: true }, (context) => readSnapshot(context)), 'reading the workbook'),
+    readSnapshot: (tables) => withTimeout(Excel.run({ delayForCellEdit: true }, (context) => readSnapshot(context, tables)), 'reading the workbook'),
     readSelection: () =>
       withTimeout(
         Excel.run(async (context) => {

@@ -1,15 +1,16 @@
 import { headerKey, SNAPSHOT_TABLES, type WorkbookSnapshot } from '../workbook/readBack';
 
 /**
- * Reads the input tables of a workbook the add-in wrote (and those that describe its document), in two round trips whatever their size:
- * one for the table list, one for the values. Null when none of them is there.
+ * Reads tables of a workbook the add-in wrote (by default its inputs and those describing its
+ * document), in two round trips whatever their size: one for the table list, one for the values.
+ * Null when none of them is there.
  */
-export async function readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot | null> {
+export async function readSnapshot(context: Excel.RequestContext, names: readonly string[] = SNAPSHOT_TABLES): Promise<WorkbookSnapshot | null> {
   const tables = context.workbook.tables;
   tables.load('items/name');
   await context.sync();
   const present = new Map(tables.items.map((t) => [t.name, t]));
-  const wanted = SNAPSHOT_TABLES.flatMap((name) => {
+  const wanted = names.flatMap((name) => {
     const table = present.get(name);
     return table ? [{ name, body: table.getDataBodyRange().load('values'), header: table.getHeaderRowRange().load('values'), sheet: table.worksheet.load('name') }] : [];
   });

@@ -235,7 +235,7 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
         </MessageBar>
       )}
       {!result && modelled && <FindingList findings={modelled.source.findings} onShow={showFinding} />}
-      {state.report && <ExportPanel report={state.report} />}
+      {modelled && <ExportPanel report={modelled.report} />}
       {modelled && <AssumptionsPanel key={modelled.generation} model={modelled} dispatch={dispatch} host={host} runner={runner} />}
       {modelled && (
         <TimelinePanel

@@ -8,6 +8,7 @@ import { changedTimeline, withDccLeadTime, withReleases, withTimeline } from './
 import type { ImportAction } from './importState';
 import type { ModelState } from './modelState';
 import { StatusMessage } from './StatusMessage';
+import { typedNumber } from './typedNumber';
 import { usePartDraft } from './usePartDraft';
 
 const useStyles = makeStyles({
@@ -48,7 +49,6 @@ export function TimelinePanel({ model, dispatch, host, rewrite }: { model: Model
         })
       : write();
   const coverage = t.coverage.kind === 'share-of-respondents' ? t.coverage.share : 1;
-  const number = (value: string) => (value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null);
 
   const timeline = run.ok ? run.result.timeline : null;
   const nameOf = new Map(analysis.results.map((r) => [r.respondent.id, r.respondent.name]));
@@ -63,17 +63,17 @@ export function TimelinePanel({ model, dispatch, host, rewrite }: { model: Model
             <Input type="date" defaultValue={t.decisionDate} onChange={(_, d) => isoDate(d.value) && setDraft(withTimeline(draft, { decisionDate: isoDate(d.value)! }))} />
           </Field>
           <Field label="DCC lead time (months)">
-            <Input inputMode="decimal" defaultValue={String(t.dccLeadTimeMonths)} onChange={(_, d) => number(d.value) !== null && setDraft(withDccLeadTime(draft, number(d.value)!))} />
+            <Input inputMode="decimal" defaultValue={String(t.dccLeadTimeMonths)} onChange={(_, d) => typedNumber(d.value) !== null && setDraft(withDccLeadTime(draft, typedNumber(d.value)!))} />
           </Field>
           <Field label="Minimum notice (months)">
-            <Input inputMode="decimal" defaultValue={String(t.minimumNoticeMonths)} onChange={(_, d) => number(d.value) !== null && setDraft(withTimeline(draft, { minimumNoticeMonths: number(d.value)! }))} />
+            <Input inputMode="decimal" defaultValue={String(t.minimumNoticeMonths)} onChange={(_, d) => typedNumber(d.value) !== null && setDraft(withTimeline(draft, { minimumNoticeMonths: typedNumber(d.value)! }))} />
           </Field>
           <Field label="Lead times to cover (%)" hint="100% waits for the longest">
             <Input
               inputMode="decimal"
               defaultValue={String(Math.round(coverage * 100))}
               onChange={(_, d) => {
-                const n = number(d.value);
+                const n = typedNumber(d.value);
                 if (n !== null && n > 0 && n <= 100) setDraft(withTimeline(draft, { coverage: n >= 100 ? { kind: 'longest' } : { kind: 'share-of-respondents', share: n / 100 } }));
               }}
             />

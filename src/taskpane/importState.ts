@@ -3,7 +3,6 @@ import { analyseRead, type DocumentFile, type ImportResult } from '../import/imp
 import { readAnnexText } from '../import/annexText';
 import type { ModelAssumptions, ModelOverrides } from '../model/costModel';
 import type { RoleOverrides } from '../model/questionRoles';
-import type { ReportExport } from './ExportPanel';
 import type { ModelNow, ModelSource, ModelTakenUp, ModelWritten } from './modelWrite';
 import { modelState, partWritten, rebased, type ModelState, type Part } from './modelState';
 import { formatReportDate } from '../report/format';
@@ -28,8 +27,6 @@ export interface ImportState {
   /** The analysis of `read` with `overrides`; null until a document is read. */
   readonly result: ImportResult | null;
   readonly busy: boolean;
-  /** The report tables of the last successful import, for the Export panel. */
-  readonly report: ReportExport | null;
   /** The model the workbook holds and the panels' edits of it; null until an import or a workbook that holds one. */
   readonly modelled: ModelState | null;
   readonly outcome: {
@@ -76,7 +73,6 @@ export const initialImportState: ImportState = {
   result: null,
   busy: false,
   outcome: null,
-  report: null,
   modelled: null,
 };
 
@@ -111,27 +107,26 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
         busy: false,
         valueOverrides: NO_OVERRIDES,
         importedRead: state.readNumber,
-        report: action.written.export,
-        modelled: modelState({ ...action.source, renames: action.written.renames }, action.written.assumptions, state.modelled),
+        modelled: modelState({ ...action.source, renames: action.written.renames }, action.written.assumptions, action.written.export, state.modelled),
         outcome: { intent: 'success', title: 'Imported', text: `${parts.join('; ')} (${cells.toLocaleString('en-GB')} cells).`, notes: action.notes },
       };
     }
     case 'modelRewritten':
-      // The panels keep their drafts: only the report and the baseline for a later import move.
-      // The timeline's edits went in with the rewrite; the workbook holds what was carried forward.
+      // The timeline's edits went in with the rewrite, over what the workbook held; the
+      // Assumptions panel's unwritten edits stay waiting.
       if (!state.modelled) return state;
       return {
         ...state,
-        report: action.written.export,
         modelled: {
           ...rebased(partWritten(state.modelled, 'timeline'), action.written.assumptions),
           source: { ...state.modelled.source, renames: action.written.renames },
+          report: action.written.export,
           writes: state.modelled.writes + 1,
         },
       };
     case 'workbookChanged':
       // The report follows the cells; the panels follow them where nothing typed is waiting.
-      return state.modelled ? { ...state, report: action.now.export, modelled: rebased(state.modelled, action.now.assumptions) } : state;
+      return state.modelled ? { ...state, modelled: { ...rebased(state.modelled, action.now.assumptions), report: action.now.export } } : state;
     case 'draftChanged':
       return state.modelled ? { ...state, modelled: { ...state.modelled, draft: action.draft } } : state;
     case 'partWritten':
@@ -146,8 +141,7 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
       const n = source.analysis.results.length;
       return {
         ...state,
-        report: action.model.export,
-        modelled: modelState(source, assumptions, null),
+        modelled: modelState(source, assumptions, action.model.export, null),
         outcome: {
           intent: 'info',
           title: 'This workbook holds a model',

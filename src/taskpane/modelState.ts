@@ -1,5 +1,6 @@
 import type { ModelAssumptions } from '../model/costModel';
 import { inputChanges, type InputChange } from '../workbook/inputCells';
+import type { ReportExport } from './ExportPanel';
 import type { ModelSource } from './modelWrite';
 
 /** The panels' shares of the assumptions: the Timeline panel edits the timeline, the Assumptions panel the rest. */
@@ -12,6 +13,8 @@ export interface ModelState {
   readonly written: ModelAssumptions;
   /** `written` with the panels' edits; where the two differ, an edit is not yet written. */
   readonly draft: ModelAssumptions;
+  /** The report tables of what the workbook holds, for the Export panel. */
+  readonly report: ReportExport;
   /** Goes up when a part's boxes must show new values (the workbook changed under them). */
   readonly revision: Readonly<Record<Part, number>>;
   /** Parts whose unwritten edits were kept when the workbook changed under them. */
@@ -29,8 +32,8 @@ function withPart(part: Part, base: ModelAssumptions, from: ModelAssumptions): M
   return part === 'timeline' ? { ...base, timeline: from.timeline } : { ...from, timeline: base.timeline };
 }
 
-export function modelState(source: ModelSource, assumptions: ModelAssumptions, previous: ModelState | null): ModelState {
-  return { source, written: assumptions, draft: assumptions, revision: { assumptions: 0, timeline: 0 }, kept: [], generation: (previous?.generation ?? 0) + 1, writes: (previous?.writes ?? 0) + 1 };
+export function modelState(source: ModelSource, assumptions: ModelAssumptions, report: ReportExport, previous: ModelState | null): ModelState {
+  return { source, written: assumptions, draft: assumptions, report, revision: { assumptions: 0, timeline: 0 }, kept: [], generation: (previous?.generation ?? 0) + 1, writes: (previous?.writes ?? 0) + 1 };
 }
 
 /** True when the part holds edits not yet written. */

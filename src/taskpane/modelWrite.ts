@@ -6,7 +6,7 @@ import { reportHeading, type ReportTable } from '../report/reportTables';
 import { ENGINE_VERSION } from '../version';
 import { costModelWorkbook, runCostModel } from '../workbook/costModelWorkbook';
 import { WorkbookRefusal, type WorkbookHost, type WriteReport } from '../workbook/host';
-import { carryForward, changeReport, type WorkbookSnapshot } from '../workbook/readBack';
+import { carryForward, changeReport, INPUT_TABLES, type WorkbookSnapshot } from '../workbook/readBack';
 import { renameSheets } from '../workbook/renameSheets';
 import { reopenWorkbook } from '../workbook/reopen';
 import type { ReportExport } from './ExportPanel';
@@ -47,7 +47,8 @@ export interface ModelWritten {
 export async function writeModel(host: WorkbookHost, source: ModelSource, adjust: (a: ModelAssumptions) => ModelAssumptions): Promise<ModelWritten> {
   const today = fromDate(new Date());
   const { analysis } = source;
-  const snapshot = await host.readSnapshot();
+  // The inputs alone: the rest is rebuilt from the document.
+  const snapshot = await host.readSnapshot(INPUT_TABLES);
   const defaults = defaultAssumptions(analysis, today);
   const carried = snapshot ? carryForward(snapshot, analysis, defaults) : null;
   const assumptions = adjust(carried?.assumptions ?? defaults);
@@ -111,7 +112,8 @@ export async function takeUpWorkbook(host: WorkbookHost): Promise<ModelTakenUp |
 
 /** The model as the workbook's cells hold it now (after an edit in the sheet or the pane); null when its tables are gone. */
 export async function readModelNow(host: WorkbookHost, source: ModelSource, fallback: ModelAssumptions): Promise<ModelNow | ModelProblems | null> {
-  const snapshot = await host.readSnapshot();
+  // Read on every edit: the inputs alone, not the answers.
+  const snapshot = await host.readSnapshot(INPUT_TABLES);
   return snapshot && modelNow(snapshot, source.analysis, fallback);
 }
 

@@ -16,8 +16,11 @@ export interface WriteReport {
 export interface WorkbookHost {
   /** "excel" inside Excel; "preview" when the page runs in a plain browser. */
   readonly kind: 'excel' | 'preview';
-  /** The modeller's inputs in a workbook the add-in wrote before; null when there is none. */
-  readSnapshot(): Promise<WorkbookSnapshot | null>;
+  /**
+   * These tables (by default every table a snapshot can hold) of a workbook the add-in wrote
+   * before; null when it has none of them.
+   */
+  readSnapshot(tables?: readonly string[]): Promise<WorkbookSnapshot | null>;
   /** Writes the plan, or throws a WorkbookRefusal (nothing written) with a message for the modeller. */
   writePlan(plan: WorkbookPlan): Promise<WriteReport>;
   /** The values of the range the user has selected (a pasted table of answers). */

@@ -29,12 +29,12 @@ export function createMemoryHost(userSheets: readonly string[] = ['Sheet1'], sel
     edit(table: string, row: number, col: number, value: Cell): void;
   } = {
     kind: 'preview',
-    async readSnapshot(): Promise<WorkbookSnapshot | null> {
+    async readSnapshot(wanted: readonly string[] = SNAPSHOT_TABLES): Promise<WorkbookSnapshot | null> {
       const tables: Record<string, unknown[][]> = {};
       const sheetOf: Record<string, string> = {};
       for (const sheet of sheets.values()) {
         for (const t of sheet.tables) {
-          if (!(SNAPSHOT_TABLES as readonly string[]).includes(t.name)) continue;
+          if (!wanted.includes(t.name)) continue;
           tables[t.name] = t.rows.map((r) => r.map(cellValue));
           tables[headerKey(t.name)] = [[...t.header]];
           sheetOf[t.name] = sheet.name;

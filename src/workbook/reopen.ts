@@ -74,8 +74,8 @@ export function reopenWorkbook(snapshot: WorkbookSnapshot): ReopenedWorkbook | n
   if (answers.length === 0) return null;
 
   // Respondents in the order the import listed them: the Costs table's rows.
-  const costOrder = (snapshot.tables.tblCosts ?? []).map((r) => String(r[COSTS.rowId] ?? ''));
-  const rank = (id: string) => (costOrder.includes(id) ? costOrder.indexOf(id) : costOrder.length);
+  const costOrder = new Map((snapshot.tables.tblCosts ?? []).map((r, i) => [String(r[COSTS.rowId] ?? ''), i]));
+  const rank = (id: string) => costOrder.get(id) ?? costOrder.size;
   const ordered = [...respondents.values()].sort((a, b) => rank(a.id) - rank(b.id));
   const questions: Question[] = [...new Set(answers.map((a) => a.question))]
     .sort((a, b) => a - b)

@@ -7,7 +7,7 @@ import { seedText } from '../support/seed';
 
 const { analysis, findings } = importText(seedText(), 'seed');
 const base = defaultAssumptions(analysis, DECISION);
-const fresh = () => modelState({ analysis, findings, sourceName: META.sourceName, sourceSha256: META.sourceSha256, renames: {} }, base, null);
+const fresh = () => modelState({ analysis, findings, sourceName: META.sourceName, sourceSha256: META.sourceSha256, renames: {} }, base, { tables: [], heading: '', stem: '' }, null);
 
 describe('the pane’s record of the assumptions', () => {
   test('each panel writes only its own part’s cells', () => {
