@@ -7,7 +7,11 @@ import { costRange } from '../model/costAnswer';
 import { defaultAssumptions, type ModelAssumptions, type ModelResult } from '../model/costModel';
 import { leadTimeRange } from '../model/leadTimeAnswer';
 import { formatGbpRange, formatGbpShort } from '../model/money';
-import { DEFAULT_MONTE_CARLO, type MonteCarloResult } from '../model/monteCarlo';
+import { basisText, type ResultBasis } from '../model/basis';
+import { checksSummary, type Check } from '../model/checks';
+import { decisionDateStatus, figuresStatus, populationStatus, releaseStatus, uptakeStatus } from '../model/inputStatus';
+import { DEFAULT_MONTE_CARLO, simulationCurrent, type MonteCarloResult } from '../model/monteCarlo';
+import { NEVER, NOT_REACHED, type BreakEven } from '../model/uptake';
 import type { Analysis } from '../model/responseAnalysis';
 import { longestLeadTime } from '../model/respondentTotals';
 import { ENGINE_VERSION } from '../version';
@@ -51,6 +55,8 @@ reads the bundled seed.
   --iterations N            Monte Carlo iterations (default: ${DEFAULT_MONTE_CARLO.iterations})
   --json                    print one JSON document instead of the summary
   --help                    print this text`;
+
+const COMMAND_LINE = 'Entered on the command line';
 
 class CliError extends Error {
   constructor(
@@ -103,6 +109,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       ...(args.decisionDate ? { decisionDate: args.decisionDate } : {}),
       ...(args.dccLeadTimeMonths !== undefined ? { dccLeadTimeMonths: args.dccLeadTimeMonths } : {}),
     },
+    sources: {
+      ...base.sources,
+      ...(args.decisionDate ? { DecisionDate: COMMAND_LINE } : {}),
+      ...(args.dccLeadTimeMonths !== undefined ? { DccLeadTime: COMMAND_LINE } : {}),
+    },
   };
   const built = costModelWorkbook(analysis, findings, assumptions, {
     sourceName: files.map((f) => f.name).join(', '),
@@ -111,7 +122,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     created: fromDate(io.now()),
   });
   if (!built.ok) throw new CliError(`the model cannot run: ${built.problems.join('; ')}`, 1);
-  const { plan, model, uncertainty, report } = built;
+  const { plan, model, uncertainty, report, basis, checks } = built;
   const bytesOut = await planToXlsx(plan, { creator: 'SEC modification cost model', created: io.now() });
   const id = analysis.consultation.modification.id || 'consultation';
   const outPath = `${args.out.replace(/\/+$/, '')}/${id}-cost-model.xlsx`;
@@ -123,7 +134,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   await io.writeFileAtomic(`${stem}-report.md`, new TextEncoder().encode(renderMarkdown(report, heading)));
   for (const table of report) await io.writeFileAtomic(`${stem}-${table.id}.csv`, new TextEncoder().encode(renderCsv(table)));
 
-  const outcome = { analysis, findings, model, uncertainty, assumptions, carried: carried?.report ?? [] };
+  const outcome = { analysis, findings: [...findings, ...built.findings], model, uncertainty, basis, checks, assumptions, carried: carried?.report ?? [] };
   io.stdout(args.json ? `${JSON.stringify(jsonReport(outcome), null, 2)}\n` : summary(outcome, outPath));
   return 0;
 }
@@ -135,6 +146,8 @@ interface Outcome {
   readonly assumptions: ModelAssumptions;
   readonly model: ModelResult;
   readonly uncertainty: MonteCarloResult;
+  readonly basis: ResultBasis;
+  readonly checks: readonly Check[];
   /** What an edited workbook (--from) contributed and what moved since it was written. */
   readonly carried: readonly string[];
 }
@@ -241,9 +254,11 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-/** The --json document: kinds spelled as the model spells them, open-ended highs as null. */
-export function jsonReport({ analysis, findings, model, uncertainty, assumptions, carried }: Outcome) {
+/** The --json document: kinds spelled as the model spells them, open-ended highs as null, figures that cannot exist as null with the reason. */
+export function jsonReport({ analysis, findings, model, uncertainty, basis, checks, assumptions, carried }: Outcome) {
   const totals = model.totals;
+  const { industry } = model;
+  const range3 = (r: { low: number; central: number; high: number }) => ({ low: r.low, central: r.central, high: r.high });
   return {
     modification: analysis.consultation.modification,
     consultation: analysis.consultation.title,
@@ -256,7 +271,14 @@ export function jsonReport({ analysis, findings, model, uncertainty, assumptions
         id: respondent.id,
         name: respondent.name,
         category: respondent.category,
-        cost: { kind: cost.kind, low: pounds?.low ?? null, high: pounds ? pounds.high : null, text: cost.text, ...(cost.flag ? { flag: cost.flag } : {}) },
+        cost: {
+          kind: cost.kind,
+          low: pounds?.low ?? null,
+          high: pounds ? pounds.high : null,
+          ongoingPerYear: pounds?.ongoing ? { low: pounds.ongoing.low, high: pounds.ongoing.high } : null,
+          text: cost.text,
+          ...(cost.flag ? { flag: cost.flag } : {}),
+        },
         leadTime: {
           kind: leadTime.kind,
           minMonths: months?.min ?? null,
@@ -271,6 +293,7 @@ export function jsonReport({ analysis, findings, model, uncertainty, assumptions
       respondentCostLow: totals.low,
       respondentCostCentral: totals.central,
       respondentCostHigh: totals.high,
+      respondentOngoingPerYear: range3(totals.ongoing),
       quantified: totals.counts.band + totals.counts.zero,
       unquantified: totals.counts.unquantified,
       noAnswer: totals.counts.none,
@@ -278,56 +301,98 @@ export function jsonReport({ analysis, findings, model, uncertainty, assumptions
       notImplementing: totals.counts.notImplementing,
       longestLeadTimeMonths: longestLeadTime(analysis.results)?.months ?? null,
     },
+    inputs: {
+      populations: assumptions.industry.populations.map((p) => ({ category: p.category, parties: p.parties, status: populationStatus(p), source: p.source })),
+      central: {
+        dccImplementation: assumptions.industry.central.dccImplementationGbp,
+        dccOngoingPerYear: assumptions.industry.central.dccOngoingGbpPerYear,
+        secas: industry.centralBodies.secas,
+      },
+      scenarios: assumptions.scenarios.map((s) => ({ name: s.name, uptake: uptakeStatus(s, assumptions.industry.populations.map((p) => p.category)), figures: figuresStatus(s) })),
+      decisionDate: { date: assumptions.timeline.decisionDate, status: decisionDateStatus(assumptions.timeline, assumptions.sources) },
+      unconfirmedReleases: assumptions.timeline.releases.filter((d) => releaseStatus(assumptions.timeline, d) !== 'entered'),
+    },
     model: {
       industry: {
-        low: model.industry.total.low,
-        central: model.industry.total.central,
-        high: model.industry.total.high,
+        ...range3(industry.total),
+        parties: range3(industry.parties),
+        ongoingPerYear: range3(model.fixedCosts.ongoingPerYear),
+        dccImplementation: industry.centralBodies.dccImplementation,
+        secas: industry.centralBodies.secas,
+        dccOngoingPerYear: industry.centralBodies.dccOngoingPerYear,
+        wholeIndustry: industry.wholeIndustry,
+        basis: basis.industry,
         p10: uncertainty.industryTotal.p10,
         p50: uncertainty.industryTotal.p50,
         p90: uncertainty.industryTotal.p90,
         seed: uncertainty.seed,
         iterations: uncertainty.iterations,
-        method: model.industry.method,
+        simulationCurrent: simulationCurrent(uncertainty, industry.total),
+        method: industry.method,
       },
-      scenarios: model.scenarios.map(({ result }) => ({
-        name: result.name,
-        adopters: result.adopters,
-        pvCosts: result.pvCosts,
-        pvBenefits: result.pvBenefits,
-        npv: result.npv,
-        bcr: result.bcr,
-        breakEvenUptake: result.breakEven.kind === 'adopters' ? result.breakEven.share : 'never',
-        breakEvenAdopters: result.breakEven.kind === 'adopters' ? result.breakEven.adopters : null,
-      })),
+      scenarios: model.scenarios.map(({ scenario, result }) => {
+        const b = result.breakEven;
+        return {
+          name: result.name,
+          adopters: result.adopters,
+          pvCosts: result.pvCosts,
+          pvBenefits: result.pvBenefits,
+          npv: result.npv,
+          npvAtCost: range3(result.npvAtCost),
+          bcr: result.bcr,
+          costPerAdopter: result.costPerAdopter,
+          equivalentAnnualNetCost: result.equivalentAnnualNetCost,
+          breakEvenUptake: b.kind === 'adopters' ? b.share : null,
+          breakEvenAdopters: b.kind === 'adopters' ? b.adopters : null,
+          breakEvenReason: b.kind === 'adopters' ? null : b.reason,
+          basis: basis.scenarios[scenario.name] ?? [],
+        };
+      }),
+      appraisal: {
+        years: assumptions.appraisal.years,
+        goLive: model.timing.implementation,
+        benefitsStart: model.timing.benefitsStart,
+        implementationYear: model.timing.implementationYear,
+        benefitsYear: model.timing.benefitsYear,
+      },
       timeline: {
         decisionDate: assumptions.timeline.decisionDate,
         requiredMonths: model.timeline.requiredMonths,
         readyDate: model.timeline.readyDate,
         earliestRelease: model.timeline.earliestRelease,
+        targetRelease: model.timeline.targetRelease,
+        basis: basis.timeline,
       },
     },
+    checks: { ok: checks.every((c) => c.pass), list: checks.map((c) => ({ name: c.name, description: c.description, pass: c.pass })) },
     findings,
     ...(carried.length ? { carriedForward: carried } : {}),
   };
 }
 
-function summary({ analysis, findings, model, uncertainty, assumptions, carried }: Outcome, outPath: string): string {
+function summary({ analysis, findings, model, uncertainty, basis, checks, assumptions, carried }: Outcome, outPath: string): string {
   const { consultation, roles, results } = analysis;
   const { totals, industry, timeline } = model;
   const nameOf = (id: string | null) => results.find((r) => r.respondent.id === id)?.respondent.name;
   const quantified = totals.counts.band + totals.counts.zero;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const bySeverity = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const range = (r: { low: number; high: number }) => formatGbpRange(r.low, r.high);
   const mc = uncertainty.industryTotal;
+  const central = model.scenarios.find((s) => s.result.name === 'Central') ?? model.scenarios[0];
+  const breakEven = (b: BreakEven) => (b.kind === 'adopters' ? `break-even at ${b.adopters.toFixed(1)} adopting parties` : `break-even ${b.kind === 'not-reached' ? NOT_REACHED : NEVER}`);
   const lines = [
-    `${consultation.modification.id} ${consultation.modification.title}${consultation.title ? ` (${consultation.title})` : ''}`.trim(),
-    `${results.length} respondents, ${consultation.questions.length} questions; cost question ${roles.costQuestion ?? 'not found'}, lead-time question ${roles.leadTimeQuestion ?? 'not found'}`,
-    `Costs: ${quantified ? range(totals) : 'no figures'} from ${quantified} respondent${quantified === 1 ? '' : 's'} with a figure; ${totals.counts.unquantified} unquantified, ${totals.counts.none} no answer, ${totals.counts.unreadable} unreadable`,
-    `Industry: ${range(industry.total)} (central ${formatGbpShort(industry.total.central)}); P10–P90 ${formatGbpRange(mc.p10, mc.p90)} (${uncertainty.iterations.toLocaleString('en-GB')} iterations, seed ${uncertainty.seed})`,
-    `Scenarios: ${model.scenarios.map(({ result: r }) => `${r.name} NPV ${formatGbpShort(r.npv)}`).join(', ')}`,
+    `${consultation.modification.id} ${consultation.modification.title ? `‘${consultation.modification.title}’` : ''}${consultation.title ? ` (${consultation.title})` : ''}`.replace(/\s+/g, ' ').trim(),
+    `${plural(results.length, 'respondent')}, ${plural(consultation.questions.length, 'question')}; cost question ${roles.costQuestion ?? 'not found'}, lead-time question ${roles.leadTimeQuestion ?? 'not found'}`,
+    `Costs: ${quantified ? range(totals) : 'no figures'} from ${plural(quantified, 'respondent')} with a figure; ${totals.counts.unquantified} unquantified, ${totals.counts.none} no answer, ${totals.counts.unreadable} unreadable`,
+    `Industry: ${range(industry.total)} (central ${formatGbpShort(industry.total.central)})${industry.wholeIndustry ? '' : ", the respondents' own figures, not the whole industry"}; P10–P90 ${simulationCurrent(uncertainty, industry.total) ? formatGbpRange(mc.p10, mc.p90) : 'out of date'} (${uncertainty.iterations.toLocaleString('en-GB')} iterations, seed ${uncertainty.seed})`,
+    `  ${basisText(basis.industry)}`,
+    `Scenarios: ${model.scenarios.map(({ result: r }) => `${r.name} NPV ${formatGbpShort(r.npv)} (${formatGbpShort(r.npvAtCost.high)} to ${formatGbpShort(r.npvAtCost.low)} over the cost range), ${breakEven(r.breakEven)}`).join('; ')}`,
+    ...(central ? [`  ${basisText(basis.scenarios[central.scenario.name] ?? [])}`] : []),
     `Timeline: ${timeline.requiredMonths} months${timeline.governingRespondent ? ` (${nameOf(timeline.governingRespondent)})` : timeline.governedBy === 'dcc' ? ' (DCC)' : ''} from decision on ${assumptions.timeline.decisionDate} → ready ${timeline.readyDate}; earliest release ${timeline.earliestRelease ?? 'none in the calendar'}`,
-    `Findings: ${findings.length === 0 ? 'none' : `${bySeverity('error')} errors, ${bySeverity('warning')} warnings, ${bySeverity('info')} notes (see the Findings sheet)`}`,
+    `  ${basisText(basis.timeline)}`,
+    `Checks: ${checksSummary(checks)}`,
+    `Findings: ${findings.length === 0 ? 'none' : `${plural(bySeverity('error'), 'error')}, ${plural(bySeverity('warning'), 'warning')}, ${plural(bySeverity('info'), 'note')} (see the Findings sheet)`}`,
     ...carried,
     `Wrote ${outPath}, and the report as ${outPath.replace(/-cost-model\.xlsx$/, '-report')}.docx, .md and one CSV per table`,
   ];

@@ -76,7 +76,8 @@ function chartXml(chart: ChartPlan, sheet: string, headerRow: number, bodyRows: 
         `<c:invertIfNegative val="0"/><c:cat><c:strRef><c:f>${escapeXml(column(chart.categoryColumn))}</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>${escapeXml(column(c))}</c:f></c:numRef></c:val></c:ser>`,
     )
     .join('');
-  const min = chart.axisMin === undefined ? '' : `<c:min val="${chart.axisMin}"/>`;
+  // A Gantt chart measures months from the decision: its axis starts there, and its end follows the bars.
+  const min = gantt ? '<c:min val="0"/>' : '';
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +

@@ -2,7 +2,22 @@ import ExcelJS from 'exceljs';
 import { formulaText } from '../workbook/formula';
 import { addCharts } from './xlsxCharts';
 import { REGISTRY_SHEET, registryRows } from '../workbook/ownership';
-import { cellFormatCode, columnLetters, excelSerial, HIGHLIGHT_FILL, planProblems, sheetLayout, type Cell, type WorkbookPlan } from '../workbook/plan';
+import {
+  cellFormat,
+  cellFormatCode,
+  columnLetters,
+  excelSerial,
+  HIGHLIGHT_FILL,
+  planProblems,
+  printSetup,
+  sheetLayout,
+  validationMessage,
+  validationOf,
+  type Cell,
+  type CellFormat,
+  type Validation,
+  type WorkbookPlan,
+} from '../workbook/plan';
 
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 
@@ -21,8 +36,18 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
   wb.calcProperties.fullCalcOnLoad = true;
   for (const sheet of plan.sheets) {
     const layout = sheetLayout(sheet);
-    const single = layout.tables.length === 1 && !layout.tables[0]!.titleRow;
-    const ws = wb.addWorksheet(sheet.name, single ? { views: [{ state: 'frozen', ySplit: 1 }] } : {});
+    const print = printSetup(sheet);
+    const ws = wb.addWorksheet(sheet.name, {
+      ...(print.headerRow !== null ? { views: [{ state: 'frozen', ySplit: print.headerRow }] } : {}),
+      pageSetup: {
+        paperSize: 9,
+        orientation: print.landscape ? 'landscape' : 'portrait',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        ...(print.headerRow !== null ? { printTitlesRow: `${print.headerRow}:${print.headerRow}` } : {}),
+      },
+    });
     layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
     for (const { table, titleRow, headerRow, body } of layout.tables) {
       if (titleRow !== null) {
@@ -44,10 +69,8 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
           cell.numFmt = cellFormatCode(row[i]!, c);
           cell.alignment = { vertical: 'top', wrapText: c.format === 'text' && c.width >= 40 };
           if (c.input) cell.fill = INPUT_FILL;
-          const value = row[i]!;
-          if (value.t === 'text' && value.choices) {
-            cell.dataValidation = { type: 'list', allowBlank: false, formulae: [`"${value.choices.join(',')}"`], showErrorMessage: true, error: `Choose one of: ${value.choices.join(', ')}` };
-          }
+          const valid = validationOf(row[i]!, c);
+          if (valid) cell.dataValidation = dataValidation(valid, cellFormat(row[i]!, c));
         });
       });
     }
@@ -66,6 +89,13 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
   const registry = wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
   registryRows(plan).forEach((row) => registry.addRow(row));
   return Buffer.from(await addCharts(new Uint8Array(await wb.xlsx.writeBuffer()), plan));
+}
+
+/** Excel's data validation for a rule: refused with a message naming what the cell takes; blank is allowed. */
+function dataValidation(v: Validation, fmt: CellFormat): ExcelJS.DataValidation {
+  const message = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Not accepted here', error: validationMessage(v, fmt) } as const;
+  if (v.kind === 'list') return { type: 'list', formulae: [`"${v.choices.join(',')}"`], ...message };
+  return { type: v.kind, operator: 'between', formulae: [v.min, v.max], ...message };
 }
 
 function cellValue(cell: Cell, sheet: string): ExcelJS.CellValue {

@@ -2,7 +2,25 @@ import { formulaText } from '../workbook/formula';
 import { WorkbookWriteFailed, type WriteReport } from '../workbook/host';
 import { foreignItems, ownedFromRegistry, REGISTRY_SHEET, registryRows } from '../workbook/ownership';
 import { refusal } from '../workbook/renameSheets';
-import { cellFormatCode, columnLetters, excelSerial, FORMAT_CODES, HIGHLIGHT_FILL, planProblems, sheetLayout, type Cell, type ChartPlan, type SheetLayout, type WorkbookPlan } from '../workbook/plan';
+import {
+  cellFormat,
+  cellFormatCode,
+  columnLetters,
+  excelSerial,
+  FORMAT_CODES,
+  HIGHLIGHT_FILL,
+  isoFromSerial,
+  planProblems,
+  printSetup,
+  sheetLayout,
+  validationMessage,
+  type Cell,
+  type CellFormat,
+  type ChartPlan,
+  type SheetLayout,
+  type Validation,
+  type WorkbookPlan,
+} from '../workbook/plan';
 
 // Excel's default column, 8.43 characters, is 48 points wide.
 const POINTS_PER_CHARACTER = 5.7;
@@ -66,7 +84,8 @@ export async function writePlan(
   for (const n of plan.names) if (namesLower.has(n.name.toLowerCase())) names.getItem(n.name).delete();
   for (const s of plan.sheets) for (const t of s.tables) if (tablesLower.has(t.name.toLowerCase())) tables.getItem(t.name).delete();
 
-  for (const sheetPlan of plan.sheets) {
+  // Every sheet and table first, so formulas that name a table column (tblCosts[Low £]) find it.
+  const sheets = plan.sheets.map((sheetPlan) => {
     const layout = sheetLayout(sheetPlan);
     let sheet: Excel.Worksheet;
     if (sheetsLower.has(sheetPlan.name.toLowerCase())) {
@@ -77,6 +96,18 @@ export async function writePlan(
       sheet = worksheets.add(sheetPlan.name);
       created.push(sheetPlan.name);
     }
+    for (const { table, headerRow, address } of layout.tables) {
+      const header = sheet.getRange(`A${headerRow + 1}:${columnLetters(table.columns.length - 1)}${headerRow + 1}`);
+      header.numberFormat = [table.columns.map(() => FORMAT_CODES.text)];
+      header.values = [table.columns.map((c) => cellInput({ t: 'text', v: c.header }, sheetPlan.name))];
+      const added = sheet.tables.add(address, true);
+      added.name = table.name;
+      added.style = 'TableStyleMedium2';
+    }
+    return { sheetPlan, layout, sheet };
+  });
+
+  for (const { sheetPlan, layout, sheet } of sheets) {
     layout.widths.forEach((w, i) => {
       sheet.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = w * POINTS_PER_CHARACTER;
     });
@@ -93,18 +124,19 @@ export async function writePlan(
       range.numberFormat = [table.columns.map(() => FORMAT_CODES.text), ...body.map((row) => table.columns.map((c, i) => cellFormatCode(row[i]!, c)))];
       range.formulas = [table.columns.map((c) => cellInput({ t: 'text', v: c.header }, sheetPlan.name)), ...body.map((row) => row.map((c) => cellInput(c, sheetPlan.name)))];
       range.format.verticalAlignment = 'Top';
+      const bodyOf = (i: number) => sheet.getRange(`${columnLetters(i)}${headerRow + 2}:${columnLetters(i)}${headerRow + 1 + body.length}`);
       table.columns.forEach((c, i) => {
-        if (c.input) sheet.getRange(`${columnLetters(i)}${headerRow + 2}:${columnLetters(i)}${headerRow + 1 + body.length}`).format.fill.color = INPUT_FILL;
+        if (c.input) bodyOf(i).format.fill.color = INPUT_FILL;
+        // A column's rule goes on the column in one call; a cell's own rule on the cell.
+        if (c.valid) setValidation(bodyOf(i), c.valid, c.format);
       });
       body.forEach((row, r) =>
         row.forEach((c, i) => {
-          if (c.t === 'text' && c.choices) sheet.getRange(`${columnLetters(i)}${headerRow + 2 + r}`).dataValidation.rule = { list: { inCellDropDown: true, source: c.choices.join(',') } };
+          const own = c.t === 'formula' ? undefined : c.valid;
+          if (own) setValidation(sheet.getRange(`${columnLetters(i)}${headerRow + 2 + r}`), own, cellFormat(c, table.columns[i]!));
         }),
       );
       cells += (body.length + 1) * table.columns.length;
-      const added = sheet.tables.add(address, true);
-      added.name = table.name;
-      added.style = 'TableStyleMedium2';
     }
     for (const h of sheetPlan.highlights ?? []) {
       const placed = layout.tables.find((t) => t.table.name === h.table)!;
@@ -120,10 +152,17 @@ export async function writePlan(
       noteRange.numberFormat = notes.map(() => [FORMAT_CODES.text]);
       noteRange.values = notes.map((n) => [cellInput({ t: 'text', v: n }, sheetPlan.name)]);
     }
-    if (layout.tables.length === 1 && layout.tables[0]!.titleRow === null) sheet.freezePanes.freezeRows(1);
+    const print = printSetup(sheetPlan);
+    if (print.headerRow !== null) sheet.freezePanes.freezeRows(print.headerRow);
+    if (supports('ExcelApi', '1.9')) {
+      sheet.pageLayout.orientation = print.landscape ? 'Landscape' : 'Portrait';
+      sheet.pageLayout.paperSize = 'A4';
+      sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (print.headerRow !== null) sheet.pageLayout.setPrintTitleRows(`$${print.headerRow}:$${print.headerRow}`);
+    }
   }
   for (const n of plan.names) {
-    names.add(n.name, worksheets.getItem(n.sheet).getRange(`${columnLetters(n.col)}${n.row + 1}`));
+    names.add(n.name, worksheets.getItem(n.sheet).getRange(`${columnLetters(n.col)}${n.row + 1}`), n.description);
   }
 
   const registrySheet = registry.isNullObject ? worksheets.add(REGISTRY_SHEET) : worksheets.getItem(REGISTRY_SHEET);
@@ -161,13 +200,29 @@ function addChart(sheet: Excel.Worksheet, chart: ChartPlan, layout: SheetLayout)
     series.setXAxisValues(categories);
   }
   added.axes.valueAxis.numberFormat = chart.numberFormat;
-  if (chart.axisMin !== undefined) added.axes.valueAxis.minimum = chart.axisMin;
   if (chart.kind === 'gantt') {
+    // Months from the decision: the axis starts there and its end follows the bars.
+    added.axes.valueAxis.minimum = 0;
     added.series.getItemAt(0).format.fill.clear();
     added.axes.categoryAxis.reversePlotOrder = true;
     added.legend.visible = false;
   }
   added.setPosition(`${columnLetters(chart.at.col)}${chart.at.row + 1}`, `${columnLetters(chart.at.col + chart.size.cols)}${chart.at.row + chart.size.rows + 1}`);
+}
+
+/** Excel's data validation on a range: the rule, a message naming what the cell takes, blanks allowed. */
+function setValidation(range: Excel.Range, v: Validation, fmt: CellFormat): void {
+  const between = { formula1: v.kind === 'list' ? '' : v.min, formula2: v.kind === 'list' ? '' : v.max, operator: 'Between' as const };
+  range.dataValidation.rule =
+    v.kind === 'list'
+      ? { list: { inCellDropDown: true, source: v.choices.join(',') } }
+      : v.kind === 'whole'
+        ? { wholeNumber: between }
+        : v.kind === 'date'
+          ? { date: { ...between, formula1: isoFromSerial(v.min), formula2: isoFromSerial(v.max) } }
+          : { decimal: between };
+  range.dataValidation.ignoreBlanks = true;
+  range.dataValidation.errorAlert = { message: validationMessage(v, fmt), showAlert: true, style: 'Stop', title: 'Not accepted here' };
 }
 
 /** After a failed write: takes out the sheets and names this run added, so the workbook is as it was. */

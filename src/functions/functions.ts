@@ -2,7 +2,7 @@ import { addLeadTime, defaultReleaseCalendar, excelSerial, isoDate, isoFromSeria
 import { parseCostAnswer, type CostAnswer } from '../model/costAnswer';
 import { discountFactors, GREEN_BOOK_DISCOUNTING } from '../model/discounting';
 import { leadTimeRange, parseLeadTimeAnswer } from '../model/leadTimeAnswer';
-import { evaluateScenario } from '../model/uptake';
+import { appraisalProblems, evaluateScenario } from '../model/uptake';
 
 /**
  * The low figure of a cost answer in pounds, read as the import reads it: "£100k-£250k" → 100000,
@@ -96,23 +96,23 @@ export function npv(amounts: number[][]): number {
 
 /**
  * How many adopting parties make NPV zero (the switching value of uptake), with Green Book
- * discounting: fixed costs in year 0, each adopter's one-off cost in the start year, benefits and
- * ongoing costs from the start year. #N/A when an adopter costs at least as much as it gains.
+ * discounting from year 0: fixed and each adopter's one-off costs in the year the change goes
+ * live, ongoing costs and benefits for the given years from then. #N/A when an adopter costs at
+ * least as much as it gains.
  * @customfunction
- * @param fixedCosts Costs borne whether or not anyone adopts (£, year 0).
+ * @param fixedCosts Costs borne whether or not anyone adopts (£, one-off).
  * @param benefitPerYear Benefit per adopting party a year (£).
  * @param costPerYear Ongoing cost per adopting party a year (£).
  * @param [oneOffCost] One-off cost per adopting party (£, default 0).
- * @param [years] Appraisal period in years (default 10).
- * @param [startYear] First year of benefits (default 1).
+ * @param [years] Years of benefits (default 10).
+ * @param [startYear] Appraisal year the change goes live (default 0: within a year of the decision).
  * @returns Adopting parties needed.
  */
 export function breakEven(fixedCosts: number, benefitPerYear: number, costPerYear: number, oneOffCost?: number, years?: number, startYear?: number): number {
   const appraisalYears = years ?? 10;
-  const start = startYear ?? 1;
-  if (!Number.isInteger(appraisalYears) || appraisalYears < 1 || appraisalYears > 75 || !Number.isInteger(start) || start < 0 || start >= appraisalYears) {
-    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, 'years must be 1 to 75 and the start year inside them');
-  }
+  const start = startYear ?? 0;
+  const problems = appraisalProblems({ years: appraisalYears, discount: GREEN_BOOK_DISCOUNTING }, { implementationYear: start, benefitsYear: start });
+  if (!Number.isInteger(start) || start < 0 || problems.length) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, problems[0] ?? 'the start year must be a whole year from 0');
   const result = evaluateScenario(
     {
       name: 'break-even',
@@ -120,17 +120,18 @@ export function breakEven(fixedCosts: number, benefitPerYear: number, costPerYea
       benefitPerAdopterPerYearGbp: benefitPerYear,
       ongoingCostPerAdopterPerYearGbp: costPerYear,
       oneOffCostPerAdopterGbp: oneOffCost ?? 0,
-      startYear: start,
-      appraisalYears,
-      discount: GREEN_BOOK_DISCOUNTING,
-      priceBaseYear: 0,
-      source: 'custom function',
+      figuresSource: 'custom function',
+      uptakeSource: 'custom function',
+      placeholder: { share: 0, benefit: 0, ongoing: 0, oneOff: 0 },
     },
-    { oneOffGbp: fixedCosts, ongoingGbpPerYear: 0 },
+    { oneOff: { low: fixedCosts, central: fixedCosts, high: fixedCosts }, ongoingPerYear: { low: 0, central: 0, high: 0 } },
     [],
+    { years: appraisalYears, discount: GREEN_BOOK_DISCOUNTING },
+    { implementationYear: start, benefitsYear: start },
   );
-  if (result.breakEven.kind === 'never') throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, result.breakEven.reason);
-  return result.breakEven.adopters;
+  const b = result.breakEven;
+  if (b.kind === 'never') throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, b.reason);
+  return b.adopters;
 }
 
 function noFigure(a: CostAnswer): CustomFunctions.Error {

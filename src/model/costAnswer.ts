@@ -9,9 +9,18 @@ export interface CostSuggestion {
   readonly source: string;
 }
 
-/** One respondent's answer to "Will you incur costs?", as read. `text` is the answer as written. */
+/** A cost a respondent said would recur every year, beside the one-off band. */
+export interface YearlyCost {
+  readonly low: Gbp;
+  readonly high: Gbp | null;
+}
+
+/**
+ * One respondent's answer to "Will you incur costs?", as read. `text` is the answer as written. A
+ * band is the one-off cost; `ongoing` is what the respondent said it would cost each year after.
+ */
 export type CostAnswer =
-  | { readonly kind: 'band'; readonly low: Gbp; readonly high: Gbp | null; readonly text: string; readonly flag?: string }
+  | { readonly kind: 'band'; readonly low: Gbp; readonly high: Gbp | null; readonly ongoing?: YearlyCost; readonly text: string; readonly flag?: string }
   | { readonly kind: 'zero'; readonly text: string; readonly flag?: string }
   | { readonly kind: 'unquantified'; readonly text: string; readonly suggestion?: CostSuggestion; readonly flag?: string }
   | { readonly kind: 'none'; readonly text: string; readonly flag?: string }
@@ -34,13 +43,16 @@ export function parseCostAnswer(response: string, rationale = ''): CostAnswer {
 
   const all = findMoneyExpressions(key);
   const marked = all.filter((e) => !e.bare);
-  const onlyFigure = all.length === 1 && residue(key, all[0]!) === '';
+  const onlyFigure = all.length === 1 && residue(key, all) === '';
+  // A figure without £ or a unit counts only when it is all the answer says.
+  const figures = marked.length ? marked : onlyFigure ? all : [];
+  const yearly = figures.filter((e) => recurring(key, e));
+  const oneOff = figures.filter((e) => !yearly.includes(e));
 
-  if (marked.length > 1) {
+  if (oneOff.length > 1 || yearly.length > 1) {
     return { kind: 'unreadable', text, flag: `several figures (${marked.map((e) => e.source).join('; ')}): enter the band to use` };
   }
-  const figure = marked[0] ?? (onlyFigure ? all[0] : undefined);
-  if (figure) return bandAnswer(figure, text, key);
+  if (oneOff[0] || yearly[0]) return bandAnswer(oneOff[0], yearly[0], text, key);
 
   if (/\d/.test(key) && /£|\bk\b|pounds?|gbp/.test(key)) {
     return { kind: 'unreadable', text, flag: 'mentions money but no figure could be read' };
@@ -56,25 +68,50 @@ export function parseCostAnswer(response: string, rationale = ''): CostAnswer {
   };
 }
 
-function bandAnswer(e: MoneyExpression, text: string, key: string): CostAnswer {
-  if (e.high === 0) return { kind: 'zero', text };
+// A figure is yearly when words of recurrence follow it ("£20k a year", "£5k p.a. to run") or lead up to it ("annual cost of £20k").
+const RECURRING_AFTER = /^\s*(?:(?:a|per|each|every)\s+(?:year|annum)|p\.?\s?a\b|annually|yearly|ongoing|recurring|to run\b|running)/;
+const RECURRING_BEFORE = /(?:ongoing|annual|annually|yearly|recurring|running)(?:\s+(?:costs?|charges?|fees?))?(?:\s+(?:of|at|around|about|approximately|approx|circa|roughly))*\s*$/;
+const RECURRING_WORDS = /per (?:year|annum)|\bp\.?a\.?\b|annual|ongoing|a year/;
+
+function recurring(key: string, e: MoneyExpression): boolean {
+  return RECURRING_AFTER.test(key.slice(e.end)) || RECURRING_BEFORE.test(key.slice(Math.max(0, e.start - 40), e.start));
+}
+
+function bandAnswer(e: MoneyExpression | undefined, yearly: MoneyExpression | undefined, text: string, key: string): CostAnswer {
+  if (e && e.high === 0 && !yearly) return { kind: 'zero', text };
   const notes: string[] = [];
-  if (e.high === null) notes.push('open-ended band: no upper figure given');
-  if (e.approximate) notes.push('approximate figure');
-  if (e.bare) notes.push('no £ sign or unit: read as pounds');
-  if (e.reversed) notes.push('range written high to low');
-  if (residue(key, e).length > 2) notes.push('figure read from a sentence');
-  if (/per (?:year|annum)|\bp\.?a\.?\b|annual|ongoing|a year/.test(key)) notes.push('mentions a recurring cost: read as a one-off figure');
-  return { kind: 'band', low: e.low, high: e.high, text, ...(notes.length ? { flag: notes.join('; ') } : {}) };
+  const read = [e, yearly].filter((x): x is MoneyExpression => x !== undefined);
+  if (!e) notes.push('only a yearly figure given: read as no one-off cost');
+  if (e?.high === null) notes.push('open-ended band: no upper figure given');
+  if (yearly?.high === null) notes.push('open-ended yearly figure: no upper figure given');
+  if (read.some((x) => x.approximate)) notes.push('approximate figure');
+  if (read.some((x) => x.bare)) notes.push('no £ sign or unit: read as pounds');
+  if (read.some((x) => x.reversed)) notes.push('range written high to low');
+  if (residue(key, read).length > 2) notes.push('figure read from a sentence');
+  if (!yearly && RECURRING_WORDS.test(key)) notes.push('mentions a recurring cost: read as a one-off figure');
+  return {
+    kind: 'band',
+    low: e?.low ?? gbp(0),
+    high: e ? e.high : gbp(0),
+    ...(yearly ? { ongoing: { low: yearly.low, high: yearly.high } } : {}),
+    text,
+    ...(notes.length ? { flag: notes.join('; ') } : {}),
+  };
 }
 
 // Words that qualify a figure without changing what the answer is about.
 const QUALIFIERS =
-  /\b(?:less than|under|up to|upto|below|no more than|not more than|maximum of|at most|more than|over|in excess of|above|greater than|at least|minimum of|circa|approximately|approx|around|about|roughly|between|estimated at|in the region of|from|to|and|ca|c)\b|[£<>≤≥~+\-.,\s]/g;
+  /\b(?:less than|under|up to|upto|below|no more than|not more than|maximum of|at most|more than|over|in excess of|above|greater than|at least|minimum of|circa|approximately|approx|around|about|roughly|between|estimated at|in the region of|from|to|and|plus|ca|c|one-off|one off|a year|per year|per annum|pa|p\.a|annually|yearly|ongoing|to run|running)\b|[£<>≤≥~+\-.,;\s]/g;
 
-/** What is left of the answer once the figure and its qualifiers are taken out. */
-function residue(key: string, e: MoneyExpression): string {
-  return (key.slice(0, e.start) + ' ' + key.slice(e.end)).replace(QUALIFIERS, '');
+/** What is left of the answer once the figures and their qualifiers are taken out. */
+function residue(key: string, figures: readonly MoneyExpression[]): string {
+  let rest = '';
+  let at = 0;
+  for (const e of [...figures].sort((a, b) => a.start - b.start)) {
+    rest += key.slice(at, e.start) + ' ';
+    at = e.end;
+  }
+  return (rest + key.slice(at)).replace(QUALIFIERS, '');
 }
 
 function suggestionFrom(rationale: string): CostSuggestion | undefined {
@@ -94,7 +131,7 @@ export function formatCostBand(low: number, high: number | null): string {
 export function formatCostAnswer(a: CostAnswer): string {
   switch (a.kind) {
     case 'band':
-      return formatCostBand(a.low, a.high);
+      return a.ongoing ? `${formatCostBand(a.low, a.high)} one-off; ${formatCostBand(a.ongoing.low, a.ongoing.high)} a year` : formatCostBand(a.low, a.high);
     case 'zero':
       return '£0';
     case 'unquantified':
@@ -111,8 +148,8 @@ export function formatCostAnswer(a: CostAnswer): string {
 }
 
 /** Low and high in pounds as the totals use them: zero counts as £0–£0; other kinds carry no figure. */
-export function costRange(a: CostAnswer): { low: Gbp; high: Gbp | null } | null {
-  if (a.kind === 'band') return { low: a.low, high: a.high };
-  if (a.kind === 'zero') return { low: gbp(0), high: gbp(0) };
+export function costRange(a: CostAnswer): { low: Gbp; high: Gbp | null; ongoing: YearlyCost | null } | null {
+  if (a.kind === 'band') return { low: a.low, high: a.high, ongoing: a.ongoing ?? null };
+  if (a.kind === 'zero') return { low: gbp(0), high: gbp(0), ongoing: null };
   return null;
 }

@@ -1,5 +1,7 @@
+import { appraisalTiming, type AppraisalTiming } from './appraisalTiming';
 import { defaultReleaseCalendar, toDate, type IsoDate } from './calendarDates';
-import { GREEN_BOOK_DISCOUNTING } from './discounting';
+import { GREEN_BOOK_DISCOUNTING, type DiscountSchedule } from './discounting';
+import { DEFAULT_SOURCES } from './inputStatus';
 import {
   defaultPopulations,
   extrapolateIndustry,
@@ -21,7 +23,18 @@ import {
 } from './respondentTotals';
 import type { Analysis } from './responseAnalysis';
 import { buildTimeline, timelineProblems, type LeadTimeOverrides, type TimelineInputs, type TimelineResult } from './timeline';
-import { DEFAULT_SWING, evaluateScenario, scenarioProblems, tornado, type FixedCosts, type Scenario, type ScenarioResult, type TornadoBar } from './uptake';
+import {
+  appraisalProblems,
+  DEFAULT_SENSITIVITY,
+  evaluateScenario,
+  scenarioProblems,
+  tornado,
+  type FixedCosts,
+  type Scenario,
+  type ScenarioResult,
+  type SensitivityInputs,
+  type TornadoBar,
+} from './uptake';
 
 export interface ModelOverrides {
   readonly costs: CostOverrides;
@@ -36,53 +49,70 @@ export interface ModelAssumptions {
   readonly industry: IndustryOptions;
   readonly monteCarlo: MonteCarloOptions;
   readonly scenarios: readonly Scenario[];
-  readonly sensitivity: { readonly swing: number; readonly discountLow: number; readonly discountHigh: number };
+  readonly appraisal: AppraisalInputs;
+  readonly sensitivity: SensitivityInputs;
   readonly timeline: TimelineInputs;
+  /** The Source the modeller gave a named assumption (by its defined name), where it is not the default's. */
+  readonly sources: Readonly<Record<string, string>>;
 }
 
-export const PLACEHOLDER_SOURCE = 'placeholder: replace with the panel’s figure';
+/** How long and from when the appraisal counts, and how it discounts: one convention for every scenario. */
+export interface AppraisalInputs {
+  /** Years of benefits. */
+  readonly years: number;
+  readonly discount: DiscountSchedule;
+  /** A stated start of benefits later than the target release; null: benefits start at the release. */
+  readonly benefitsStart: IsoDate | null;
+}
 
-const SCENARIO_DEFAULTS: ReadonlyArray<readonly [string, number, number]> = [
-  // name, uptake share, benefit per adopter per year (£)
-  ['Low', 0.1, 10_000],
-  ['Central', 0.25, 25_000],
-  ['High', 0.5, 50_000],
+// Illustrative scenario figures until the panel enters its own: name, uptake share, benefit per
+// adopter a year, ongoing cost per adopter a year, one-off cost per adopter (£).
+const SCENARIO_PLACEHOLDERS: ReadonlyArray<readonly [string, number, number, number, number]> = [
+  ['Low', 0.1, 10_000, 5_000, 20_000],
+  ['Central', 0.25, 25_000, 5_000, 20_000],
+  ['High', 0.5, 50_000, 5_000, 20_000],
 ];
 
+export const DEFAULT_APPRAISAL_YEARS = 10;
+
 /**
- * Defaults a modeller starts from. Populations equal the respondents seen (flagged as not
- * entered), no central-body costs, Green Book discounting, and scenario figures that are
- * placeholders, labelled as such, for the panel to replace.
+ * Defaults a modeller starts from, each marked as such: populations equal to the respondents seen,
+ * central-body costs not yet provided, Green Book discounting, ten years of benefits from the
+ * release, the release rule's calendar, and placeholder scenario figures for the panel to replace.
  */
 export function defaultAssumptions(analysis: Analysis, decisionDate: IsoDate): ModelAssumptions {
   const populations = defaultPopulations(analysis.results);
   const year = toDate(decisionDate).getFullYear();
+  const releases = defaultReleaseCalendar(year, year + 5);
   return {
     costs: DEFAULT_COST_OPTIONS,
     overrides: { costs: {}, leadTimeMonths: {} },
     industry: { populations, unquantified: 'excluded', emptyCategory: { kind: 'all-respondent-mean' }, central: NO_CENTRAL_COSTS },
     monteCarlo: DEFAULT_MONTE_CARLO,
-    scenarios: SCENARIO_DEFAULTS.map(([name, share, benefit]) => ({
+    scenarios: SCENARIO_PLACEHOLDERS.map(([name, share, benefit, ongoing, oneOff]) => ({
       name,
-      uptake: Object.fromEntries(populations.filter((p) => p.parties > 0).map((p) => [p.category, { kind: 'share', share }])),
+      uptake: Object.fromEntries(populations.map((p) => [p.category, { kind: 'share', share }])),
       benefitPerAdopterPerYearGbp: benefit,
-      ongoingCostPerAdopterPerYearGbp: 5_000,
-      oneOffCostPerAdopterGbp: 20_000,
-      startYear: 1,
-      appraisalYears: 10,
-      discount: GREEN_BOOK_DISCOUNTING,
-      priceBaseYear: year,
-      source: PLACEHOLDER_SOURCE,
+      ongoingCostPerAdopterPerYearGbp: ongoing,
+      oneOffCostPerAdopterGbp: oneOff,
+      figuresSource: DEFAULT_SOURCES.scenario,
+      uptakeSource: DEFAULT_SOURCES.scenario,
+      placeholder: { share, benefit, ongoing, oneOff },
     })),
-    sensitivity: { swing: DEFAULT_SWING, discountLow: 0.025, discountHigh: 0.045 },
+    appraisal: { years: DEFAULT_APPRAISAL_YEARS, discount: GREEN_BOOK_DISCOUNTING, benefitsStart: null },
+    sensitivity: DEFAULT_SENSITIVITY,
     timeline: {
       decisionDate,
+      defaultDecisionDate: decisionDate,
       dccLeadTimeMonths: 0,
       minimumNoticeMonths: 0,
-      releases: defaultReleaseCalendar(year, year + 5),
+      releases,
+      ruleReleases: releases,
+      releaseSources: {},
       coverage: { kind: 'longest' },
       proposedRelease: null,
     },
+    sources: {},
   };
 }
 
@@ -97,6 +127,8 @@ export interface ModelResult {
   readonly bands: readonly BandCount[];
   readonly industry: IndustryEstimate;
   readonly fixedCosts: FixedCosts;
+  /** When the change goes live and benefits start, as dates and as appraisal years. */
+  readonly timing: AppraisalTiming;
   readonly scenarios: readonly ScenarioOutcome[];
   readonly timeline: TimelineResult;
 }
@@ -118,12 +150,18 @@ export function runModel(analysis: Analysis, assumptions: ModelAssumptions): Mod
   if (!industry.ok || problems.length) return { ok: false, problems };
 
   const estimate = industry.estimate;
-  const fixedCosts: FixedCosts = { oneOffGbp: estimate.total.central, ongoingGbpPerYear: estimate.centralBodies.dccOngoingPerYear };
-  const sensitivity = {
-    ...assumptions.sensitivity,
-    partyCostLowGbp: estimate.parties.low,
-    partyCostCentralGbp: estimate.parties.central,
-    partyCostHighGbp: estimate.parties.high,
+  const timeline = buildTimeline(analysis.results, assumptions.timeline, assumptions.overrides.leadTimeMonths);
+  const timing = appraisalTiming(assumptions.timeline.decisionDate, timeline, assumptions.appraisal.benefitsStart);
+  const appraisal = assumptions.appraisal;
+  const timingProblems = [
+    ...appraisalProblems(appraisal, timing),
+    ...(timing.benefitsStart < timing.implementation ? [`benefits cannot start (${timing.benefitsStart}) before the change is implemented (${timing.implementation})`] : []),
+  ];
+  if (timingProblems.length) return { ok: false, problems: [...new Set(timingProblems)] };
+  const dccOngoing = estimate.centralBodies.dccOngoingPerYear ?? 0;
+  const fixedCosts: FixedCosts = {
+    oneOff: estimate.total,
+    ongoingPerYear: { low: estimate.partiesOngoing.low + dccOngoing, central: estimate.partiesOngoing.central + dccOngoing, high: estimate.partiesOngoing.high + dccOngoing },
   };
   return {
     ok: true,
@@ -132,12 +170,13 @@ export function runModel(analysis: Analysis, assumptions: ModelAssumptions): Mod
       bands: bandDistribution(analysis.results),
       industry: estimate,
       fixedCosts,
+      timing,
       scenarios: assumptions.scenarios.map((scenario) => ({
         scenario,
-        result: evaluateScenario(scenario, fixedCosts, populations),
-        tornado: tornado(scenario, fixedCosts, populations, sensitivity),
+        result: evaluateScenario(scenario, fixedCosts, populations, appraisal, timing),
+        tornado: tornado(scenario, fixedCosts, dccOngoing, populations, appraisal, timing, assumptions.sensitivity),
       })),
-      timeline: buildTimeline(analysis.results, assumptions.timeline, assumptions.overrides.leadTimeMonths),
+      timeline,
     },
   };
 }
@@ -159,8 +198,9 @@ export function overrideProblems(analysis: Analysis, overrides: ModelOverrides):
   for (const [id, o] of Object.entries(overrides.costs)) {
     const who = nameOf.get(id);
     if (!who) problems.push(`an override is entered for "${id}", who is not a respondent`);
-    else if ([o.low, o.high].some((v) => v !== undefined && !(v >= 0))) problems.push(`${who}: an override cost must be £0 or more`);
+    else if ([o.low, o.high, o.ongoingLow, o.ongoingHigh].some((v) => v !== undefined && !(v >= 0))) problems.push(`${who}: an override cost must be £0 or more`);
     else if (o.low !== undefined && o.high !== undefined && o.low > o.high) problems.push(`${who}: the override low figure is above the high figure`);
+    else if (o.ongoingLow !== undefined && o.ongoingHigh !== undefined && o.ongoingLow > o.ongoingHigh) problems.push(`${who}: the override low ongoing figure is above the high one`);
   }
   for (const [id, months] of Object.entries(overrides.leadTimeMonths)) {
     const who = nameOf.get(id);

@@ -1,3 +1,4 @@
+import { DEFAULT_SOURCES, populationStatus } from './inputStatus';
 import { formatGbpShort, gbp, type Gbp } from './money';
 import type { RespondentCost } from './respondentTotals';
 import type { RespondentResult } from './responseAnalysis';
@@ -18,6 +19,8 @@ export interface CategoryPopulation {
   readonly parties: number;
   /** Where the number comes from, shown beside it. */
   readonly source: string;
+  /** The number the tool started from (the respondents seen), kept beside it so a change from it shows. */
+  readonly defaultParties: number;
 }
 
 /** How respondents who said they incur a cost but gave no figure count. */
@@ -29,13 +32,16 @@ export type EmptyCategoryRule =
   | { readonly kind: 'per-party'; readonly gbp: number }
   | { readonly kind: 'zero' };
 
-/** Costs the central bodies bear, entered by the modeller. SECAS's cost is days × day rate plus any other sum. */
+/**
+ * Costs the central bodies bear, entered by the modeller; null until provided. SECAS's cost is
+ * days × day rate plus any other sum, provided once both days and rate (or the other sum) are.
+ */
 export interface CentralCosts {
-  readonly dccImplementationGbp: number;
-  readonly dccOngoingGbpPerYear: number;
-  readonly secasDays: number;
-  readonly secasDayRateGbp: number;
-  readonly secasOtherGbp: number;
+  readonly dccImplementationGbp: number | null;
+  readonly dccOngoingGbpPerYear: number | null;
+  readonly secasDays: number | null;
+  readonly secasDayRateGbp: number | null;
+  readonly secasOtherGbp: number | null;
 }
 
 export interface IndustryOptions {
@@ -45,7 +51,7 @@ export interface IndustryOptions {
   readonly central: CentralCosts;
 }
 
-export const NO_CENTRAL_COSTS: CentralCosts = { dccImplementationGbp: 0, dccOngoingGbpPerYear: 0, secasDays: 0, secasDayRateGbp: 0, secasOtherGbp: 0 };
+export const NO_CENTRAL_COSTS: CentralCosts = { dccImplementationGbp: null, dccOngoingGbpPerYear: null, secasDays: null, secasDayRateGbp: null, secasOtherGbp: null };
 
 export interface Range3 {
   readonly low: Gbp;
@@ -65,6 +71,9 @@ export interface CategoryEstimate {
   readonly perParty: Range3;
   readonly perPartySource: 'category-mean' | 'all-respondent-mean' | 'per-party-value' | 'zero' | 'not-needed';
   readonly cost: Range3;
+  /** Yearly ongoing cost: the stated figures plus the per-party ongoing value for the extrapolated parties. */
+  readonly perPartyOngoing: Range3;
+  readonly ongoing: Range3;
 }
 
 /**
@@ -78,13 +87,26 @@ export interface IndustryLinear {
   readonly constant: number;
 }
 
+/** The central bodies' costs as entered; null where not yet provided (and counted as nothing). */
+export interface CentralBodyCosts {
+  readonly dccImplementation: Gbp | null;
+  readonly secas: Gbp | null;
+  readonly dccOngoingPerYear: Gbp | null;
+  /** The one-off costs provided. */
+  readonly total: Gbp;
+}
+
 export interface IndustryEstimate {
   readonly categories: readonly CategoryEstimate[];
   /** All SEC parties' implementation cost. */
   readonly parties: Range3;
-  readonly centralBodies: { readonly dccImplementation: Gbp; readonly secas: Gbp; readonly total: Gbp; readonly dccOngoingPerYear: Gbp };
+  /** All SEC parties' yearly ongoing cost. */
+  readonly partiesOngoing: Range3;
+  readonly centralBodies: CentralBodyCosts;
   /** Parties plus central bodies' one-off costs. */
   readonly total: Range3;
+  /** True when every category with respondents has its population entered: only then is this the whole industry. */
+  readonly wholeIndustry: boolean;
   readonly linear: IndustryLinear;
   /** The method in plain sentences, so the choices made are visible wherever the numbers go. */
   readonly method: readonly string[];
@@ -92,19 +114,26 @@ export interface IndustryEstimate {
 
 export type IndustryResult = { readonly ok: true; readonly estimate: IndustryEstimate } | { readonly ok: false; readonly problems: readonly string[] };
 
-/** The standard categories plus any in the document; parties default to the respondents seen, flagged as not entered. */
+/** The standard categories plus any in the document; parties default to the respondents seen, flagged as a default. */
 export function defaultPopulations(results: readonly RespondentResult[]): CategoryPopulation[] {
   const found = results.map((r) => r.respondent.category).filter((c) => c !== '');
   const categories = [...new Set<string>([...STANDARD_CATEGORIES, ...found])];
-  return categories.map((category) => ({
-    category,
-    parties: found.filter((c) => c === category).length,
-    source: 'not entered: the number of respondents in this category',
-  }));
+  return categories.map((category) => {
+    const parties = found.filter((c) => c === category).length;
+    return { category, parties, source: DEFAULT_SOURCES.population, defaultParties: parties };
+  });
 }
 
-export function secasCost(central: CentralCosts): Gbp {
-  return gbp(central.secasDays * central.secasDayRateGbp + central.secasOtherGbp);
+/** SECAS's cost, or null until its days and day rate (or another sum) are provided. */
+export function secasCost(c: CentralCosts): Gbp | null {
+  const provided = (c.secasDays !== null && c.secasDayRateGbp !== null) || c.secasOtherGbp !== null;
+  return provided ? gbp((c.secasDays ?? 0) * (c.secasDayRateGbp ?? 0) + (c.secasOtherGbp ?? 0)) : null;
+}
+
+/** The categories whose parties rest on the default (the respondents seen), among those with respondents. */
+export function defaultPopulationCategories(populations: readonly CategoryPopulation[], results: readonly RespondentResult[]): string[] {
+  const withRespondents = new Set(results.map((r) => r.respondent.category));
+  return populations.filter((p) => populationStatus(p) !== 'entered' && withRespondents.has(p.category)).map((p) => p.category);
 }
 
 /**
@@ -119,6 +148,7 @@ export function extrapolateIndustry(results: readonly RespondentResult[], costs:
   const weights = new Map<string, number>(costs.map((c) => [c.respondentId, 0]));
   let constant = 0;
   const allMean = mean3(costs);
+  const allOngoingMean = mean3(costs.map((c) => c.ongoing));
   const categories = options.populations.map((population): CategoryEstimate => {
     const inCategory = results.filter((r) => r.respondent.category === population.category);
     const quantified = costs.filter((c) => c.category === population.category);
@@ -147,6 +177,11 @@ export function extrapolateIndustry(results: readonly RespondentResult[], costs:
     }
     for (const c of quantified) weights.set(c.respondentId, weights.get(c.respondentId)! + 1);
     const scaled = (k: keyof Range3) => gbp(stated[k] + Math.max(0, extrapolated) * perParty[k]);
+    // Ongoing costs follow the same rule, except that a per-party value is a one-off figure only.
+    const perPartyOngoing =
+      perPartySource === 'category-mean' ? mean3(quantified.map((c) => c.ongoing))! : perPartySource === 'all-respondent-mean' ? allOngoingMean! : zero3();
+    const statedOngoing = sum3(quantified.map((c) => c.ongoing));
+    const scaledOngoing = (k: keyof Range3) => gbp(statedOngoing[k] + Math.max(0, extrapolated) * perPartyOngoing[k]);
     return {
       category: population.category,
       parties: population.parties,
@@ -157,23 +192,29 @@ export function extrapolateIndustry(results: readonly RespondentResult[], costs:
       perParty,
       perPartySource,
       cost: { low: scaled('low'), central: scaled('central'), high: scaled('high') },
+      perPartyOngoing,
+      ongoing: { low: scaledOngoing('low'), central: scaledOngoing('central'), high: scaledOngoing('high') },
     };
   });
 
   const parties = sum3(categories.map((c) => c.cost));
-  const dccImplementation = gbp(options.central.dccImplementationGbp);
-  const secas = secasCost(options.central);
-  const centralTotal = gbp(dccImplementation + secas);
+  const c = options.central;
+  const dccImplementation = c.dccImplementationGbp === null ? null : gbp(c.dccImplementationGbp);
+  const secas = secasCost(c);
+  const centralTotal = gbp((dccImplementation ?? 0) + (secas ?? 0));
   const total: Range3 = { low: gbp(parties.low + centralTotal), central: gbp(parties.central + centralTotal), high: gbp(parties.high + centralTotal) };
+  const defaulted = defaultPopulationCategories(options.populations, results);
   return {
     ok: true,
     estimate: {
       categories,
       parties,
-      centralBodies: { dccImplementation, secas, total: centralTotal, dccOngoingPerYear: gbp(options.central.dccOngoingGbpPerYear) },
+      partiesOngoing: sum3(categories.map((x) => x.ongoing)),
+      centralBodies: { dccImplementation, secas, dccOngoingPerYear: c.dccOngoingGbpPerYear === null ? null : gbp(c.dccOngoingGbpPerYear), total: centralTotal },
       total,
+      wholeIndustry: defaulted.length === 0,
       linear: { weights, constant: constant + centralTotal },
-      method: methodSentences(options, allMean),
+      method: methodSentences(options, categories, defaulted, costs.some((x) => x.ongoing.high > 0)),
     },
   };
 }
@@ -194,29 +235,52 @@ function validate(results: readonly RespondentResult[], options: IndustryOptions
   if (options.emptyCategory.kind === 'per-party' && !(options.emptyCategory.gbp >= 0)) problems.push('the per-party value for categories without figures must be £0 or more');
   const c = options.central;
   const money = [c.dccImplementationGbp, c.dccOngoingGbpPerYear, c.secasDays, c.secasDayRateGbp, c.secasOtherGbp];
-  if (money.some((m) => !Number.isFinite(m) || m < 0)) problems.push('central-body costs must be £0 or more');
+  if (money.some((m) => m !== null && !(Number.isFinite(m) && m >= 0))) problems.push('central-body costs must be £0 or more (or left blank until provided)');
   return problems;
 }
 
-function methodSentences(options: IndustryOptions, allMean: Range3 | null): string[] {
+/**
+ * The method in sentences for the report and the workbook: the rules that applied and what rests
+ * on defaults, with no figures that could go stale beside live cells.
+ */
+function methodSentences(options: IndustryOptions, categories: readonly CategoryEstimate[], defaulted: readonly string[], ongoing: boolean): string[] {
   const sentences = [
-    "Each category's cost is the figures its respondents gave, plus the category's mean figure for every other party in it.",
+    "Each category's cost is the sum of its respondents' figures plus, for every other party in it, the mean of those figures.",
     options.unquantified === 'excluded'
-      ? 'Respondents who said they would incur a cost but gave no figure add nothing (excluded).'
+      ? 'Respondents who said they would incur a cost but gave no figure add nothing.'
       : "Respondents who said they would incur a cost but gave no figure are counted at their category's mean.",
   ];
+  const empty = categories.filter((c) => c.perPartySource !== 'category-mean' && c.perPartySource !== 'not-needed' && c.extrapolated > 0).map((c) => c.category);
   const rule = options.emptyCategory;
-  if (rule.kind === 'all-respondent-mean') {
-    sentences.push(`A category with parties but no respondent figure takes the mean of all respondents who gave one${allMean ? ` (${formatGbpShort(allMean.central)} central)` : ''}.`);
-  } else if (rule.kind === 'per-party') {
-    sentences.push(`A category with parties but no respondent figure takes ${formatGbpShort(rule.gbp)} per party, as entered.`);
-  } else {
-    sentences.push('A category with parties but no respondent figure adds nothing.');
+  if (empty.length) {
+    const which = `${listOf(empty)} ${empty.length === 1 ? 'has' : 'have'} parties but no respondent figure, so ${empty.length === 1 ? 'its parties take' : 'their parties take'}`;
+    sentences.push(
+      rule.kind === 'all-respondent-mean'
+        ? `${which} the mean of all respondents' figures.`
+        : rule.kind === 'per-party'
+          ? `${which} ${formatGbpShort(rule.gbp)} each, as entered.`
+          : `${which} nothing.`,
+    );
+  }
+  if (ongoing) sentences.push('Yearly ongoing costs that respondents stated are scaled up the same way.');
+  if (defaulted.length) {
+    sentences.push(
+      `The number of parties in ${listOf(defaulted)} is not yet entered: ${defaulted.length === 1 ? 'that category counts' : 'those categories count'} only ${defaulted.length === 1 ? 'its' : 'their'} respondents, so the total is not the whole industry's.`,
+    );
   }
   const c = options.central;
-  const secas = `SECAS ${formatGbpShort(secasCost(c))}${c.secasDays ? ` (${c.secasDays} days at ${formatGbpShort(c.secasDayRateGbp)} a day${c.secasOtherGbp ? ` and ${formatGbpShort(c.secasOtherGbp)} more` : ''})` : ''}`;
-  sentences.push(`Central-body one-off costs added: DCC ${formatGbpShort(c.dccImplementationGbp)}, ${secas}.`);
+  const dcc = c.dccImplementationGbp === null ? 'not yet provided' : formatGbpShort(c.dccImplementationGbp);
+  const secas = secasCost(c);
+  const secasText =
+    secas === null
+      ? 'not yet provided'
+      : `${formatGbpShort(secas)}${c.secasDays !== null && c.secasDayRateGbp !== null ? ` (${c.secasDays} days at ${formatGbpShort(c.secasDayRateGbp)} a day${c.secasOtherGbp ? ` and ${formatGbpShort(c.secasOtherGbp)} more` : ''})` : ''}`;
+  sentences.push(`Central bodies' one-off costs: DCC ${dcc}; SECAS ${secasText}.`);
   return sentences;
+}
+
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function zero3(): Range3 {

@@ -1,6 +1,6 @@
 import { jStat } from 'jstat';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import type { IndustryLinear } from './industryCost';
+import { industryTotalFor, type IndustryLinear } from './industryCost';
 import type { RespondentCost } from './respondentTotals';
 
 /** How a respondent's cost is spread within their band. The mode is a position in the band: 0 = low, 1 = high. */
@@ -46,6 +46,19 @@ export interface MonteCarloResult {
   readonly respondentTotal: Summary;
   readonly industryTotal: Summary;
   readonly histogram: readonly HistogramBin[];
+  /**
+   * The deterministic industry total (low, central, high) of the inputs the run drew from: when the
+   * inputs move, these no longer match the model's, and the run is out of date.
+   */
+  readonly ranOn: { readonly low: number; readonly central: number; readonly high: number };
+}
+
+export const SIMULATION_CURRENT = 'Current';
+export const SIMULATION_STALE = 'Out of date: run the simulation again';
+
+/** Whether a run still fits the model's inputs: its recorded totals equal today's, to the pound. */
+export function simulationCurrent(mc: MonteCarloResult, total: { readonly low: number; readonly central: number; readonly high: number }): boolean {
+  return (['low', 'central', 'high'] as const).every((k) => Math.round(mc.ranOn[k]) === Math.round(total[k]));
 }
 
 /**
@@ -66,6 +79,8 @@ export function runMonteCarlo(
   const respondentTotals = new Float64Array(n);
   const industryTotals = new Float64Array(n).fill(linear.constant);
   const order = new Int32Array(n);
+  const byId = new Map(costs.map((c) => [c.respondentId, c]));
+  const at = (k: 'low' | 'central' | 'high') => industryTotalFor(linear, (id) => byId.get(id)?.[k] ?? 0);
   const ordered = [...costs].sort((a, b) => (a.respondentId < b.respondentId ? -1 : a.respondentId > b.respondentId ? 1 : 0));
   ordered.forEach((cost, index) => {
     const rng = xoroshiro128plus(streamSeed(options.seed, cost.respondentId));
@@ -90,6 +105,7 @@ export function runMonteCarlo(
     respondentTotal: summarise(respondentTotals),
     industryTotal: summarise(industryTotals),
     histogram: histogram(industryTotals, options.histogramBins),
+    ranOn: { low: at('low'), central: at('central'), high: at('high') },
   };
 }
 

@@ -1,4 +1,4 @@
-import { costRange, formatCostAnswer, type CostKind } from './costAnswer';
+import { costRange, formatCostBand, type CostKind } from './costAnswer';
 import { leadTimeRange, months, type Months } from './leadTimeAnswer';
 import { gbp, type Gbp } from './money';
 import type { RespondentResult } from './responseAnalysis';
@@ -11,12 +11,14 @@ export interface CostOptions {
 export const DEFAULT_COST_OPTIONS: CostOptions = { openEndedCapMultiple: 2 };
 
 /**
- * A modeller's figure for a respondent, replacing the parsed one. One figure alone is a point
- * estimate: it is both low and high.
+ * A modeller's figures for a respondent, replacing the parsed ones: the one-off band, and the
+ * yearly ongoing cost. One figure alone is a point estimate: it is both low and high.
  */
 export interface CostOverride {
   readonly low?: number;
   readonly high?: number;
+  readonly ongoingLow?: number;
+  readonly ongoingHigh?: number;
 }
 
 export type CostOverrides = Readonly<Record<string, CostOverride>>;
@@ -32,12 +34,16 @@ export interface RespondentCost {
   readonly high: Gbp;
   /** True when `high` is the cap rather than a figure the respondent gave. */
   readonly capped: boolean;
+  /** The yearly ongoing cost, low, midpoint and high (£0 when none was given); capped likewise when open-ended. */
+  readonly ongoing: { readonly low: Gbp; readonly central: Gbp; readonly high: Gbp };
 }
 
 export interface RespondentTotals {
   readonly low: Gbp;
   readonly central: Gbp;
   readonly high: Gbp;
+  /** The respondents' yearly ongoing costs. */
+  readonly ongoing: { readonly low: Gbp; readonly central: Gbp; readonly high: Gbp };
   readonly counts: Readonly<Record<CostKind, number>> & { readonly notImplementing: number };
   /** Respondents whose high figure is the open-ended cap. */
   readonly capped: readonly string[];
@@ -50,23 +56,32 @@ export function respondentCosts(
   overrides: CostOverrides = {},
 ): RespondentCost[] {
   return results.flatMap((r) => {
-    const override = overrides[r.respondent.id];
-    const entered = override && (override.low !== undefined || override.high !== undefined);
-    const range = entered ? { low: gbp((override.low ?? override.high)!), high: gbp((override.high ?? override.low)!) } : costRange(r.cost);
-    if (!range) return [];
-    const capped = range.high === null;
-    const high = range.high ?? range.low * options.openEndedCapMultiple;
+    const o = overrides[r.respondent.id] ?? {};
+    const parsed = costRange(r.cost);
+    const oneOff = pointOrRange(o.low, o.high) ?? parsed;
+    if (!oneOff) return [];
+    const yearly = pointOrRange(o.ongoingLow, o.ongoingHigh) ?? parsed?.ongoing ?? { low: gbp(0), high: gbp(0) };
+    const cap = (low: Gbp, high: Gbp | null) => gbp(high ?? low * options.openEndedCapMultiple);
+    const high = cap(oneOff.low, oneOff.high);
+    const ongoingHigh = cap(yearly.low, yearly.high);
     return [
       {
         respondentId: r.respondent.id,
         category: r.respondent.category,
-        low: range.low,
-        central: gbp((range.low + high) / 2),
-        high: gbp(high),
-        capped,
+        low: oneOff.low,
+        central: gbp((oneOff.low + high) / 2),
+        high,
+        capped: oneOff.high === null,
+        ongoing: { low: yearly.low, central: gbp((yearly.low + ongoingHigh) / 2), high: ongoingHigh },
       },
     ];
   });
+}
+
+/** A modeller's pair of figures: either alone is a point estimate; neither is no override. */
+function pointOrRange(low: number | undefined, high: number | undefined): { low: Gbp; high: Gbp } | null {
+  if (low === undefined && high === undefined) return null;
+  return { low: gbp((low ?? high)!), high: gbp((high ?? low)!) };
 }
 
 /** Sums of the respondents' figures, and how many answered each way (as written, before overrides). */
@@ -86,6 +101,7 @@ export function respondentTotals(
     low: sum((c) => c.low),
     central: sum((c) => c.central),
     high: sum((c) => c.high),
+    ongoing: { low: sum((c) => c.ongoing.low), central: sum((c) => c.ongoing.central), high: sum((c) => c.ongoing.high) },
     counts,
     capped: costs.filter((c) => c.capped).map((c) => c.respondentId),
   };
@@ -106,12 +122,12 @@ const KIND_LABELS: Readonly<Record<Exclude<CostKind, 'band' | 'zero'>, string>> 
   unreadable: 'Could not be read',
 };
 
-/** How many respondents gave each band, bands in order of value, then the answers without a figure. */
+/** How many respondents gave each one-off band, bands in order of value, then the answers without a figure. */
 export function bandDistribution(results: readonly RespondentResult[]): BandCount[] {
   const byLabel = new Map<string, BandCount>();
   for (const { cost } of results) {
     const range = costRange(cost);
-    const label = range ? formatCostAnswer(cost) : KIND_LABELS[cost.kind as keyof typeof KIND_LABELS];
+    const label = range ? (cost.kind === 'zero' ? '£0' : formatCostBand(range.low, range.high)) : KIND_LABELS[cost.kind as keyof typeof KIND_LABELS];
     const known = byLabel.get(label);
     byLabel.set(label, known ? { ...known, count: known.count + 1 } : { label, kind: cost.kind, low: range?.low ?? null, high: range ? range.high : null, count: 1 });
   }

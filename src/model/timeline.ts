@@ -11,16 +11,26 @@ export type CoverageRule =
 export interface TimelineInputs {
   /** Approval: lead times run from here. */
   readonly decisionDate: IsoDate;
+  /** The date the tool started from (the day the model was first run): the decision date is a default while it is this and has no source. */
+  readonly defaultDecisionDate: IsoDate;
   readonly dccLeadTimeMonths: number;
   readonly minimumNoticeMonths: number;
   /** SEC release dates, any order. */
   readonly releases: readonly IsoDate[];
+  /** The release rule's dates the calendar started from: a release is unconfirmed while it is one of these without a source. */
+  readonly ruleReleases: readonly IsoDate[];
+  /** Where each confirmed release date comes from, by date. */
+  readonly releaseSources: Readonly<Record<string, string>>;
   readonly coverage: CoverageRule;
   /** The release the modification proposes, to list who would not be ready for it; defaults to the earliest feasible. */
   readonly proposedRelease: IsoDate | null;
 }
 
-export type ReadinessStatus = 'counted' | 'beyond-coverage' | 'named-release' | 'as-proposed' | 'not-implementing' | 'no-answer' | 'unreadable';
+/** The words the workbook and the report show for a respondent who named a past release and has no override. */
+export const PAST_RELEASE = 'named a past release: enter months';
+
+/** 'past-release': the respondent named a release on or before the decision date, which says nothing about a later one. */
+export type ReadinessStatus = 'counted' | 'beyond-coverage' | 'named-release' | 'past-release' | 'as-proposed' | 'not-implementing' | 'no-answer' | 'unreadable';
 
 export interface RespondentReadiness {
   readonly respondentId: string;
@@ -75,6 +85,7 @@ export function buildTimeline(results: readonly RespondentResult[], inputs: Time
     switch (r.leadTime.kind) {
       case 'release': {
         const named = releaseDate(r.leadTime.release, inputs.releases);
+        if (named <= inputs.decisionDate) return { respondentId: id, status: 'past-release', leadTimeMonths: null, readyBy: null };
         return { respondentId: id, status: 'named-release', leadTimeMonths: null, readyBy: named, named };
       }
       case 'as-proposed':
@@ -148,7 +159,7 @@ function coveredMonths(counted: readonly RespondentReadiness[], rule: CoverageRu
 }
 
 /** A named release as a date: the calendar's release in that month, else the day given, else the 1st. */
-function releaseDate(ref: ReleaseRef, releases: readonly IsoDate[]): IsoDate {
+export function releaseDate(ref: ReleaseRef, releases: readonly IsoDate[]): IsoDate {
   const prefix = `${ref.year}-${String(ref.month).padStart(2, '0')}`;
   return releases.find((d) => d.startsWith(prefix)) ?? fromDate(toDate(`${prefix}-${String(ref.day ?? 1).padStart(2, '0')}` as IsoDate));
 }

@@ -1,4 +1,5 @@
 import { MONTH_NAMES } from '../model/leadTimeAnswer';
+import { roundAsExcel } from '../model/money';
 
 /**
  * The report's house style for everything but money (money is model/money.ts): dates as
@@ -23,12 +24,12 @@ export function capitalise(s: string): string {
 
 /** "6 months", "1 month", "2.8 months". */
 export function formatMonths(m: number): string {
-  const rounded = Math.round(m * 10) / 10;
+  const rounded = roundAsExcel(m, 1);
   return `${rounded} month${rounded === 1 ? '' : 's'}`;
 }
 
 export function formatShare(share: number): string {
-  return `${Math.round(share * 1000) / 10}%`;
+  return `${roundAsExcel(share * 1000) / 10}%`;
 }
 
 /** "a, b and c". */

@@ -1,15 +1,46 @@
+import type { ResultBasis } from '../model/basis';
+import { excelSerial } from '../model/calendarDates';
+import { basisText } from '../model/basis';
+import type { Check } from '../model/checks';
+import { CHECKS_FAIL, CHECKS_PASS } from '../model/checks';
+import { populationStatus } from '../model/inputStatus';
 import type { ModelAssumptions, ModelResult } from '../model/costModel';
-import { costRange, formatCostAnswer } from '../model/costAnswer';
 import { formatLeadTime } from '../model/leadTimeAnswer';
-import { formatGbpRange, formatGbpShort } from '../model/money';
-import type { MonteCarloResult } from '../model/monteCarlo';
+import { SIMULATION_CURRENT, SIMULATION_STALE, simulationCurrent, type MonteCarloResult } from '../model/monteCarlo';
 import type { Analysis } from '../model/responseAnalysis';
-import { capitalise, countWord, formatMonths, formatReportDate, formatShare, listing } from './format';
+import { respondentCosts } from '../model/respondentTotals';
+import { PAST_RELEASE } from '../model/timeline';
+import { FEWER_THAN_ONE, NEVER, NO_COSTS, NOT_REACHED } from '../model/uptake';
+import { capitalise, countWord, listing } from './format';
+import {
+  above,
+  all,
+  any,
+  cat,
+  count,
+  dateOf,
+  equals,
+  evaluate,
+  isNumber,
+  money,
+  monthsOf,
+  not,
+  q,
+  range,
+  rounded,
+  shareOf,
+  textOf,
+  when,
+  type Live,
+  type Quantity,
+  type RangeKey,
+  type ScenarioField,
+} from './liveText';
 
 /**
  * The tables SECAS puts in a Final Modification Report, as one model every renderer (Word, HTML,
- * Markdown, CSV) and the workbook's Report tables sheet draw from. Cells are report text; each
- * table carries a sentence built from its numbers and the assumptions to state under it.
+ * Markdown, CSV) and the workbook's Report tables sheet draw from. Each cell, sentence and note
+ * is live text (liveText.ts): evaluated here for the export, written as a formula in the workbook.
  */
 export interface ReportTable {
   /** Stable across exports, so a later export can replace exactly this table in a document. */
@@ -19,6 +50,8 @@ export interface ReportTable {
   readonly rows: readonly (readonly string[])[];
   readonly narrative: string;
   readonly notes: readonly string[];
+  /** The same cells, sentence and notes as live text, for the workbook. */
+  readonly live: { readonly rows: readonly (readonly Live[])[]; readonly narrative: Live; readonly notes: readonly Live[] };
 }
 
 export interface ReportInput {
@@ -26,142 +59,323 @@ export interface ReportInput {
   readonly assumptions: ModelAssumptions;
   readonly model: ModelResult;
   readonly uncertainty: MonteCarloResult;
+  readonly basis: ResultBasis;
+  readonly checks: readonly Check[];
 }
 
-/** The heading of the report's tables, e.g. "MP207 Allowing ...: costs, benefits and implementation". */
+/** The heading of the report's tables, e.g. "MP207 ‘Allowing …’: costs, benefits and implementation". */
 export function reportHeading(modification: { readonly id: string; readonly title: string }): string {
-  return `${modification.id} ${modification.title}: costs, benefits and implementation`.trim();
+  return `${modification.id} ${modification.title ? `‘${modification.title}’` : ''}: costs, benefits and implementation`.replace(/\s+/g, ' ').replace(/^ ?: /, '').trim();
 }
 
 const left = (header: string) => ({ header, align: 'left' as const });
 const right = (header: string) => ({ header, align: 'right' as const });
 
+type Spec = Omit<ReportTable, 'rows' | 'narrative' | 'notes' | 'live'> & { readonly rows: readonly (readonly Live[])[]; readonly narrative: Live; readonly notes: readonly Live[] };
+
+function table(spec: Spec): ReportTable {
+  const { rows, narrative, notes, ...rest } = spec;
+  // A note that does not apply evaluates to nothing and is left out of the export; the workbook keeps its (blank) cell.
+  return { ...rest, rows: rows.map((r) => r.map(evaluate)), narrative: evaluate(narrative), notes: notes.map(evaluate).filter((n) => n !== ''), live: { rows, narrative, notes } };
+}
+
 export function reportTables(input: ReportInput): ReportTable[] {
   return [costEstimates(input), bandDistribution(input), industryCost(input), uptakeScenarios(input), leadTimes(input), summaryOfViews(input)];
 }
 
-function costEstimates({ analysis, model }: ReportInput): ReportTable {
+/** The model's checks, as the report states them under its tables. */
+function checksNote({ checks }: ReportInput): Live {
+  return cat('Model checks: ', textOf(q('checks.status', checks.every((c) => c.pass) ? CHECKS_PASS : CHECKS_FAIL)), '.');
+}
+
+const KIND_WITHOUT_FIGURE: Readonly<Record<string, string>> = { unquantified: 'no figure given', none: 'no answer', unreadable: 'could not be read' };
+
+function costEstimates(input: ReportInput): ReportTable {
+  const { analysis, assumptions, model } = input;
   const { results } = analysis;
-  const quantified = model.totals.counts.band + model.totals.counts.zero;
-  return {
+  const used = new Map(respondentCosts(results, assumptions.costs, assumptions.overrides.costs).map((c) => [c.respondentId, c]));
+  const withFigure = q('count.withFigure', used.size);
+  const respondents = results.length;
+  const totals = model.totals;
+  return table({
     id: 'cost-estimates',
     title: 'Consultation cost estimates',
-    columns: [left('Respondent'), left('Category'), left('Cost (as written)'), right('Cost (as read)'), left('Notes')],
-    rows: results.map(({ respondent, cost }) => [respondent.name, respondent.category, cost.text || '-', costRange(cost) ? formatCostAnswer(cost) : '-', cost.flag ?? '']),
-    narrative:
-      quantified === 0
-        ? `None of the ${countWord(results.length)} respondents provided a cost estimate.`
-        : `${capitalise(countWord(quantified))} of ${countWord(results.length)} respondents provided a cost estimate; their combined costs range from ${formatGbpShort(model.totals.low)} to ${formatGbpShort(model.totals.high)}.`,
-    notes: model.totals.capped.length ? ['Open-ended estimates are capped at twice their lower figure.'] : [],
-  };
+    columns: [left('Respondent'), left('Category'), left('Cost (as written)'), right('Used in the model'), left('Notes')],
+    rows: results.map(({ respondent, cost }, i) => {
+      const u = used.get(respondent.id);
+      const figure = q(`respondent.${i}.figure`, u ? 1 : 0);
+      const ongoingHigh = q(`respondent.${i}.ongoingHigh`, u ? u.ongoing.high : null);
+      const usedText = cat(
+        range(q(`respondent.${i}.low`, u?.low ?? null), q(`respondent.${i}.high`, u?.high ?? null)),
+        when(above(ongoingHigh, 0), cat('; ', range(q(`respondent.${i}.ongoingLow`, u?.ongoing.low ?? null), ongoingHigh), ' a year')),
+      );
+      return [respondent.name, respondent.category, cost.text || '-', when(equals(figure, 1), usedText, KIND_WITHOUT_FIGURE[cost.kind] ?? '-'), cost.flag ?? ''];
+    }),
+    narrative: when(
+      equals(withFigure, 0),
+      `None of the ${countWord(respondents)} respondents gave a cost figure the model can use.`,
+      cat(
+        count(withFigure, true),
+        ` of ${countWord(respondents)} respondents ${respondents === 1 ? 'has' : 'have'} a cost figure in the model; together they come to `,
+        range(q('industry.respondents.low', totals.low), q('industry.respondents.high', totals.high)),
+        '.',
+      ),
+    ),
+    notes: [
+      ...(totals.capped.length ? ['An open-ended estimate (such as More than £1m) counts up to OpenEndedCap times its lower figure.'] : []),
+      'A respondent who said they would incur a cost but gave no figure is shown as "no figure given"; the method under the industry table says how such answers count.',
+    ],
+  });
 }
 
 function bandDistribution({ model }: ReportInput): ReportTable {
   const bands = model.bands;
   const top = [...bands].sort((a, b) => b.count - a.count)[0];
-  return {
+  return table({
     id: 'band-distribution',
     title: 'Cost estimates by band',
     columns: [left('Cost band'), right('Respondents')],
     rows: bands.map((b) => [b.label, String(b.count)]),
     narrative: top ? `The most common answer was ${top.label} (${countWord(top.count)} respondent${top.count === 1 ? '' : 's'}).` : 'No respondent answered the cost question.',
     notes: [],
-  };
+  });
 }
 
-function industryCost({ model, uncertainty }: ReportInput): ReportTable {
+const RANGE_KEYS: readonly RangeKey[] = ['low', 'central', 'high'];
+
+function industryCost(input: ReportInput): ReportTable {
+  const { model, uncertainty, basis } = input;
   const { industry, totals } = model;
   const c = industry.centralBodies;
-  const mc = uncertainty.industryTotal;
-  const rows: string[][] = [
-    ['Respondents’ stated costs', formatGbpRange(totals.low, totals.high), formatGbpShort(totals.central)],
-    ['All SEC parties (extrapolated)', formatGbpRange(industry.parties.low, industry.parties.high), formatGbpShort(industry.parties.central)],
-    ['DCC implementation', formatGbpShort(c.dccImplementation), formatGbpShort(c.dccImplementation)],
-    ['SECAS', formatGbpShort(c.secas), formatGbpShort(c.secas)],
-    ['Total one-off cost', formatGbpRange(industry.total.low, industry.total.high), formatGbpShort(industry.total.central)],
-    ['Simulated total, P10 to P90 (P50)', formatGbpRange(mc.p10, mc.p90), formatGbpShort(mc.p50)],
+  const three = (item: 'respondents' | 'parties' | 'oneOff' | 'partiesOngoing', values: { low: number; central: number; high: number }) =>
+    Object.fromEntries(RANGE_KEYS.map((k) => [k, q(`industry.${item}.${k}`, values[k])])) as Record<RangeKey, Quantity>;
+  const respondents = three('respondents', totals);
+  const parties = three('parties', industry.parties);
+  const oneOff = three('oneOff', industry.total);
+  const ongoing = three('partiesOngoing', industry.partiesOngoing);
+  const dcc = q('industry.dcc.central', c.dccImplementation);
+  const secas = q('industry.secas.central', c.secas);
+  const dccOngoing = q('industry.dccOngoing.central', c.dccOngoingPerYear);
+  const status = q('simulation.status', simulationCurrent(uncertainty, industry.total) ? SIMULATION_CURRENT : SIMULATION_STALE);
+  const current = equals(status, SIMULATION_CURRENT);
+  const [p10, p50, p90] = (['p10', 'p50', 'p90'] as const).map((k) => q(`simulation.${k}`, uncertainty.industryTotal[k]));
+  const orNotProvided = (x: Quantity): Live => when(isNumber(x), money(x), 'not yet provided');
+  const defaulted = q('industry.defaultPopulations', countDefault(input));
+  const rows: Live[][] = [
+    ['Respondents’ stated costs', range(respondents.low, respondents.high), money(respondents.central)],
+    ['All SEC parties', range(parties.low, parties.high), money(parties.central)],
+    ['DCC implementation', orNotProvided(dcc), orNotProvided(dcc)],
+    ['SECAS', orNotProvided(secas), orNotProvided(secas)],
+    ['Total one-off cost', range(oneOff.low, oneOff.high), money(oneOff.central)],
+    ['SEC parties’ ongoing cost a year', range(ongoing.low, ongoing.high), money(ongoing.central)],
+    ['DCC ongoing cost a year', orNotProvided(dccOngoing), orNotProvided(dccOngoing)],
+    ['Simulated total, P10 to P90 (P50)', when(current, range(p10!, p90!), 'out of date: run the simulation again'), when(current, money(p50!), '')],
   ];
-  if (c.dccOngoingPerYear > 0) rows.push(['DCC ongoing cost a year', formatGbpShort(c.dccOngoingPerYear), formatGbpShort(c.dccOngoingPerYear)]);
-  return {
+  const missing = when(
+    all(not(isNumber(dcc)), not(isNumber(secas))),
+    '; the DCC’s and SECAS’s costs are not yet provided, so they are not included',
+    when(not(isNumber(dcc)), '; the DCC’s costs are not yet provided, so they are not included', when(not(isNumber(secas)), '; SECAS’s costs are not yet provided, so they are not included')),
+  );
+  return table({
     id: 'industry-cost',
     title: 'Industry-wide implementation cost',
     columns: [left('Item'), right('Range'), right('Central')],
     rows,
-    narrative: `Extrapolated to the whole industry, implementation would cost ${formatGbpRange(industry.total.low, industry.total.high)} (central estimate ${formatGbpShort(industry.total.central)}); the simulation puts it between ${formatGbpShort(mc.p10)} and ${formatGbpShort(mc.p90)} (P10 to P90).`,
-    notes: [...industry.method, `Simulation: ${uncertainty.iterations.toLocaleString('en-GB')} Latin hypercube draws, seed ${uncertainty.seed}.`],
-  };
+    narrative: cat(
+      when(
+        above(defaulted, 0),
+        cat('On the respondents’ own figures, implementation would cost ', range(oneOff.low, oneOff.high), ' (central estimate ', money(oneOff.central), '); the number of parties in ', count(defaulted), ' ', when(equals(defaulted, 1), 'category is', 'categories is'), ' not yet entered, so this is not the whole industry’s cost'),
+        cat('Across the whole industry, implementation would cost ', range(oneOff.low, oneOff.high), ' (central estimate ', money(oneOff.central), ')'),
+      ),
+      missing,
+      when(current, cat('; the simulation puts it between ', money(p10!), ' and ', money(p90!), ' (P10 to P90)'), '; the simulation is out of date and must be run again'),
+      '.',
+    ),
+    notes: [...methodNotes(input), cat('Basis: ', textOf(q('industry.basis', basisText(basis.industry))), '.'), `Simulation: ${uncertainty.iterations.toLocaleString('en-GB')} Latin hypercube draws of the one-off costs, seed ${uncertainty.seed}.`, checksNote(input)],
+  });
 }
 
-function uptakeScenarios({ assumptions, model }: ReportInput): ReportTable {
+/** How many categories with respondents still have their population at the default. */
+function countDefault({ analysis, assumptions }: ReportInput): number {
+  const withRespondents = new Set(analysis.results.map((r) => r.respondent.category));
+  return assumptions.industry.populations.filter((p) => populationStatus(p) !== 'entered' && withRespondents.has(p.category)).length;
+}
+
+/** The method as live sentences: each rule as the workbook's rule cells set it, and only where it applies. */
+function methodNotes(input: ReportInput): Live[] {
+  const { assumptions: a, model } = input;
+  const unquantified = q('method.unquantified', a.industry.unquantified === 'excluded' ? 'excluded' : 'category mean');
+  const rule = a.industry.emptyCategory;
+  const emptyRule = q('method.emptyCategory', rule.kind === 'all-respondent-mean' ? 'all-respondent mean' : rule.kind === 'per-party' ? 'per-party value' : 'zero');
+  const emptyValue = q('method.emptyCategoryValue', rule.kind === 'per-party' ? rule.gbp : 0);
+  const empty = q('industry.emptyCategories', model.industry.categories.filter((c) => c.extrapolated > 0 && c.quantified === 0).length);
+  const ongoing = model.industry.partiesOngoing.high > 0;
+  return [
+    "Each category's cost is the sum of its respondents' figures plus, for every other party in it, the mean of those figures.",
+    when(
+      equals(unquantified, 'excluded'),
+      'Respondents who said they would incur a cost but gave no figure add nothing.',
+      "Respondents who said they would incur a cost but gave no figure are counted at their category's mean.",
+    ),
+    when(
+      above(empty, 0),
+      cat(
+        count(empty, true),
+        when(equals(empty, 1), ' category has', ' categories have'),
+        ' parties but no respondent figure; their parties take ',
+        when(equals(emptyRule, 'all-respondent mean'), "the mean of all respondents' figures", when(equals(emptyRule, 'per-party value'), cat(money(emptyValue), ' each, as entered'), 'nothing')),
+        '.',
+      ),
+    ),
+    ...(ongoing ? ['Yearly ongoing costs that respondents stated are scaled up the same way; a per-party value adds nothing a year.'] : []),
+  ];
+}
+
+function uptakeScenarios(input: ReportInput): ReportTable {
+  const { assumptions, model, basis } = input;
   const scenarios = model.scenarios;
-  const populations = assumptions.industry.populations;
-  const totalParties = populations.reduce((s, p) => s + p.parties, 0);
-  const byNpv = [...scenarios].sort((a, b) => a.result.npv - b.result.npv);
-  const central = scenarios.find((s) => s.result.name === 'Central') ?? scenarios[0];
-  const breakEven = (s: (typeof scenarios)[number]) =>
-    s.result.breakEven.kind === 'adopters' ? `${s.result.breakEven.adopters.toFixed(1)} parties (${formatShare(s.result.breakEven.share)})` : 'never';
-  const lowest = byNpv[0];
-  const highest = byNpv[byNpv.length - 1];
-  return {
+  const totalParties = assumptions.industry.populations.reduce((s, p) => s + p.parties, 0);
+  const field = (i: number, f: ScenarioField, value: number | string | null) => q(`scenario.${i}.${f}`, value);
+  const rows = scenarios.map(({ scenario, result: r }, i): Live[] => {
+    const b = r.breakEven;
+    const adopters = field(i, 'adopters', r.adopters);
+    const bcr = field(i, 'bcr', r.bcr ?? NO_COSTS);
+    const perAdopter = field(i, 'costPerAdopter', r.costPerAdopter ?? FEWER_THAN_ONE);
+    const breakEven = field(i, 'breakEven', b.kind === 'adopters' ? b.adopters : b.kind === 'not-reached' ? NOT_REACHED : NEVER);
+    const breakEvenShare = field(i, 'breakEvenShare', b.kind === 'adopters' ? b.share : b.kind === 'not-reached' ? NOT_REACHED : NEVER);
+    const share = field(i, 'adopterShare', totalParties > 0 ? r.adopters / totalParties : null);
+    return [
+      scenario.name,
+      cat(rounded(adopters, 1), when(isNumber(share), cat(' (', shareOf(share), ')'))),
+      money(field(i, 'pvCosts', r.pvCosts)),
+      money(field(i, 'pvBenefits', r.pvBenefits)),
+      money(field(i, 'npv', r.npv)),
+      cat(money(field(i, 'npvHighCost', r.npvAtCost.high)), ' to ', money(field(i, 'npvLowCost', r.npvAtCost.low))),
+      when(isNumber(bcr), rounded(bcr, 2), textOf(bcr)),
+      when(isNumber(perAdopter), money(perAdopter), textOf(perAdopter)),
+      when(isNumber(breakEven), cat(rounded(breakEven, 1), ' parties (', shareOf(breakEvenShare), ')'), textOf(breakEven)),
+    ];
+  });
+  const centralIndex = Math.max(0, scenarios.findIndex((s) => s.result.name === 'Central'));
+  const central = scenarios[centralIndex];
+  const centralBasis = central ? field(centralIndex, 'basis', basisText(basis.scenarios[central.scenario.name] ?? [])) : null;
+  const centralBreakEven = central ? field(centralIndex, 'breakEven', central.result.breakEven.kind === 'adopters' ? central.result.breakEven.adopters : central.result.breakEven.kind === 'not-reached' ? NOT_REACHED : NEVER) : null;
+  const npvParts: Live[] = scenarios.flatMap(({ result }, i) => [
+    i === 0 ? '' : i === scenarios.length - 1 ? ' and ' : ', ',
+    money(field(i, 'npv', result.npv)),
+    ` (${result.name})`,
+  ]);
+  return table({
     id: 'uptake-scenarios',
     title: 'Uptake scenarios',
-    columns: [left('Scenario'), right('Adopting parties'), right('PV costs'), right('PV benefits'), right('NPV'), right('BCR'), right('Cost per adopter'), right('Break-even uptake')],
-    rows: scenarios.map((s) => {
-      const r = s.result;
-      return [
-        r.name,
-        `${r.adopters.toFixed(1)}${totalParties > 0 ? ` (${formatShare(r.adopters / totalParties)})` : ''}`,
-        formatGbpShort(r.pvCosts),
-        formatGbpShort(r.pvBenefits),
-        formatGbpShort(r.npv),
-        r.bcr === null ? '-' : r.bcr.toFixed(2),
-        r.costPerAdopter === null ? '-' : formatGbpShort(r.costPerAdopter),
-        breakEven(s),
-      ];
-    }),
+    columns: [
+      left('Scenario'),
+      right('Adopting parties'),
+      right('PV costs'),
+      right('PV benefits'),
+      right('NPV'),
+      right('NPV, high to low cost'),
+      right('BCR'),
+      right('Cost per adopter'),
+      right('Break-even uptake'),
+    ],
+    rows,
     narrative:
-      lowest && highest && central
-        ? `NPV ranges from ${formatGbpShort(lowest.result.npv)} (${lowest.result.name}) to ${formatGbpShort(highest.result.npv)} (${highest.result.name}); ${
-            central.result.breakEven.kind === 'adopters' ? `the ${central.result.name} scenario breaks even at ${breakEven(central)}` : `in the ${central.result.name} scenario no uptake breaks even`
-          }.`
+      central && centralBasis && centralBreakEven
+        ? cat(
+            when(not(equals(centralBasis, basisText([]))), cat(textOf(centralBasis), '. ')),
+            'NPV at the central industry cost is ',
+            ...npvParts,
+            '; ',
+            when(
+              isNumber(centralBreakEven),
+              cat(`the ${central.result.name} scenario breaks even at `, rounded(centralBreakEven, 1), ' adopting parties'),
+              when(
+                equals(centralBreakEven, NOT_REACHED),
+                `in the ${central.result.name} scenario no uptake breaks even: it would take more adopters than there are parties`,
+                `in the ${central.result.name} scenario no uptake breaks even: each adopter costs at least as much as it gains`,
+              ),
+            ),
+            '.',
+          )
         : 'No scenario was modelled.',
     notes: [
-      'Present values in the price base year over the appraisal period, discounted as the Green Book prescribes; every party’s implementation cost and the central bodies’ costs fall whether or not a party adopts.',
-      ...[...new Set(scenarios.map((s) => s.scenario.source))].map((s) => `Scenario figures: ${s}.`),
+      'Present values at the decision date in real terms, discounted as the Green Book prescribes. Every party’s implementation cost and the central bodies’ costs fall whether or not a party adopts; one-off costs fall when the change goes live and benefits run from then (see the appraisal convention).',
+      ...scenarios.map(({ scenario }, i) => cat(`${scenario.name}: `, textOf(field(i, 'basis', basisText(basis.scenarios[scenario.name] ?? []))), '.')),
+      checksNote(input),
     ],
-  };
+  });
 }
 
-const STATUS: Record<string, string> = {
+
+const STATUS_NOTE: Readonly<Record<string, string>> = {
   counted: '',
   'beyond-coverage': 'beyond the coverage chosen',
   'named-release': 'named a release',
+  'past-release': 'named a past release',
   'as-proposed': 'accepts the proposed date',
   'not-implementing': 'would not implement',
   'no-answer': 'no answer',
   unreadable: 'answer not read',
 };
 
-function leadTimes({ analysis, assumptions, model }: ReportInput): ReportTable {
+const serial = (date: string | null) => (date === null ? null : excelSerial(date));
+
+const GOVERNED = { respondents: 'respondents', dcc: 'DCC lead time', notice: 'minimum notice', none: 'nothing' } as const;
+
+function leadTimes(input: ReportInput): ReportTable {
+  const { analysis, assumptions, model, basis } = input;
   const t = model.timeline;
-  const byId = new Map(analysis.results.map((r) => [r.respondent.id, r]));
-  const governing = t.governingRespondent ? byId.get(t.governingRespondent)?.respondent.name : null;
-  const rows = t.respondents.map((r) => {
-    const result = byId.get(r.respondentId)!;
-    return [result.respondent.name, result.respondent.category, formatLeadTime(result.leadTime), r.readyBy ? formatReportDate(r.readyBy) : '-', STATUS[r.status] ?? r.status];
+  const byId = new Map(analysis.results.map((r, i) => [r.respondent.id, { r, i }]));
+  const rows: Live[][] = t.respondents.map((readiness) => {
+    const { r: result, i } = byId.get(readiness.respondentId)!;
+    const readyBy = q(`respondent.${i}.readyBy`, serial(readiness.readyBy));
+    const target = t.targetRelease;
+    const ready = q(`respondent.${i}.ready`, readiness.readyBy !== null ? (target === null || readiness.readyBy <= target ? 'yes' : 'no') : readiness.status === 'past-release' ? PAST_RELEASE : null);
+    return [
+      result.respondent.name,
+      result.respondent.category,
+      formatLeadTime(result.leadTime),
+      when(isNumber(readyBy), dateOf(readyBy), '-'),
+      when(equals(ready, 'no'), 'not ready for the target release', when(equals(ready, PAST_RELEASE), STATUS_NOTE['past-release']!, STATUS_NOTE[readiness.status === 'past-release' ? 'counted' : readiness.status] ?? '')),
+    ];
   });
-  rows.push(['Required lead time', '', formatMonths(t.requiredMonths), formatReportDate(t.readyDate), t.governedBy === 'respondents' ? (governing ?? '') : t.governedBy === 'dcc' ? 'set by the DCC lead time' : t.governedBy === 'notice' ? 'set by the notice period' : '']);
-  rows.push(['Earliest feasible release', '', '', t.earliestRelease ? formatReportDate(t.earliestRelease) : 'none in the calendar', '']);
-  return {
+  const required = q('timeline.requiredMonths', t.requiredMonths);
+  const readyDate = q('timeline.readyDate', serial(t.readyDate));
+  const governed = q('timeline.governedBy', GOVERNED[t.governedBy]);
+  const earliest = q('timeline.earliestRelease', serial(t.earliestRelease));
+  const target = q('timeline.targetRelease', serial(t.targetRelease));
+  const decision = q('timeline.decisionDate', serial(assumptions.timeline.decisionDate));
+  const setBy = when(
+    equals(governed, GOVERNED.respondents),
+    'set by respondents’ lead times',
+    when(equals(governed, GOVERNED.dcc), 'set by the DCC lead time', when(equals(governed, GOVERNED.notice), 'set by the notice period', '')),
+  );
+  const orNone = (x: Quantity) => when(isNumber(x), dateOf(x), 'none in the calendar');
+  rows.push(['Required lead time', '', monthsOf(required), dateOf(readyDate), setBy]);
+  rows.push(['Earliest feasible release', '', '', orNone(earliest), '']);
+  rows.push(['Target release', '', '', orNone(target), '']);
+  const timelineBasis = q('timeline.basis', basisText(basis.timeline));
+  return table({
     id: 'lead-times',
     title: 'Lead times and implementation',
     columns: [left('Respondent'), left('Category'), left('Lead time'), right('Ready by'), left('Notes')],
     rows,
-    narrative: `${
-      t.governedBy === 'respondents' && governing ? `The longest lead time among respondents who would implement is ${formatMonths(t.respondentMonths)} (${governing})` : `The required lead time is ${formatMonths(t.requiredMonths)}`
-    }; from a decision on ${formatReportDate(assumptions.timeline.decisionDate)} the earliest feasible release is ${t.earliestRelease ? formatReportDate(t.earliestRelease) : 'beyond the release calendar'}.`,
-    notes: ['Lead times run from the decision date; the release is the first in the SEC release calendar on or after the ready date.'],
-  };
+    narrative: cat(
+      'The required lead time is ',
+      monthsOf(required),
+      when(any(equals(governed, GOVERNED.respondents), equals(governed, GOVERNED.dcc), equals(governed, GOVERNED.notice)), cat(' (', setBy, ')')),
+      '; from a decision on ',
+      dateOf(decision),
+      ' the earliest feasible release is ',
+      when(isNumber(earliest), dateOf(earliest), 'beyond the release calendar'),
+      '.',
+    ),
+    notes: [
+      'Lead times run from the decision date; the release is the first in the SEC release calendar on or after the ready-by date and any later release a respondent named.',
+      cat('Basis: ', textOf(timelineBasis), '.'),
+    ],
+  });
 }
 
 type View = 'Yes' | 'No' | 'Other' | 'No answer';
@@ -181,27 +395,27 @@ function summaryOfViews({ analysis }: ReportInput): ReportTable {
   const rows: string[][] = [];
   const mostlyNo: number[] = [];
   const mostlyYes: number[] = [];
-  for (const q of consultation.questions) {
-    const answers = consultation.answers.filter((a) => a.question === q.number && a.response !== '');
+  for (const question of consultation.questions) {
+    const answers = consultation.answers.filter((a) => a.question === question.number && a.response !== '');
     if (answers.length === 0) continue;
     const tally = (category: string | null) => {
       const views = answers.filter((a) => category === null || categoryOf.get(a.respondentId) === category).map((a) => viewOf(a.response));
       return (['Yes', 'No', 'Other', 'No answer'] as const).map((v) => views.filter((x) => x === v).length);
     };
-    for (const category of categories) rows.push([`Q${q.number}`, category, ...tally(category).map(String)]);
+    for (const category of categories) rows.push([`Q${question.number}`, category, ...tally(category).map(String)]);
     const [yes, no, other] = tally(null) as [number, number, number];
     const answered = yes + no + other;
-    if (no > answered / 2) mostlyNo.push(q.number);
-    if (yes > answered / 2) mostlyYes.push(q.number);
+    if (no > answered / 2) mostlyNo.push(question.number);
+    if (yes > answered / 2) mostlyYes.push(question.number);
   }
   const questionList = (qs: number[]) => `question${qs.length === 1 ? '' : 's'} ${listing(qs.map(String))}`;
   const parts = [mostlyYes.length ? `Most respondents answered Yes to ${questionList(mostlyYes)}` : '', mostlyNo.length ? `most answered No to ${questionList(mostlyNo)}` : ''].filter(Boolean);
-  return {
+  return table({
     id: 'summary-of-views',
     title: 'Summary of views',
     columns: [left('Question'), left('Category'), right('Yes'), right('No'), right('Other'), right('No answer')],
     rows,
     narrative: parts.length ? `${capitalise(parts.join('; '))}.` : 'No question was answered Yes or No.',
     notes: ['Answers are counted from the first word of each response; questions asking only for comments are left out.'],
-  };
+  });
 }

@@ -21,6 +21,7 @@ import type { CentralCosts } from '../model/industryCost';
 import { formatGbpShort } from '../model/money';
 import type { WorkbookHost } from '../workbook/host';
 import type { MonteCarloResult } from '../model/monteCarlo';
+import { FEWER_THAN_ONE, NEVER, NOT_REACHED } from '../model/uptake';
 import { withAppraisalYears, withBenefit, withCentral, withDiscountRate, withParties, withUptake } from './assumptionEdits';
 import { OverrideTable } from './OverrideTable';
 import type { ImportAction } from './importState';
@@ -87,7 +88,19 @@ export function AssumptionsPanel({ model, dispatch, host, runner }: { model: Mod
       />
     </Field>
   );
-  const central = (label: string, key: keyof CentralCosts) => numberField(label, draft.industry.central[key], (n) => withCentral(draft, key, n));
+  // A central-body cost left blank is not yet provided, and counts as nothing.
+  const central = (label: string, key: keyof CentralCosts) => (
+    <Field label={label} key={label} hint={draft.industry.central[key] === null ? 'not yet provided' : undefined}>
+      <Input
+        inputMode="decimal"
+        defaultValue={draft.industry.central[key] === null ? '' : String(draft.industry.central[key])}
+        onChange={(_, data) => {
+          const n = typedNumber(data.value);
+          if (n !== null || data.value.trim() === '') setDraft(withCentral(draft, key, n));
+        }}
+      />
+    </Field>
+  );
   const categories = draft.industry.populations.filter((p) => p.parties > 0 || analysis.results.some((r) => r.respondent.category === p.category));
 
   return (
@@ -100,8 +113,8 @@ export function AssumptionsPanel({ model, dispatch, host, runner }: { model: Mod
           {central('DCC ongoing £ a year', 'dccOngoingGbpPerYear')}
           {central('SECAS days', 'secasDays')}
           {central('SECAS day rate £', 'secasDayRateGbp')}
-          {numberField('Discount rate to year 30 %', draft.scenarios[0]?.discount.bands[0]?.rate ?? 0, (n) => withDiscountRate(draft, n), 100)}
-          {numberField('Appraisal period (years)', draft.scenarios[0]?.appraisalYears ?? 10, (n) => withAppraisalYears(draft, Math.round(n)))}
+          {numberField('Discount rate to year 30 %', draft.appraisal.discount.bands[0]?.rate ?? 0, (n) => withDiscountRate(draft, n), 100)}
+          {numberField('Appraisal period (years of benefits)', draft.appraisal.years, (n) => withAppraisalYears(draft, Math.round(n)))}
         </div>
         <OverrideTable results={analysis.results} overrides={draft.overrides} onChange={(overrides) => setDraft({ ...draft, overrides })} />
         <div className={styles.grid}>
@@ -128,8 +141,8 @@ export function AssumptionsPanel({ model, dispatch, host, runner }: { model: Mod
                   <TableCell>{r.name}</TableCell>
                   <TableCell>{formatGbpShort(r.npv)}</TableCell>
                   <TableCell>{r.bcr === null ? '-' : r.bcr.toFixed(2)}</TableCell>
-                  <TableCell>{r.costPerAdopter === null ? '-' : formatGbpShort(r.costPerAdopter)}</TableCell>
-                  <TableCell>{r.breakEven.kind === 'adopters' ? `${r.breakEven.adopters.toFixed(1)} parties` : 'never'}</TableCell>
+                  <TableCell>{r.costPerAdopter === null ? FEWER_THAN_ONE : formatGbpShort(r.costPerAdopter)}</TableCell>
+                  <TableCell>{r.breakEven.kind === 'adopters' ? `${r.breakEven.adopters.toFixed(1)} parties` : r.breakEven.kind === 'not-reached' ? NOT_REACHED : NEVER}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -4,7 +4,7 @@ import { excelSerial, isoDate, RELEASE_RULE, type IsoDate } from '../model/calen
 import type { ModelAssumptions } from '../model/costModel';
 import { formatMonths, formatReportDate } from '../report/format';
 import type { WorkbookHost } from '../workbook/host';
-import { changedTimeline, withDccLeadTime, withReleases, withTimeline } from './assumptionEdits';
+import { changedTimeline, timelineSources, withDccLeadTime, withReleases, withTimeline } from './assumptionEdits';
 import type { ImportAction } from './importState';
 import type { ModelState } from './modelState';
 import { StatusMessage } from './StatusMessage';
@@ -44,7 +44,7 @@ export function TimelinePanel({ model, dispatch, host, rewrite }: { model: Model
     calendarChanged
       ? commit(async () => {
           const changes = changedTimeline(written.timeline, t);
-          await rewrite((a) => ({ ...a, timeline: { ...a.timeline, ...changes } }));
+          await rewrite((a) => ({ ...a, timeline: { ...a.timeline, ...changes }, sources: { ...a.sources, ...timelineSources(draft.sources) } }));
           return `Rewrote the model with ${t.releases.length} releases in the calendar; the workbook's other assumptions and overrides were kept.`;
         })
       : write();

@@ -1,4 +1,5 @@
 import type { ModelAssumptions } from '../model/costModel';
+import { timelineSources } from './assumptionEdits';
 import { inputChanges, type InputChange } from '../workbook/inputCells';
 import type { ReportExport } from './ExportPanel';
 import type { ModelSource } from './modelWrite';
@@ -27,9 +28,11 @@ export interface ModelState {
 
 const PARTS: readonly Part[] = ['assumptions', 'timeline'];
 
-/** `base` with one part taken from `from`. */
+/** `base` with one part taken from `from`: the timeline part is the timeline and its inputs' sources. */
 function withPart(part: Part, base: ModelAssumptions, from: ModelAssumptions): ModelAssumptions {
-  return part === 'timeline' ? { ...base, timeline: from.timeline } : { ...from, timeline: base.timeline };
+  return part === 'timeline'
+    ? { ...base, timeline: from.timeline, sources: { ...timelineSources(base.sources, false), ...timelineSources(from.sources) } }
+    : { ...from, timeline: base.timeline, sources: { ...timelineSources(from.sources, false), ...timelineSources(base.sources) } };
 }
 
 export function modelState(source: ModelSource, assumptions: ModelAssumptions, report: ReportExport, previous: ModelState | null): ModelState {

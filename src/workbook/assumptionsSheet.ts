@@ -1,7 +1,14 @@
-import type { ModelAssumptions } from '../model/costModel';
-import type { DiscountSchedule } from '../model/discounting';
-import { name } from './formula';
-import { choice, col, date, num, SheetCursor, text, type Cell, type CellFormat, type DefinedName, type Placement, type SheetPlan } from './plan';
+import { excelSerial } from '../model/calendarDates';
+import { CHECK_RATE_LIMITS } from '../model/checks';
+import { DEFAULT_APPRAISAL_YEARS, type ModelAssumptions } from '../model/costModel';
+import { GREEN_BOOK_DISCOUNTING, type DiscountSchedule } from '../model/discounting';
+import { DEFAULT_SOURCES, figuresStatus, populationStatus, releaseStatus, STATUS_TEXT, statusOf, uptakeStatus, type InputStatus } from '../model/inputStatus';
+import { DEFAULT_COST_OPTIONS } from '../model/respondentTotals';
+import { DEFAULT_SENSITIVITY, MAX_APPRAISAL_YEARS } from '../model/uptake';
+import { COSTS } from './costSheets';
+import { MILESTONE_MARK_MONTHS } from './timelineSheet';
+import { call, concat, eq, iff, name, num as n, str, type Expr } from './formula';
+import { col, date, formula, input, num, SheetCursor, text, value, type Cell, type CellFormat, type DefinedName, type Placement, type SheetPlan, type Validation } from './plan';
 
 export const ASSUMPTIONS_SHEET = 'Assumptions';
 
@@ -11,6 +18,11 @@ export const EMPTY_CATEGORY_RULE_TEXT = { 'all-respondent-mean': 'all-respondent
 
 /** Named assumption cells, as formulas refer to them. */
 export const A = {
+  decisionDate: name('DecisionDate'),
+  dccLeadTime: name('DccLeadTime'),
+  noticeMonths: name('NoticeMonths'),
+  coverageShare: name('CoverageShare'),
+  proposedRelease: name('ProposedRelease'),
   openEndedCap: name('OpenEndedCap'),
   unquantifiedRule: name('UnquantifiedRule'),
   emptyCategoryRule: name('EmptyCategoryRule'),
@@ -23,26 +35,44 @@ export const A = {
   discountRate: name('DiscountRate'),
   discountRateLong: name('DiscountRateLong'),
   discountStepYear: name('DiscountStepYear'),
-  decisionDate: name('DecisionDate'),
-  dccLeadTime: name('DccLeadTime'),
-  noticeMonths: name('NoticeMonths'),
-  coverageShare: name('CoverageShare'),
-  proposedRelease: name('ProposedRelease'),
+  appraisalYears: name('AppraisalYears'),
+  benefitsStart: name('BenefitsStart'),
+  sensitivitySwing: name('SensitivitySwing'),
+  sensitivityRateLow: name('SensitivityRateLow'),
+  sensitivityRateHigh: name('SensitivityRateHigh'),
+  daysPerMonth: name('DaysPerMonth'),
+  monthsPerYear: name('MonthsPerYear'),
 } as const;
 
+export type NamedInput = Exclude<keyof typeof A, 'daysPerMonth' | 'monthsPerYear'>;
+
+/** Column positions of the input tables that other sheets and the reader refer to. */
+export const NAMED = { name: 0, value: 2, source: 4, default: 5, status: 6 } as const;
+export const POPULATIONS = { category: 0, parties: 1, respondents: 2, source: 3, default: 4, status: 5, check: 6 } as const;
+export const SCENARIO_INPUTS = {
+  name: 0,
+  benefit: 1,
+  ongoing: 2,
+  oneOff: 3,
+  figuresSource: 4,
+  uptakeSource: 5,
+  figuresStatus: 6,
+  uptakeStatus: 7,
+  placeholderShare: 8,
+  placeholderBenefit: 9,
+  placeholderOngoing: 10,
+  placeholderOneOff: 11,
+} as const;
+export const RELEASES = { date: 0, source: 1, default: 2, status: 3 } as const;
+
 export interface AssumptionRefs {
+  readonly named: Placement;
   readonly populations: Placement;
   readonly uptake: Placement;
   readonly scenarios: Placement;
   readonly releases: Placement;
-}
-
-interface Row {
-  readonly name: string;
-  readonly label: string;
-  readonly value: Cell;
-  readonly unit: string;
-  readonly source: string;
+  /** The Status cell of a named input. */
+  status(input: NamedInput): Expr;
 }
 
 /** The Green Book shape the workbook formulas express: one rate to a step year, another after it. */
@@ -52,100 +82,323 @@ export function twoRateSchedule(schedule: DiscountSchedule): { rate: number; rat
   return { rate: first.rate, rateLong: second?.rate ?? first.rate, stepYear: second ? first.toYear : 1000 };
 }
 
-/** Every assumption as a cell the panel can change: named single values, then populations, uptake, scenarios, releases. */
-export function assumptionsSheet(a: ModelAssumptions): { sheet: SheetPlan; names: DefinedName[]; refs: AssumptionRefs } {
-  const scenarios = a.scenarios;
-  const discount = scenarios[0]?.discount;
-  if (!discount || scenarios.some((s) => s.discount !== discount && JSON.stringify(s.discount) !== JSON.stringify(discount))) {
-    throw new Error('the workbook needs at least one scenario, all discounted alike');
-  }
-  const { rate, rateLong, stepYear } = twoRateSchedule(discount);
+const MONEY: Validation = { kind: 'decimal', min: 0, max: 1e10 };
+const MONTHS: Validation = { kind: 'decimal', min: 0, max: 120 };
+const RATE: Validation = { kind: 'decimal', min: CHECK_RATE_LIMITS.min, max: CHECK_RATE_LIMITS.max };
+const SHARE: Validation = { kind: 'decimal', min: 0, max: 1 };
+export const DATES: Validation = { kind: 'date', min: excelSerial('2000-01-01'), max: excelSerial('2100-12-31') };
+
+/** One named input: how it is shown, what it accepts, and the default it started from. */
+interface NamedRow {
+  readonly input: NamedInput;
+  readonly label: string;
+  readonly value: number | string | null;
+  readonly fmt: CellFormat;
+  readonly unit: string;
+  readonly valid: Validation;
+  readonly defaultValue: number | string | null;
+  readonly defaultSource: string;
+  readonly defaultStatus: InputStatus;
+  /** A cost that is blank until someone provides it: its status is "not yet provided" while blank. */
+  readonly blankUntilProvided?: boolean;
+}
+
+/** The named inputs' defaults, which their Default column shows and the reader compares with. */
+export function namedRows(a: ModelAssumptions): NamedRow[] {
+  const { rate, rateLong, stepYear } = twoRateSchedule(a.appraisal.discount);
+  const green = twoRateSchedule(GREEN_BOOK_DISCOUNTING);
   const coverage = a.timeline.coverage;
   if (coverage.kind === 'share-of-market') throw new Error('market-share coverage cannot be written as workbook formulas');
   const c = a.industry.central;
-  const v = (value: number, fmt: CellFormat) => num(value, fmt);
-  const rows: Row[] = [
-    { name: 'OpenEndedCap', label: 'Cap on an open-ended band', value: v(a.costs.openEndedCapMultiple, 'ratio'), unit: '× its lower figure', source: 'modeller' },
-    { name: 'UnquantifiedRule', label: 'Respondents with a cost but no figure', value: choice(UNQUANTIFIED_RULE_TEXT[a.industry.unquantified], Object.values(UNQUANTIFIED_RULE_TEXT)), unit: '"excluded" or "category mean"', source: 'modeller' },
-    { name: 'EmptyCategoryRule', label: 'Categories with parties but no figures', value: choice(EMPTY_CATEGORY_RULE_TEXT[a.industry.emptyCategory.kind], Object.values(EMPTY_CATEGORY_RULE_TEXT)), unit: '"all-respondent mean", "per-party value" or "zero"', source: 'modeller' },
-    { name: 'EmptyCategoryValue', label: 'Per-party value for such categories', value: v(a.industry.emptyCategory.kind === 'per-party' ? a.industry.emptyCategory.gbp : 0, 'gbp'), unit: '£ a party', source: 'modeller' },
-    { name: 'DccImplementation', label: 'DCC implementation cost', value: v(c.dccImplementationGbp, 'gbp'), unit: '£', source: 'DCC impact assessment' },
-    { name: 'DccOngoingPerYear', label: 'DCC ongoing cost', value: v(c.dccOngoingGbpPerYear, 'gbp'), unit: '£ a year', source: 'DCC impact assessment' },
-    { name: 'SecasDays', label: 'SECAS effort', value: v(c.secasDays, 'decimal'), unit: 'days', source: 'SECAS' },
-    { name: 'SecasDayRate', label: 'SECAS day rate', value: v(c.secasDayRateGbp, 'gbp'), unit: '£ a day', source: 'SECAS' },
-    { name: 'SecasOther', label: 'Other SECAS cost', value: v(c.secasOtherGbp, 'gbp'), unit: '£', source: 'SECAS' },
-    { name: 'DiscountRate', label: 'Discount rate', value: v(rate, 'percent'), unit: 'real, a year', source: `${discount.source}${discount.asOf ? ` (${discount.asOf})` : ''}` },
-    { name: 'DiscountRateLong', label: 'Discount rate after the step year', value: v(rateLong, 'percent'), unit: 'real, a year', source: discount.source },
-    { name: 'DiscountStepYear', label: 'Last year at the first rate', value: v(stepYear, 'integer'), unit: 'year', source: discount.source },
-    { name: 'DecisionDate', label: 'Decision (approval) date', value: date(a.timeline.decisionDate), unit: 'date', source: 'modeller' },
-    { name: 'DccLeadTime', label: 'DCC lead time', value: v(a.timeline.dccLeadTimeMonths, 'months'), unit: 'months from approval', source: 'DCC impact assessment' },
-    { name: 'NoticeMonths', label: 'Minimum notice', value: v(a.timeline.minimumNoticeMonths, 'months'), unit: 'months from approval', source: 'modeller' },
-    { name: 'CoverageShare', label: 'Lead times to cover', value: v(coverage.kind === 'longest' ? 1 : coverage.share, 'percent'), unit: 'of respondents who gave one (100% = the longest)', source: 'modeller' },
-    { name: 'ProposedRelease', label: 'Proposed release', value: date(a.timeline.proposedRelease), unit: 'date; blank = the earliest feasible', source: 'modification report' },
+  const t = a.timeline;
+  const standard = (input: NamedInput, label: string, value: number, defaultValue: number, fmt: CellFormat, unit: string, valid: Validation): NamedRow => ({
+    input,
+    label,
+    value,
+    fmt,
+    unit,
+    valid,
+    defaultValue,
+    defaultSource: `Standard: ${GREEN_BOOK_DISCOUNTING.source} (${GREEN_BOOK_DISCOUNTING.asOf})`,
+    defaultStatus: 'standard',
+  });
+  const method = (input: NamedInput, label: string, value: number | string | null, defaultValue: number | string | null, fmt: CellFormat, unit: string, valid: Validation): NamedRow => ({
+    input,
+    label,
+    value,
+    fmt,
+    unit,
+    valid,
+    defaultValue,
+    defaultSource: DEFAULT_SOURCES.method,
+    defaultStatus: 'default',
+  });
+  const cost = (input: NamedInput, label: string, value: number | null, unit: string, source: string, valid: Validation = MONEY): NamedRow => ({
+    input,
+    label,
+    value,
+    fmt: 'gbp',
+    unit,
+    valid,
+    defaultValue: null,
+    defaultSource: source,
+    defaultStatus: 'not-provided',
+    blankUntilProvided: true,
+  });
+  return [
+    {
+      input: 'decisionDate',
+      label: 'Decision (approval) date',
+      value: t.decisionDate,
+      fmt: 'date',
+      unit: 'date; lead times run from it',
+      valid: DATES,
+      defaultValue: t.defaultDecisionDate,
+      defaultSource: DEFAULT_SOURCES.decisionDate,
+      defaultStatus: 'default',
+    },
+    method('dccLeadTime', 'DCC lead time', t.dccLeadTimeMonths, 0, 'months', 'months from approval (DCC assessment)', MONTHS),
+    method('noticeMonths', 'Minimum notice', t.minimumNoticeMonths, 0, 'months', 'months from approval', MONTHS),
+    method('coverageShare', 'Lead times to cover', coverage.kind === 'longest' ? 1 : coverage.share, 1, 'percent', 'of respondents who gave one (100% = the longest)', { kind: 'decimal', min: 0.01, max: 1 }),
+    method('proposedRelease', 'Proposed release', t.proposedRelease, null, 'date', 'date; blank = the earliest feasible', DATES),
+    method('openEndedCap', 'Cap on an open-ended band', a.costs.openEndedCapMultiple, DEFAULT_COST_OPTIONS.openEndedCapMultiple, 'ratio', '× its lower figure', { kind: 'decimal', min: 1, max: 100 }),
+    method('unquantifiedRule', 'Respondents with a cost but no figure', UNQUANTIFIED_RULE_TEXT[a.industry.unquantified], UNQUANTIFIED_RULE_TEXT.excluded, 'text', '"excluded" or "category mean"', {
+      kind: 'list',
+      choices: Object.values(UNQUANTIFIED_RULE_TEXT),
+    }),
+    method('emptyCategoryRule', 'Categories with parties but no figures', EMPTY_CATEGORY_RULE_TEXT[a.industry.emptyCategory.kind], EMPTY_CATEGORY_RULE_TEXT['all-respondent-mean'], 'text', '"all-respondent mean", "per-party value" or "zero"', {
+      kind: 'list',
+      choices: Object.values(EMPTY_CATEGORY_RULE_TEXT),
+    }),
+    method('emptyCategoryValue', 'Per-party value for such categories', a.industry.emptyCategory.kind === 'per-party' ? a.industry.emptyCategory.gbp : 0, 0, 'gbp', '£ a party', MONEY),
+    cost('dccImplementation', 'DCC implementation cost', c.dccImplementationGbp, '£ one-off; blank = not yet provided', DEFAULT_SOURCES.dcc),
+    cost('dccOngoing', 'DCC ongoing cost', c.dccOngoingGbpPerYear, '£ a year; blank = not yet provided', DEFAULT_SOURCES.dcc),
+    { ...cost('secasDays', 'SECAS effort', c.secasDays, 'days', DEFAULT_SOURCES.secas, { kind: 'decimal', min: 0, max: 100_000 }), fmt: 'decimal' },
+    cost('secasDayRate', 'SECAS day rate', c.secasDayRateGbp, '£ a day', DEFAULT_SOURCES.secas),
+    cost('secasOther', 'Other SECAS cost', c.secasOtherGbp, '£ one-off', DEFAULT_SOURCES.secas),
+    standard('discountRate', 'Discount rate', rate, green.rate, 'percent', 'real, a year, to the step year', RATE),
+    standard('discountRateLong', 'Discount rate after the step year', rateLong, green.rateLong, 'percent', 'real, a year', RATE),
+    standard('discountStepYear', 'Last year at the first rate', stepYear, green.stepYear, 'integer', 'appraisal year', { kind: 'whole', min: 0, max: 1000 }),
+    {
+      input: 'appraisalYears',
+      label: 'Appraisal period',
+      value: a.appraisal.years,
+      fmt: 'integer',
+      unit: 'years of benefits',
+      valid: { kind: 'whole', min: 1, max: MAX_APPRAISAL_YEARS },
+      defaultValue: DEFAULT_APPRAISAL_YEARS,
+      defaultSource: DEFAULT_SOURCES.appraisal,
+      defaultStatus: 'default',
+    },
+    {
+      input: 'benefitsStart',
+      label: 'Benefits start',
+      value: a.appraisal.benefitsStart,
+      fmt: 'date',
+      unit: 'date; blank = at the target release',
+      valid: DATES,
+      defaultValue: null,
+      defaultSource: DEFAULT_SOURCES.benefitsStart,
+      defaultStatus: 'default',
+    },
+    method('sensitivitySwing', 'Sensitivity: change in each figure', a.sensitivity.swing, DEFAULT_SENSITIVITY.swing, 'percent', 'each figure tested at (1 − this) and (1 + this) times its value', SHARE),
+    method('sensitivityRateLow', 'Sensitivity: low discount rate', a.sensitivity.discountLow, DEFAULT_SENSITIVITY.discountLow, 'percent', 'flat, a year', RATE),
+    method('sensitivityRateHigh', 'Sensitivity: high discount rate', a.sensitivity.discountHigh, DEFAULT_SENSITIVITY.discountHigh, 'percent', 'flat, a year', RATE),
+  ];
+}
+
+/** The status a named input's Status formula gives: the rule every input follows (model/inputStatus.ts). */
+function namedStatus(row: NamedRow, source: string): InputStatus {
+  if (row.blankUntilProvided) return row.value === null ? 'not-provided' : 'entered';
+  return statusOf(row.value, row.defaultValue, source, row.defaultSource, row.defaultStatus);
+}
+
+/** Status = the default's word while the value and Source are the default's, else "entered". */
+function statusFormula(value: Expr, defaultValue: Expr, source: Expr, defaultSource: string, defaultStatus: InputStatus): Expr {
+  return iff(call('AND', eq(value, defaultValue), eq(source, str(defaultSource))), str(STATUS_TEXT[defaultStatus]), str(STATUS_TEXT.entered));
+}
+
+const DAYS_PER_MONTH = 365.25 / 12;
+
+/** Every assumption as a cell the panel can change, each with its source, default and status. */
+export function assumptionsSheet(
+  a: ModelAssumptions,
+  costs: Placement,
+  respondentsIn: (category: string) => number,
+): { sheet: SheetPlan; names: DefinedName[]; refs: AssumptionRefs } {
+  const scenarios = a.scenarios;
+  if (scenarios.length === 0) throw new Error('the workbook needs at least one scenario');
+  const rows = namedRows(a);
+  const populations = a.industry.populations;
+  const releases = [...a.timeline.releases].sort();
+  const cursor = new SheetCursor(ASSUMPTIONS_SHEET);
+
+  const named = cursor.place(
+    rows.length,
+    'Assumptions: shaded cells are inputs. An input counts as entered once its value differs from its Default or its Source says where it comes from.',
+    'tblAssumptions',
+    [col('Name', 'text', 22), col('Assumption', 'text', 34), col('Value', 'text', 16, true), col('Unit', 'text', 36), col('Source', 'text', 48, true), col('Default', 'text', 14), col('Status', 'text', 14)],
+  );
+  const constants = cursor.place(5, 'Constants', 'tblConstants', [col('Name', 'text', 22), col('Constant', 'text', 34), col('Value', 'decimal', 16), col('Unit', 'text', 36), col('Source', 'text', 48)]);
+  const pop = cursor.place(populations.length, 'Parties in each category', 'tblPopulations', [
+    col('Category', 'text', 22),
+    col('Parties', 'integer', 34, true, { kind: 'whole', min: 0, max: 100_000 }),
+    col('Respondents', 'integer', 16),
+    col('Source', 'text', 36, true),
+    col('Default', 'integer', 48),
+    col('Status', 'text', 14),
+    col('Check', 'text', 24),
+  ]);
+  const uptake = cursor.place(populations.length, 'Uptake: share of each category’s parties that adopt, by scenario (type 25%, not 25)', 'tblUptake', [
+    col('Category', 'text', 22),
+    ...scenarios.map((s) => col(s.name, 'percent', 12, true, SHARE)),
+  ]);
+  const money = (header: string) => col(header, 'gbp', 16, true, MONEY);
+  const scenarioInputs = cursor.place(scenarios.length, 'Scenarios: figures per adopting party (real terms, decision-year prices)', 'tblScenarioInputs', [
+    col('Scenario', 'text', 22),
+    money('Benefit a year £'),
+    money('Ongoing cost a year £'),
+    money('One-off cost £'),
+    col('Figures source', 'text', 36, true),
+    col('Uptake source', 'text', 36, true),
+    col('Figures status', 'text', 14),
+    col('Uptake status', 'text', 14),
+    col('Placeholder uptake', 'percent', 12),
+    col('Placeholder benefit £', 'gbp', 14),
+    col('Placeholder ongoing £', 'gbp', 14),
+    col('Placeholder one-off £', 'gbp', 14),
+  ]);
+  const releaseAt = cursor.place(releases.length, 'SEC release calendar (keep in date order; a date is confirmed once its Source names the published calendar)', 'tblReleases', [
+    col('Release', 'date', 22, true, DATES),
+    col('Source', 'text', 34, true),
+    col('Default', 'date', 16),
+    col('Status', 'text', 14),
+  ]);
+
+  const v = (i: number) => named.cell(NAMED.value, i);
+  const namedCells: Cell[][] = rows.map((r, i) => {
+    const given = a.sources[definedName(r.input)];
+    const source = given ?? r.defaultSource;
+    const status = namedStatus(r, source);
+    return [
+      text(definedName(r.input)),
+      text(r.label),
+      input(r.value, r.fmt, r.valid),
+      text(r.unit),
+      text(source),
+      value(r.defaultValue, r.fmt),
+      formula(
+        r.blankUntilProvided
+          ? iff(call('ISNUMBER', v(i)), str(STATUS_TEXT.entered), str(STATUS_TEXT['not-provided']))
+          : statusFormula(v(i), named.cell(NAMED.default, i), named.cell(NAMED.source, i), r.defaultSource, r.defaultStatus),
+        STATUS_TEXT[status],
+      ),
+    ];
+  });
+
+  const constantRows: Cell[][] = [
+    [text('DaysPerMonth'), text('Days in a month'), num(DAYS_PER_MONTH), text('days (365.25 ÷ 12): fractions of a month in lead times'), text('Mean calendar month')],
+    [text('MonthsPerYear'), text('Months in a year'), num(12), text('months: dates to appraisal years'), text('Calendar')],
+    [text('MaxDiscountRate'), text('Highest discount rate the checks accept'), num(CHECK_RATE_LIMITS.max), text('a year'), text('Checks')],
+    [text('MaxAppraisalYears'), text('Longest appraisal the checks accept'), num(MAX_APPRAISAL_YEARS), text('years of benefits (the Green Book rate table used ends at year 75)'), text('Checks')],
+    [text('MilestoneMarkMonths'), text('Width of a milestone on the timeline chart'), num(MILESTONE_MARK_MONTHS), text('months: a milestone with no length still shows'), text('Presentation')],
   ];
 
-  const cursor = new SheetCursor(ASSUMPTIONS_SHEET);
-  const main = cursor.place(rows.length, 'Assumptions: change the shaded cells and the workbook recalculates');
-  const populations = cursor.place(a.industry.populations.length, 'Parties in each category');
-  const uptake = cursor.place(a.industry.populations.length, 'Uptake: share of each category’s parties that adopt, by scenario');
-  const scenarioInputs = cursor.place(scenarios.length, 'Scenarios: figures per adopting party');
-  const releases = cursor.place(a.timeline.releases.length, 'SEC release calendar (keep in date order)');
+  const popRows: Cell[][] = populations.map((p, i) => {
+    const c = (k: number) => pop.cell(k, i);
+    const respondents = call('COUNTIF', costs.column(COSTS.category), c(POPULATIONS.category));
+    const seen = respondentsIn(p.category);
+    const entered = populationStatus(p) === 'entered';
+    const source = p.source;
+    const whole = eq(c(POPULATIONS.parties), call('INT', c(POPULATIONS.parties)));
+    return [
+      text(p.category),
+      num(p.parties),
+      formula(respondents, seen),
+      text(source),
+      num(p.defaultParties),
+      formula(statusFormula(c(POPULATIONS.parties), c(POPULATIONS.default), c(POPULATIONS.source), DEFAULT_SOURCES.population, 'default'), STATUS_TEXT[entered ? 'entered' : 'default']),
+      formula(
+        iff(
+          call('NOT', whole),
+          str('not a whole number'),
+          iff(call('AND', whole, eq(call('MAX', c(POPULATIONS.parties), c(POPULATIONS.respondents)), c(POPULATIONS.parties))), str('ok'), concat(concat(str('enter at least '), c(POPULATIONS.respondents)), str(' parties'))),
+        ),
+        !Number.isInteger(p.parties) ? 'not a whole number' : p.parties >= seen ? 'ok' : `enter at least ${seen} parties`,
+      ),
+    ];
+  });
 
-  const names: DefinedName[] = rows.map((r, i) => ({ name: r.name, sheet: ASSUMPTIONS_SHEET, row: main.headerRow + 1 + i, col: 2 }));
-  const uptakeShare = (category: string, s: (typeof scenarios)[number]) => {
-    const u = s.uptake[category];
-    const parties = a.industry.populations.find((p) => p.category === category)?.parties ?? 0;
-    if (!u) return 0;
-    return u.kind === 'share' ? u.share : parties > 0 ? u.parties / parties : 0;
-  };
+  const categories = populations.map((p) => p.category);
+  const uptakeRows: Cell[][] = populations.map((p) => [text(p.category), ...scenarios.map((s) => num(shareOf(s.uptake[p.category], p.parties)))]);
 
-  const sheet: SheetPlan = {
-    name: ASSUMPTIONS_SHEET,
-    tables: [
-      main.table({
-        name: 'tblAssumptions',
-        columns: [col('Name', 'text', 20), col('Assumption', 'text', 36), col('Value', 'text', 22, true), col('Unit', 'text', 30), col('Source', 'text', 60, true)],
-        rows: rows.map((r) => [text(r.name), text(r.label), r.value, text(r.unit), text(r.source)]),
-      }),
-      populations.table({
-        name: 'tblPopulations',
-        columns: [col('Category', 'text', 20), col('Parties', 'integer', 36, true), col('Source', 'text', 22, true)],
-        rows: a.industry.populations.map((p) => [text(p.category), num(p.parties), text(p.source)]),
-      }),
-      uptake.table({
-        name: 'tblUptake',
-        columns: [col('Category', 'text', 20), ...scenarios.map((s) => col(s.name, 'percent', 12, true))],
-        rows: a.industry.populations.map((p) => [text(p.category), ...scenarios.map((s) => num(uptakeShare(p.category, s)))]),
-      }),
-      scenarioInputs.table({
-        name: 'tblScenarioInputs',
-        columns: [
-          col('Scenario', 'text', 20),
-          col('Benefit a year £', 'gbp', 36, true),
-          col('Ongoing cost a year £', 'gbp', 22, true),
-          col('One-off cost £', 'gbp', 16, true),
-          col('Start year', 'integer', 12, true),
-          col('Appraisal years', 'integer', 12, true),
-          col('Price base year', 'integer', 12, true),
-          col('Source', 'text', 40, true),
-        ],
-        rows: scenarios.map((s) => [
-          text(s.name),
-          num(s.benefitPerAdopterPerYearGbp),
-          num(s.ongoingCostPerAdopterPerYearGbp),
-          num(s.oneOffCostPerAdopterGbp),
-          num(s.startYear),
-          num(s.appraisalYears),
-          num(s.priceBaseYear),
-          text(s.source),
-        ]),
-      }),
-      releases.table({
-        name: 'tblReleases',
-        columns: [col('Release', 'date', 20, true)],
-        rows: [...a.timeline.releases].sort().map((d) => [date(d)]),
-      }),
-    ],
+  const scenarioRows: Cell[][] = scenarios.map((s, i) => {
+    const c = (k: number) => scenarioInputs.cell(k, i);
+    const I = SCENARIO_INPUTS;
+    const [figures, uptakeNow] = [figuresStatus(s), uptakeStatus(s, categories)];
+    const placeholderFigures = call('AND', eq(c(I.benefit), c(I.placeholderBenefit)), eq(c(I.ongoing), c(I.placeholderOngoing)), eq(c(I.oneOff), c(I.placeholderOneOff)), eq(c(I.figuresSource), str(DEFAULT_SOURCES.scenario)));
+    const placeholderUptake = call('AND', eq(call('COUNTIF', uptake.column(i + 1), concat(str('<>'), c(I.placeholderShare))), n(0)), eq(c(I.uptakeSource), str(DEFAULT_SOURCES.scenario)));
+    return [
+      text(s.name),
+      num(s.benefitPerAdopterPerYearGbp),
+      num(s.ongoingCostPerAdopterPerYearGbp),
+      num(s.oneOffCostPerAdopterGbp),
+      text(s.figuresSource),
+      text(s.uptakeSource),
+      formula(iff(placeholderFigures, str(STATUS_TEXT.placeholder), str(STATUS_TEXT.entered)), STATUS_TEXT[figures]),
+      formula(iff(placeholderUptake, str(STATUS_TEXT.placeholder), str(STATUS_TEXT.entered)), STATUS_TEXT[uptakeNow]),
+      num(s.placeholder.share),
+      num(s.placeholder.benefit),
+      num(s.placeholder.ongoing),
+      num(s.placeholder.oneOff),
+    ];
+  });
+
+  const releaseRows: Cell[][] = releases.map((d, i) => {
+    const c = (k: number) => releaseAt.cell(k, i);
+    const rule = a.timeline.ruleReleases.includes(d);
+    return [
+      date(d),
+      text(a.timeline.releaseSources[d] ?? DEFAULT_SOURCES.release),
+      rule ? date(d) : date(null),
+      formula(statusFormula(c(RELEASES.date), c(RELEASES.default), c(RELEASES.source), DEFAULT_SOURCES.release, 'default'), STATUS_TEXT[releaseStatus(a.timeline, d)]),
+    ];
+  });
+
+  const names: DefinedName[] = [
+    ...rows.map((r, i) => ({ name: definedName(r.input), sheet: ASSUMPTIONS_SHEET, row: named.headerRow + 1 + i, col: NAMED.value, description: `Input: ${r.label} (${r.unit})` })),
+    ...constantRows.map((r, i) => ({
+      name: (r[0] as { v: string }).v,
+      sheet: ASSUMPTIONS_SHEET,
+      row: constants.headerRow + 1 + i,
+      col: 2,
+      description: `Constant: ${(r[1] as { v: string }).v}`,
+    })),
+  ];
+  const rowOf = new Map(rows.map((r, i) => [r.input, i]));
+  return {
+    sheet: {
+      name: ASSUMPTIONS_SHEET,
+      tables: [named.table(namedCells), constants.table(constantRows), pop.table(popRows), uptake.table(uptakeRows), scenarioInputs.table(scenarioRows), releaseAt.table(releaseRows)],
+    },
+    names,
+    refs: {
+      named,
+      populations: pop,
+      uptake,
+      scenarios: scenarioInputs,
+      releases: releaseAt,
+      status: (inputName) => named.cell(NAMED.status, rowOf.get(inputName)!),
+    },
   };
-  return { sheet, names, refs: { populations, uptake, scenarios: scenarioInputs, releases } };
+}
+
+/** The defined name of a named input: DecisionDate, DccOngoingPerYear … */
+export function definedName(input: NamedInput): string {
+  return (A[input] as { name: string }).name;
+}
+
+function shareOf(u: ModelAssumptions['scenarios'][number]['uptake'][string] | undefined, parties: number): number {
+  if (!u) return 0;
+  return u.kind === 'share' ? u.share : parties > 0 ? u.parties / parties : 0;
 }

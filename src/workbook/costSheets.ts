@@ -3,18 +3,43 @@ import { addLeadTime } from '../model/calendarDates';
 import type { ModelAssumptions, ModelResult } from '../model/costModel';
 import { costRange } from '../model/costAnswer';
 import { leadTimeRange } from '../model/leadTimeAnswer';
+import { PAST_RELEASE, releaseDate } from '../model/timeline';
 import { respondentCosts } from '../model/respondentTotals';
 import type { Analysis } from '../model/responseAnalysis';
 import { A } from './assumptionsSheet';
-import { add, addMonths, call, div, gt, iff, le, mul, name, num as n, rowCell, str, sub, type Expr } from './formula';
-import { col, date, excelSerial, formula, num, SheetCursor, text, type Placement, type SheetPlan } from './plan';
+import { add, addMonths, call, div, ge, gt, iff, le, mul, name, num as n, rowCell, str, sub, type Expr } from './formula';
+import { col, date, excelSerial, formula, num, SheetCursor, text, type Placement, type SheetPlan, type Validation } from './plan';
 
 export const COSTS_SHEET = 'Costs';
 export const LEAD_TIMES_SHEET = 'Lead times';
 
-/** Column positions formulas elsewhere refer to. */
-export const COSTS = { rowId: 0, category: 2, kind: 4, parsedLow: 5, parsedHigh: 6, overrideLow: 7, overrideHigh: 8, low: 9, high: 10, central: 11, figure: 12 } as const;
-export const LEAD = { rowId: 0, overrideMonths: 7, months: 8, namedRelease: 9, readyBy: 10 } as const;
+/** Column positions formulas elsewhere, and the reader, refer to. */
+export const COSTS = {
+  rowId: 0,
+  name: 1,
+  category: 2,
+  answer: 3,
+  kind: 4,
+  parsedLow: 5,
+  parsedHigh: 6,
+  overrideLow: 7,
+  overrideHigh: 8,
+  low: 9,
+  high: 10,
+  central: 11,
+  figure: 12,
+  parsedOngoingLow: 13,
+  parsedOngoingHigh: 14,
+  overrideOngoingLow: 15,
+  overrideOngoingHigh: 16,
+  ongoingLow: 17,
+  ongoingHigh: 18,
+  ongoingCentral: 19,
+  overridesValid: 20,
+  flag: 21,
+  source: 22,
+} as const;
+export const LEAD = { rowId: 0, kind: 4, parsedMax: 6, overrideMonths: 7, months: 8, namedRelease: 9, readyBy: 10, namedCounted: 11, ready: 12, flag: 13 } as const;
 
 const isNum = (e: Expr) => call('ISNUMBER', e);
 const blank = str('');
@@ -25,7 +50,7 @@ export const TARGET_RELEASE = name('TargetRelease');
 /** Lead time in months added to the decision date as the engine adds it: whole calendar months, then days. */
 export function readyByFormula(months: Expr): Expr {
   const whole = call('INT', months);
-  return add(addMonths(A.decisionDate, whole), call('ROUND', mul(sub(months, whole), n(365.25 / 12)), n(0)));
+  return add(addMonths(A.decisionDate, whole), call('ROUND', mul(sub(months, whole), A.daysPerMonth), n(0)));
 }
 
 /**
@@ -35,16 +60,47 @@ export function readyByFormula(months: Expr): Expr {
  */
 export function costsSheet(analysis: Analysis, a: ModelAssumptions): { sheet: SheetPlan; placement: Placement } {
   const results = analysis.results;
-  const p = new SheetCursor(COSTS_SHEET).place(results.length);
+  const overrideMoney: Validation = { kind: 'decimal', min: 0, max: 1e10 };
+  const p = new SheetCursor(COSTS_SHEET).place(results.length, undefined, 'tblCosts', [
+    col('Row id', 'text', 16),
+    col('Respondent', 'text', 28),
+    col('Category', 'text', 18),
+    col('Answer', 'text', 24),
+    col('Kind', 'text', 13),
+    col('Parsed low £', 'gbp', 12),
+    col('Parsed high £', 'gbp', 12),
+    col('Override low £', 'gbp', 12, true, overrideMoney),
+    col('Override high £', 'gbp', 12, true, overrideMoney),
+    col('Low £', 'gbp', 12),
+    col('High £', 'gbp', 12),
+    col('Central £', 'gbp', 12),
+    col('With a figure', 'integer', 9),
+    col('Parsed ongoing low £ a year', 'gbp', 12),
+    col('Parsed ongoing high £ a year', 'gbp', 12),
+    col('Override ongoing low £ a year', 'gbp', 12, true, overrideMoney),
+    col('Override ongoing high £ a year', 'gbp', 12, true, overrideMoney),
+    col('Ongoing low £ a year', 'gbp', 12),
+    col('Ongoing high £ a year', 'gbp', 12),
+    col('Ongoing central £ a year', 'gbp', 12),
+    col('Overrides valid', 'text', 9),
+    col('Flag', 'text', 40),
+    col('Source lines', 'text', 10),
+  ]);
   const used = new Map(respondentCosts(results, a.costs, a.overrides.costs).map((c) => [c.respondentId, c]));
   const rows = results.map((r, i) => {
     const parsed = costRange(r.cost);
     const override = a.overrides.costs[r.respondent.id] ?? {};
     const u = used.get(r.respondent.id);
-    const [ol, oh, pl, ph] = [p.cell(COSTS.overrideLow, i), p.cell(COSTS.overrideHigh, i), p.cell(COSTS.parsedLow, i), p.cell(COSTS.parsedHigh, i)];
-    const entered = call('OR', isNum(ol), isNum(oh));
-    const low = p.cell(COSTS.low, i);
-    const high = p.cell(COSTS.high, i);
+    const c = (k: number) => p.cell(k, i);
+    const { low, high } = pairFormulas(c(COSTS.overrideLow), c(COSTS.overrideHigh), c(COSTS.parsedLow), c(COSTS.parsedHigh), blank);
+    const hasFigure = isNum(c(COSTS.low));
+    // A respondent with a figure and no yearly one counts £0 a year; without a figure, nothing.
+    const ongoing = pairFormulas(c(COSTS.overrideOngoingLow), c(COSTS.overrideOngoingHigh), c(COSTS.parsedOngoingLow), c(COSTS.parsedOngoingHigh), n(0));
+    const whenFigure = (e: Expr) => iff(hasFigure, e, blank);
+    const valid = overridesValid([c(COSTS.overrideLow), c(COSTS.overrideHigh)], [c(COSTS.overrideOngoingLow), c(COSTS.overrideOngoingHigh)]);
+    const validNow = [override.low, override.high, override.ongoingLow, override.ongoingHigh].every((v) => v === undefined || v >= 0) &&
+      (override.low === undefined || override.high === undefined || override.low <= override.high) &&
+      (override.ongoingLow === undefined || override.ongoingHigh === undefined || override.ongoingLow <= override.ongoingHigh);
     return [
       text(r.respondent.id),
       text(r.respondent.name),
@@ -55,10 +111,18 @@ export function costsSheet(analysis: Analysis, a: ModelAssumptions): { sheet: Sh
       num(parsed?.high),
       num(override.low),
       num(override.high),
-      formula(iff(entered, iff(isNum(ol), ol, oh), iff(isNum(pl), pl, blank)), u?.low),
-      formula(iff(entered, iff(isNum(oh), oh, ol), iff(isNum(ph), ph, iff(isNum(pl), mul(pl, A.openEndedCap), blank))), u?.high),
-      formula(iff(isNum(low), div(add(low, high), n(2)), blank), u?.central),
-      formula(iff(isNum(low), n(1), n(0)), u ? 1 : 0),
+      formula(low, u?.low),
+      formula(high, u?.high),
+      formula(iff(hasFigure, div(add(c(COSTS.low), c(COSTS.high)), n(2)), blank), u?.central),
+      formula(iff(hasFigure, n(1), n(0)), u ? 1 : 0),
+      num(parsed?.ongoing?.low),
+      num(parsed?.ongoing ? parsed.ongoing.high : null),
+      num(override.ongoingLow),
+      num(override.ongoingHigh),
+      formula(whenFigure(ongoing.low), u?.ongoing.low),
+      formula(whenFigure(ongoing.high), u?.ongoing.high),
+      formula(whenFigure(div(add(c(COSTS.ongoingLow), c(COSTS.ongoingHigh)), n(2))), u?.ongoing.central),
+      formula(valid, validNow ? 'yes' : 'no'),
       text(r.cost.flag ?? ''),
       text(r.costSource ? lines(r.costSource) : ''),
     ];
@@ -67,50 +131,73 @@ export function costsSheet(analysis: Analysis, a: ModelAssumptions): { sheet: Sh
     placement: p,
     sheet: {
       name: COSTS_SHEET,
-      tables: [
-        p.table({
-          name: 'tblCosts',
-          columns: [
-            col('Row id', 'text', 16),
-            col('Respondent', 'text', 28),
-            col('Category', 'text', 18),
-            col('Answer', 'text', 24),
-            col('Kind', 'text', 13),
-            col('Parsed low £', 'gbp', 12),
-            col('Parsed high £', 'gbp', 12),
-            col('Override low £', 'gbp', 12, true),
-            col('Override high £', 'gbp', 12, true),
-            col('Low £', 'gbp', 12),
-            col('High £', 'gbp', 12),
-            col('Central £', 'gbp', 12),
-            col('With a figure', 'integer', 9),
-            col('Flag', 'text', 40),
-            col('Source lines', 'text', 10),
-          ],
-          rows,
-        }),
-      ],
-      highlights: [{ table: 'tblCosts', when: flagged(p, 13), colour: 'flag' }],
+      tables: [p.table(rows)],
+      highlights: [{ table: 'tblCosts', when: flagged(p, COSTS.flag), colour: 'flag' }],
       notes: [
-        'Override low/high: enter a figure to replace the parsed answer (one figure alone is a point estimate); clear them to use the answer again. Re-importing keeps them.',
+        'Override low/high: enter a figure to replace the parsed one-off answer (one figure alone is a point estimate); clear them to use the answer again. The ongoing override columns do the same for the yearly cost. Re-importing keeps them.',
+        'An open-ended band (More than £1m) counts up to OpenEndedCap times its lower figure. A respondent with a figure but no yearly one counts £0 a year.',
       ],
     },
   };
 }
 
-/** Lead times: the parsed answer, an override cell, the months the model uses, and each respondent's ready-by date. */
+/**
+ * The low and high figures a row uses: the modeller's override if either is entered (one alone
+ * is a point estimate), else the parsed pair, an open-ended one capped at OpenEndedCap × its low.
+ */
+function pairFormulas(overrideLow: Expr, overrideHigh: Expr, parsedLow: Expr, parsedHigh: Expr, none: Expr): { low: Expr; high: Expr } {
+  const entered = call('OR', isNum(overrideLow), isNum(overrideHigh));
+  return {
+    low: iff(entered, iff(isNum(overrideLow), overrideLow, overrideHigh), iff(isNum(parsedLow), parsedLow, none)),
+    high: iff(entered, iff(isNum(overrideHigh), overrideHigh, overrideLow), iff(isNum(parsedHigh), parsedHigh, iff(isNum(parsedLow), mul(parsedLow, A.openEndedCap), none))),
+  };
+}
+
+/** "yes" when every override pair on the row is £0 or more with its low no higher than its high. */
+function overridesValid(...pairs: readonly (readonly [Expr, Expr])[]): Expr {
+  const okValue = (e: Expr) => call('OR', call('NOT', isNum(e)), ge(e, n(0)));
+  const okPair = ([lo, hi]: readonly [Expr, Expr]) => call('AND', okValue(lo), okValue(hi), call('OR', call('NOT', isNum(lo)), call('NOT', isNum(hi)), le(lo, hi)));
+  return iff(call('AND', ...pairs.map(okPair)), str('yes'), str('no'));
+}
+
+
+/**
+ * Lead times: the parsed answer, an override cell, the months the model uses, and each
+ * respondent's ready-by date. A release named on or before the decision date says nothing about
+ * readiness now: it is shown, not counted, until the modeller enters months.
+ */
 export function leadTimesSheet(analysis: Analysis, a: ModelAssumptions, model: ModelResult): { sheet: SheetPlan; placement: Placement } {
   const results = analysis.results;
-  const p = new SheetCursor(LEAD_TIMES_SHEET).place(results.length);
+  const p = new SheetCursor(LEAD_TIMES_SHEET).place(results.length, undefined, 'tblLeadTimes', [
+    col('Row id', 'text', 16),
+    col('Respondent', 'text', 28),
+    col('Category', 'text', 18),
+    col('Answer', 'text', 28),
+    col('Kind', 'text', 16),
+    col('Parsed min months', 'months', 10),
+    col('Parsed max months', 'months', 10),
+    col('Override months', 'months', 10, true, { kind: 'decimal', min: 0, max: 120 }),
+    col('Months', 'months', 10),
+    col('Named release', 'date', 13),
+    col('Ready by', 'date', 13),
+    col('Named release counted', 'date', 13),
+    col('Ready for the release', 'text', 14),
+    col('Flag', 'text', 40),
+    col('Source lines', 'text', 10),
+  ]);
   const readiness = new Map(model.timeline.respondents.map((r) => [r.respondentId, r]));
   const target = model.timeline.targetRelease;
   const rows = results.map((r, i) => {
     const parsed = leadTimeRange(r.leadTime);
     const ready = readiness.get(r.respondent.id);
     const override = a.overrides.leadTimeMonths[r.respondent.id];
-    const [o, pm, m, nr, rb] = [p.cell(LEAD.overrideMonths, i), p.cell(6, i), p.cell(LEAD.months, i), p.cell(LEAD.namedRelease, i), p.cell(LEAD.readyBy, i)];
+    const c = (k: number) => p.cell(k, i);
+    const [o, m, nr, rb] = [c(LEAD.overrideMonths), c(LEAD.months), c(LEAD.namedRelease), c(LEAD.readyBy)];
     const months = override ?? parsed?.max;
+    const named = releaseNamed(r, a);
     const readyBy = months !== undefined ? addLeadTime(a.timeline.decisionDate, months) : ready?.status === 'named-release' ? ready.readyBy : null;
+    const namedCounted = months === undefined && ready?.status === 'named-release' ? ready.readyBy : null;
+    const readyText = readyBy !== null ? (target === null || readyBy <= target ? 'yes' : 'no') : ready?.status === 'past-release' ? PAST_RELEASE : null;
     return [
       text(r.respondent.id),
       text(r.respondent.name),
@@ -120,10 +207,11 @@ export function leadTimesSheet(analysis: Analysis, a: ModelAssumptions, model: M
       num(parsed?.min),
       num(parsed?.max),
       num(override),
-      formula(iff(isNum(o), o, iff(isNum(pm), pm, blank)), months),
-      date(ready?.status === 'named-release' ? ready.readyBy : null),
-      formula(iff(isNum(m), readyByFormula(m), iff(isNum(nr), nr, blank)), readyBy ? excelSerial(readyBy) : null, 'date'),
-      formula(iff(isNum(rb), iff(le(rb, TARGET_RELEASE), str('yes'), str('no')), blank), readyBy === null ? null : target === null || readyBy <= target ? 'yes' : 'no'),
+      formula(iff(isNum(o), o, iff(isNum(c(LEAD.parsedMax)), c(LEAD.parsedMax), blank)), months),
+      date(named),
+      formula(iff(isNum(m), readyByFormula(m), iff(call('AND', isNum(nr), gt(nr, A.decisionDate)), nr, blank)), readyBy ? excelSerial(readyBy) : null, 'date'),
+      formula(iff(isNum(m), blank, rb), namedCounted ? excelSerial(namedCounted) : null, 'date'),
+      formula(iff(isNum(rb), iff(le(rb, TARGET_RELEASE), str('yes'), str('no')), iff(isNum(nr), str(PAST_RELEASE), blank)), readyText),
       text(r.leadTime.flag ?? ''),
       text(r.leadTimeSource ? lines(r.leadTimeSource) : ''),
     ];
@@ -132,32 +220,19 @@ export function leadTimesSheet(analysis: Analysis, a: ModelAssumptions, model: M
     placement: p,
     sheet: {
       name: LEAD_TIMES_SHEET,
-      tables: [
-        p.table({
-          name: 'tblLeadTimes',
-          columns: [
-            col('Row id', 'text', 16),
-            col('Respondent', 'text', 28),
-            col('Category', 'text', 18),
-            col('Answer', 'text', 28),
-            col('Kind', 'text', 16),
-            col('Parsed min months', 'months', 10),
-            col('Parsed max months', 'months', 10),
-            col('Override months', 'months', 10, true),
-            col('Months', 'months', 10),
-            col('Named release', 'date', 13),
-            col('Ready by', 'date', 13),
-            col('Ready for the release', 'text', 10),
-            col('Flag', 'text', 40),
-            col('Source lines', 'text', 10),
-          ],
-          rows,
-        }),
+      tables: [p.table(rows)],
+      highlights: [{ table: 'tblLeadTimes', when: flagged(p, LEAD.flag), colour: 'flag' }],
+      notes: [
+        'Override months: enter the lead time to use for a respondent (from approval); clear it to use the answer again. Re-importing keeps it.',
+        'A release a respondent named counts only when it is after the decision date; an earlier one says nothing about readiness now.',
       ],
-      highlights: [{ table: 'tblLeadTimes', when: flagged(p, 12), colour: 'flag' }],
-      notes: ['Override months: enter the lead time to use for a respondent (from approval); clear it to use the answer again. Re-importing keeps it.'],
     },
   };
+}
+
+/** The date of a release a respondent named, as the timeline reads it (shown even when it is past). */
+function releaseNamed(r: Analysis['results'][number], a: ModelAssumptions): string | null {
+  return r.leadTime.kind === 'release' ? releaseDate(r.leadTime.release, a.timeline.releases) : null;
 }
 
 /** True on rows whose Flag cell holds text: the answer was read with a guess, or not read. */

@@ -29,13 +29,31 @@ export type FunctionName =
   | 'DAY'
   | 'COUNT'
   | 'SUMPRODUCT'
-  | 'LEN';
+  | 'LEN'
+  | 'LEFT'
+  | 'ABS'
+  | 'CHOOSE'
+  | 'COUNTA'
+  | 'COUNTBLANK'
+  | 'TRUE'
+  | 'FALSE'
+  | 'RIGHT'
+  | 'MOD';
 
 export type Expr =
   | { readonly k: 'num'; readonly v: number }
   | { readonly k: 'str'; readonly v: string }
   | { readonly k: 'cell'; readonly sheet: string; readonly row: number; readonly col: number; readonly fixedColumn?: boolean }
-  | { readonly k: 'area'; readonly sheet: string; readonly row: number; readonly col: number; readonly row2: number; readonly col2: number }
+  /** `table`: the area is a table column, written as a structured reference where the reader supports one. */
+  | {
+      readonly k: 'area';
+      readonly sheet: string;
+      readonly row: number;
+      readonly col: number;
+      readonly row2: number;
+      readonly col2: number;
+      readonly table?: { readonly name: string; readonly column: string };
+    }
   | { readonly k: 'name'; readonly name: string }
   | { readonly k: 'call'; readonly fn: FunctionName; readonly args: readonly Expr[] }
   | { readonly k: 'op'; readonly op: Operator; readonly a: Expr; readonly b: Expr }
@@ -66,11 +84,14 @@ export const mul = op('*');
 export const div = op('/');
 export const concat = op('&');
 export const eq = op('=');
+export const ne = op('<>');
 export const lt = op('<');
 export const le = op('<=');
 export const gt = op('>');
+export const ge = op('>=');
 export const neg = (a: Expr): Expr => ({ k: 'neg', a });
 export const sum = (...args: Expr[]): Expr => call('SUM', ...args);
+export const abs = (a: Expr): Expr => call('ABS', a);
 export const iff = (test: Expr, then: Expr, otherwise: Expr): Expr => call('IF', test, then, otherwise);
 
 /**
@@ -87,12 +108,19 @@ export function addMonths(date: Expr, months: Expr): Expr {
 // Letters, digits, underscores and dots, not starting with a digit, and not like a cell address.
 const DEFINED_NAME = /^(?![A-Za-z]{1,3}\d+$)[A-Za-z_][A-Za-z0-9_.]{0,254}$/;
 
+/**
+ * How table columns are written: `structured` (tblCosts[Low £], which follows rows added to the
+ * table) for Excel and LibreOffice, `a1` for engines without structured references (HyperFormula).
+ */
+export type Dialect = 'structured' | 'a1';
+
 /** The formula text, with "=" in front, as written from a cell on `fromSheet`. */
-export function formulaText(e: Expr, fromSheet: string): string {
-  return `=${print(e, fromSheet)}`;
+export function formulaText(e: Expr, fromSheet: string, dialect: Dialect = 'structured'): string {
+  return `=${print(e, fromSheet, dialect)}`;
 }
 
-function print(e: Expr, from: string): string {
+function print(e: Expr, from: string, dialect: Dialect): string {
+  const p = (x: Expr) => print(x, from, dialect);
   switch (e.k) {
     case 'num':
       return String(e.v);
@@ -101,20 +129,27 @@ function print(e: Expr, from: string): string {
     case 'cell':
       return `${sheetPrefix(e.sheet, from)}${e.fixedColumn ? '$' : ''}${columnName(e.col)}${e.row + 1}`;
     case 'area':
+      if (e.table && dialect === 'structured') return `${e.table.name}[${e.table.column.replace(/['[\]#]/g, "'$&")}]`;
       return `${sheetPrefix(e.sheet, from)}$${columnName(e.col)}$${e.row + 1}:$${columnName(e.col2)}$${e.row2 + 1}`;
     case 'name':
       return e.name;
     case 'call':
-      return `${e.fn}(${e.args.map((a) => print(a, from)).join(',')})`;
+      return `${e.fn}(${e.args.map(p).join(',')})`;
     case 'op':
-      return `(${print(e.a, from)}${e.op}${print(e.b, from)})`;
+      // A chain of & is written flat, so long sentences do not nest deeper than Excel allows.
+      if (e.op === '&') return `(${concatenated(e).map(p).join('&')})`;
+      return `(${p(e.a)}${e.op}${p(e.b)})`;
     case 'neg':
-      return `(-${print(e.a, from)})`;
+      return `(-${p(e.a)})`;
     default: {
       const never: never = e;
       return never;
     }
   }
+}
+
+function concatenated(e: Expr): Expr[] {
+  return e.k === 'op' && e.op === '&' ? [...concatenated(e.a), ...concatenated(e.b)] : [e];
 }
 
 /** 'Sheet name'! when the reference is on another sheet; quotes doubled inside. */

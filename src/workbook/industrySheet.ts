@@ -1,145 +1,177 @@
+import { basisText, type ResultBasis } from '../model/basis';
 import type { ModelResult } from '../model/costModel';
 import type { MonteCarloResult } from '../model/monteCarlo';
-import type { BandCount } from '../model/respondentTotals';
-import { A, EMPTY_CATEGORY_RULE_TEXT, UNQUANTIFIED_RULE_TEXT } from './assumptionsSheet';
+import { SIMULATION_CURRENT, SIMULATION_STALE, simulationCurrent } from '../model/monteCarlo';
+import { A, EMPTY_CATEGORY_RULE_TEXT, POPULATIONS, UNQUANTIFIED_RULE_TEXT, type AssumptionRefs } from './assumptionsSheet';
+import { basisFormula, industryItems, secasProvided } from './basisFormulas';
 import { COSTS } from './costSheets';
-import { add, call, concat, div, eq, gt, iff, lt, mul, num as n, str, sub, sum, type Expr } from './formula';
-import { col, formula, num, SheetCursor, text, type Cell, type DefinedName, type Placement, type SheetPlan } from './plan';
+import { add, call, div, eq, gt, iff, mul, name, num as n, str, sub, sum, type Expr } from './formula';
+import { col, empty, formula, num, SheetCursor, text, type Cell, type DefinedName, type Placement, type SheetPlan } from './plan';
 
 export const INDUSTRY_SHEET = 'Industry costs';
 
 const RANGE_KEYS = ['low', 'central', 'high'] as const;
+type RangeKey = (typeof RANGE_KEYS)[number];
+
+/** Column positions of the by-category table. */
+export const BY_CATEGORY = { category: 0, parties: 1, respondents: 2, withFigure: 3, unquantified: 4, extrapolated: 5, stated: 6, perParty: 9, cost: 12, ongoing: 15 } as const;
+/** Rows of the totals table. */
+export const TOTALS = { respondents: 0, parties: 1, dcc: 2, secas: 3, oneOff: 4, partiesOngoing: 5, dccOngoing: 6, ongoing: 7, basis: 8 } as const;
+
+
+const capitalised = (k: RangeKey) => `${k[0]!.toUpperCase()}${k.slice(1)}`;
 
 /**
  * Industry costs as live formulas over the Costs sheet and the Assumptions: per category, the
- * stated figures plus the per-party value for every other party; then the totals with the
- * central bodies' costs. The uncertainty run is values, stamped with its seed and iterations.
+ * stated figures plus the per-party value for every other party, one-off and yearly; then the
+ * totals with the central bodies' costs, and what they rest on. The simulation is values, with
+ * the totals it ran on beside today's, so it says when it is out of date.
  */
 export function industrySheet(
   model: ModelResult,
   mc: MonteCarloResult,
+  basis: ResultBasis,
   costs: Placement,
-  populations: Placement,
-): { sheet: SheetPlan; names: DefinedName[] } {
+  refs: AssumptionRefs,
+): { sheet: SheetPlan; names: DefinedName[]; refs: { byCategory: Placement; totals: Placement; uncertainty: Placement } } {
   const { industry, totals } = model;
   const cursor = new SheetCursor(INDUSTRY_SHEET);
-  const byCategory = cursor.place(industry.categories.length, 'Industry-wide implementation cost by category');
-  const totalsAt = cursor.place(6, 'Totals');
-  const uncertaintyAt = cursor.place(6, `Uncertainty: ${mc.iterations.toLocaleString('en-GB')} Latin hypercube draws, seed ${mc.seed}, ${distributionName(mc)}`);
-  const bandsAt = cursor.place(model.bands.length, 'Respondents by cost band (as written)');
-  const histogramAt = cursor.place(mc.histogram.length, 'Distribution of the industry total');
+  const range3 = (suffix = '') => RANGE_KEYS.map((k) => col(`${capitalised(k)}${suffix} £`, 'gbp', 13));
+  const byCategory = cursor.place(industry.categories.length, 'Industry-wide cost by category', 'tblIndustryByCategory', [
+    col('Category', 'text', 30),
+    col('Parties', 'integer', 13),
+    col('Respondents', 'integer', 13),
+    col('With a figure', 'integer', 13),
+    col('Unquantified', 'integer', 10),
+    col('Extrapolated parties', 'integer', 11),
+    ...RANGE_KEYS.map((k) => col(`Stated ${k} £`, 'gbp', 12)),
+    ...RANGE_KEYS.map((k) => col(`Per party ${k} £`, 'gbp', 12)),
+    ...range3(),
+    ...RANGE_KEYS.map((k) => col(`Ongoing ${k} £ a year`, 'gbp', 12)),
+  ]);
+  const totalsAt = cursor.place(9, 'Totals', 'tblIndustryTotals', [col('Item', 'text', 30), ...range3()]);
+  const simulationAt = cursor.place(4, 'The simulation ran on these totals; when they move, it is out of date', 'tblSimulationRun', [
+    col('Measure', 'text', 30),
+    col('When it ran £', 'gbp', 13),
+    col('Now £', 'gbp', 13),
+  ]);
+  const uncertaintyAt = cursor.place(6, `Uncertainty: ${mc.iterations.toLocaleString('en-GB')} Latin hypercube draws, seed ${mc.seed}, ${distributionName(mc)}`, 'tblUncertainty', [
+    col('Measure', 'text', 30),
+    col('Respondents £', 'gbp', 13),
+    col('Industry total £', 'gbp', 13),
+  ]);
+  const bandsAt = cursor.place(model.bands.length, 'Respondents by one-off cost band (as written)', 'tblBandCounts', [
+    col('Band', 'text', 30),
+    col('Low £', 'gbp', 13),
+    col('High £', 'gbp', 13),
+    col('Kind', 'text', 13),
+    col('Respondents', 'integer', 13),
+  ]);
+  const histogramAt = cursor.place(mc.histogram.length, 'Distribution of the simulated industry total', 'tblIndustryHistogram', [col('From £', 'gbp', 30), col('To £', 'gbp', 13), col('Draws', 'integer', 13)]);
 
-  const usedColumn = { low: COSTS.low, central: COSTS.central, high: COSTS.high } as const;
+  const oneOffColumn = { low: COSTS.low, central: COSTS.central, high: COSTS.high } as const;
+  const ongoingColumn = { low: COSTS.ongoingLow, central: COSTS.ongoingCentral, high: COSTS.ongoingHigh } as const;
   const allFigures = sum(costs.column(COSTS.figure));
   const categoryRows = industry.categories.map((cat, i): Cell[] => {
     const c = (k: number) => byCategory.cell(k, i);
-    const [parties, respondents, withFigure, unquantified, extrapolated] = [c(1), c(2), c(3), c(4), c(5)];
-    const stated = (k: (typeof RANGE_KEYS)[number]) => call('SUMIFS', costs.column(usedColumn[k]), costs.column(COSTS.category), c(0));
-    const statedAt = { low: c(6), central: c(7), high: c(8) };
-    const perPartyAt = { low: c(9), central: c(10), high: c(11) };
-    const perParty = (k: (typeof RANGE_KEYS)[number]) =>
+    const [parties, withFigure, unquantified, extrapolated] = [c(BY_CATEGORY.parties), c(BY_CATEGORY.withFigure), c(BY_CATEGORY.unquantified), c(BY_CATEGORY.extrapolated)];
+    const inCategory = (column: number) => call('SUMIFS', costs.column(column), costs.column(COSTS.category), c(BY_CATEGORY.category));
+    // The per-party value: the category's mean, else (by rule) the all-respondent mean or the entered value.
+    const perParty = (stated: Expr, allColumn: number, perPartyValue: Expr) =>
       iff(
         eq(extrapolated, n(0)),
         n(0),
         iff(
           gt(withFigure, n(0)),
-          div(statedAt[k], withFigure),
+          div(stated, withFigure),
           iff(
             eq(A.emptyCategoryRule, str(EMPTY_CATEGORY_RULE_TEXT['all-respondent-mean'])),
-            iff(gt(allFigures, n(0)), div(sum(costs.column(usedColumn[k])), allFigures), n(0)),
-            iff(eq(A.emptyCategoryRule, str(EMPTY_CATEGORY_RULE_TEXT['per-party'])), A.emptyCategoryValue, n(0)),
+            iff(gt(allFigures, n(0)), div(sum(costs.column(allColumn)), allFigures), n(0)),
+            iff(eq(A.emptyCategoryRule, str(EMPTY_CATEGORY_RULE_TEXT['per-party'])), perPartyValue, n(0)),
           ),
         ),
       );
-    const statedValue = (k: (typeof RANGE_KEYS)[number]) => cat.cost[k] - cat.extrapolated * cat.perParty[k];
+    const statedValue = (k: RangeKey) => cat.cost[k] - cat.extrapolated * cat.perParty[k];
     return [
       text(cat.category),
-      formula(populations.cell(1, i), cat.parties),
-      formula(call('COUNTIF', costs.column(COSTS.category), c(0)), cat.respondents),
-      formula(call('SUMIFS', costs.column(COSTS.figure), costs.column(COSTS.category), c(0)), cat.quantified),
-      formula(call('COUNTIFS', costs.column(COSTS.category), c(0), costs.column(COSTS.kind), str('unquantified'), costs.column(COSTS.figure), n(0)), cat.unquantified),
+      formula(refs.populations.cell(POPULATIONS.parties, i), cat.parties),
+      formula(call('COUNTIF', costs.column(COSTS.category), c(BY_CATEGORY.category)), cat.respondents),
+      formula(inCategory(COSTS.figure), cat.quantified),
+      formula(call('COUNTIFS', costs.column(COSTS.category), c(BY_CATEGORY.category), costs.column(COSTS.kind), str('unquantified'), costs.column(COSTS.figure), n(0)), cat.unquantified),
       formula(call('MAX', n(0), sub(sub(parties, withFigure), iff(eq(A.unquantifiedRule, str(UNQUANTIFIED_RULE_TEXT.excluded)), unquantified, n(0)))), cat.extrapolated),
-      ...RANGE_KEYS.map((k) => formula(stated(k), statedValue(k))),
-      ...RANGE_KEYS.map((k) => formula(perParty(k), cat.perParty[k])),
-      ...RANGE_KEYS.map((k) => formula(add(statedAt[k], mul(extrapolated, perPartyAt[k])), cat.cost[k])),
-      formula(iff(lt(parties, respondents), concat(concat(str('enter at least '), respondents), str(' parties')), str('')), ''),
+      ...RANGE_KEYS.map((k) => formula(inCategory(oneOffColumn[k]), statedValue(k))),
+      ...RANGE_KEYS.map((k, j) => formula(perParty(c(BY_CATEGORY.stated + j), oneOffColumn[k], A.emptyCategoryValue), cat.perParty[k])),
+      ...RANGE_KEYS.map((k, j) => formula(add(c(BY_CATEGORY.stated + j), mul(extrapolated, c(BY_CATEGORY.perParty + j))), cat.cost[k])),
+      // A per-party value is a one-off figure only: it adds nothing a year.
+      ...RANGE_KEYS.map((k) => formula(add(inCategory(ongoingColumn[k]), mul(extrapolated, perParty(inCategory(ongoingColumn[k]), ongoingColumn[k], n(0)))), cat.ongoing[k])),
     ];
   });
 
-  const columnSum = (k: number): Expr => sum(byCategory.column(k));
-  const t = (row: number, k: number) => totalsAt.cell(k, row);
+  const t = (row: number, j: number) => totalsAt.cell(j + 1, row);
   const c = industry.centralBodies;
+  const orNotProvided = (provided: Expr, e: Expr, v: number | null): Cell[] => {
+    const cell = formula(iff(provided, e, str('not yet provided')), v ?? 'not yet provided');
+    return [cell, cell, cell];
+  };
   const secas = add(mul(A.secasDays, A.secasDayRate), A.secasOther);
-  const same = (e: Expr, v: number): Cell[] => [formula(e, v), formula(e, v), formula(e, v)];
   const totalRows: Cell[][] = [
-    [text('Respondents (stated figures)'), ...RANGE_KEYS.map((k) => formula(sum(costs.column(usedColumn[k])), totals[k]))],
-    [text('All SEC parties (extrapolated)'), ...RANGE_KEYS.map((k, j) => formula(columnSum(12 + j), industry.parties[k]))],
-    [text('DCC implementation'), ...same(A.dccImplementation, c.dccImplementation)],
-    [text('SECAS'), ...same(secas, c.secas)],
-    [text('Total one-off cost'), ...RANGE_KEYS.map((k, j) => formula(add(add(t(1, j + 1), t(2, j + 1)), t(3, j + 1)), industry.total[k]))],
-    [text('DCC ongoing cost per year'), ...same(A.dccOngoing, c.dccOngoingPerYear)],
+    [text('Respondents (stated figures)'), ...RANGE_KEYS.map((k) => formula(sum(costs.column(oneOffColumn[k])), totals[k]))],
+    [text('All SEC parties'), ...RANGE_KEYS.map((k, j) => formula(sum(byCategory.column(BY_CATEGORY.cost + j)), industry.parties[k]))],
+    [text('DCC implementation'), ...orNotProvided(call('ISNUMBER', A.dccImplementation), A.dccImplementation, c.dccImplementation)],
+    [text('SECAS'), ...orNotProvided(secasProvided(), secas, c.secas)],
+    // SUM passes over "not yet provided": a cost nobody entered adds nothing, and says so above.
+    [text('Total one-off cost'), ...RANGE_KEYS.map((k, j) => formula(sum(t(TOTALS.parties, j), t(TOTALS.dcc, j), t(TOTALS.secas, j)), industry.total[k]))],
+    [text("SEC parties' ongoing cost a year"), ...RANGE_KEYS.map((k, j) => formula(sum(byCategory.column(BY_CATEGORY.ongoing + j)), industry.partiesOngoing[k]))],
+    [text('DCC ongoing cost a year'), ...orNotProvided(call('ISNUMBER', A.dccOngoing), A.dccOngoing, c.dccOngoingPerYear)],
+    [text('Total ongoing cost a year'), ...RANGE_KEYS.map((k, j) => formula(sum(t(TOTALS.partiesOngoing, j), t(TOTALS.dccOngoing, j)), model.fixedCosts.ongoingPerYear[k]))],
+    [text('Basis'), formula(basisFormula(industryItems(refs)), basisText(basis.industry)), empty, empty],
   ];
-  const names: DefinedName[] = RANGE_KEYS.map((k, j) => ({
-    name: `IndustryTotal${k[0]!.toUpperCase()}${k.slice(1)}`,
-    sheet: INDUSTRY_SHEET,
-    row: totalsAt.headerRow + 1 + 4,
-    col: j + 1,
-  }));
+  const totalName = (prefix: string, row: number, what: string) =>
+    RANGE_KEYS.map((k, j): DefinedName => ({ name: `${prefix}${capitalised(k)}`, sheet: INDUSTRY_SHEET, row: totalsAt.headerRow + 1 + row, col: j + 1, description: `Result: ${what}, ${k} estimate` }));
 
-  const range3 = [col('Low £', 'gbp', 13), col('Central £', 'gbp', 13), col('High £', 'gbp', 13)];
+  const current = simulationCurrent(mc, industry.total);
+  const s = (row: number, k: number) => simulationAt.cell(k, row);
+  const same = RANGE_KEYS.map((_, row) => eq(call('ROUND', s(row, 1), n(0)), call('ROUND', s(row, 2), n(0))));
+  const simulationRows: Cell[][] = [
+    ...RANGE_KEYS.map((k) => [text(`Industry total, ${k}`), num(mc.ranOn[k]), formula(name(`IndustryTotal${capitalised(k)}`), industry.total[k])]),
+    [text('Status'), formula(iff(call('AND', ...same), str(SIMULATION_CURRENT), str(SIMULATION_STALE)), current ? SIMULATION_CURRENT : SIMULATION_STALE), empty],
+  ];
+
   return {
-    names,
+    refs: { byCategory, totals: totalsAt, uncertainty: uncertaintyAt },
+    names: [
+      ...totalName('IndustryTotal', TOTALS.oneOff, "one-off cost of all SEC parties and the central bodies (£)"),
+      ...totalName('IndustryOngoing', TOTALS.ongoing, "yearly ongoing cost of all SEC parties and the DCC (£ a year)"),
+      { name: 'SimulationStatus', sheet: INDUSTRY_SHEET, row: simulationAt.headerRow + 1 + 3, col: 1, description: 'Result: whether the uncertainty simulation ran on the current inputs' },
+    ],
     sheet: {
       name: INDUSTRY_SHEET,
       tables: [
-        byCategory.table({
-          name: 'tblIndustryByCategory',
-          columns: [
-            col('Category', 'text', 30),
-            col('Parties', 'integer', 13),
-            col('Respondents', 'integer', 13),
-            col('With a figure', 'integer', 13),
-            col('Unquantified', 'integer', 10),
-            col('Extrapolated parties', 'integer', 11),
-            col('Stated low £', 'gbp', 12),
-            col('Stated central £', 'gbp', 12),
-            col('Stated high £', 'gbp', 12),
-            col('Per party low £', 'gbp', 12),
-            col('Per party central £', 'gbp', 12),
-            col('Per party high £', 'gbp', 12),
-            ...range3,
-            col('Check', 'text', 24),
-          ],
-          rows: categoryRows,
-        }),
-        totalsAt.table({ name: 'tblIndustryTotals', columns: [col('Item', 'text', 30), ...range3], rows: totalRows }),
-        uncertaintyAt.table({
-          name: 'tblUncertainty',
-          columns: [col('Measure', 'text', 30), col('Respondents £', 'gbp', 13), col('Industry total £', 'gbp', 13)],
-          rows: (['p10', 'p50', 'p90', 'mean', 'min', 'max'] as const).map((k) => [
+        byCategory.table(categoryRows),
+        totalsAt.table(totalRows),
+        simulationAt.table(simulationRows),
+        uncertaintyAt.table(
+          (['p10', 'p50', 'p90', 'mean', 'min', 'max'] as const).map((k) => [
             text({ p10: 'P10', p50: 'P50', p90: 'P90', mean: 'Mean', min: 'Minimum', max: 'Maximum' }[k]),
             num(mc.respondentTotal[k]),
             num(mc.industryTotal[k]),
           ]),
-        }),
-        bandsAt.table({
-          name: 'tblBandCounts',
-          columns: [col('Band', 'text', 30), col('Low £', 'gbp', 13), col('High £', 'gbp', 13), col('Respondents', 'integer', 13)],
-          rows: model.bands.map((b) => [text(b.label), num(b.low), num(b.high), formula(bandCount(b, costs), b.count)]),
-        }),
-        histogramAt.table({
-          name: 'tblIndustryHistogram',
-          columns: [col('From £', 'gbp', 30), col('To £', 'gbp', 13), col('Draws', 'integer', 13)],
-          rows: mc.histogram.map((b) => [num(b.from), num(b.to), num(b.count)]),
-        }),
+        ),
+        bandsAt.table(
+          model.bands.map((b, i) => {
+            const own = (k: number) => bandsAt.cell(k, i);
+            return [text(b.label), num(b.low), num(b.high), text(b.kind), formula(bandCount(b.low, b.high, own, costs), b.count)];
+          }),
+        ),
+        histogramAt.table(mc.histogram.map((b) => [num(b.from), num(b.to), num(b.count)])),
       ],
       charts: [
         {
-          title: 'Industry-wide implementation cost by category (£)',
+          title: 'Industry-wide one-off cost by category (£)',
           kind: 'column',
           table: 'tblIndustryByCategory',
-          categoryColumn: 0,
-          seriesColumns: [12, 13, 14],
+          categoryColumn: BY_CATEGORY.category,
+          seriesColumns: [BY_CATEGORY.cost, BY_CATEGORY.cost + 1, BY_CATEGORY.cost + 2],
           numberFormat: '£#,##0',
           at: { row: totalsAt.headerRow - 1, col: 5 },
           size: { cols: 8, rows: 16 },
@@ -147,18 +179,18 @@ export function industrySheet(
       ],
       notes: [
         ...industry.method,
-        `The uncertainty figures are values from a simulation (seed ${mc.seed}, ${mc.iterations} iterations), not formulas: run the model again after changing assumptions.`,
+        `The simulation's figures are values from a run (seed ${mc.seed}, ${mc.iterations.toLocaleString('en-GB')} iterations) of the one-off costs, not formulas: SimulationStatus says when the inputs have moved since, and the Checks sheet fails until it runs again.`,
       ],
     },
   };
 }
 
-/** Respondents whose parsed answer is this band (or, for answers without a figure, this kind). */
-function bandCount(b: BandCount, costs: Placement): Expr {
+/** Respondents whose parsed answer is this row's band, read from the row's own Low, High and Kind cells. */
+function bandCount(low: number | null, high: number | null, own: (k: number) => Expr, costs: Placement): Expr {
   const kind = costs.column(COSTS.kind);
-  if (b.low === null) return call('COUNTIF', kind, str(b.kind));
-  const [low, high] = [costs.column(COSTS.parsedLow), costs.column(COSTS.parsedHigh)];
-  return b.high === null ? call('COUNTIFS', kind, str('band'), low, n(b.low), high, str('')) : call('COUNTIFS', low, n(b.low), high, n(b.high));
+  if (low === null) return call('COUNTIF', kind, own(3));
+  const [parsedLow, parsedHigh] = [costs.column(COSTS.parsedLow), costs.column(COSTS.parsedHigh)];
+  return high === null ? call('COUNTIFS', kind, str('band'), parsedLow, own(1), parsedHigh, str('')) : call('COUNTIFS', parsedLow, own(1), parsedHigh, own(2));
 }
 
 function distributionName(mc: MonteCarloResult): string {

@@ -1,9 +1,12 @@
+import type { ResultBasis } from '../model/basis';
+import type { Check } from '../model/checks';
 import type { Finding } from '../model/consultation';
-import type { ReportTable } from '../report/reportTables';
 import type { ModelAssumptions, ModelResult } from '../model/costModel';
 import type { MonteCarloResult } from '../model/monteCarlo';
 import type { Analysis } from '../model/responseAnalysis';
+import type { ReportTable } from '../report/reportTables';
 import { assumptionsSheet } from './assumptionsSheet';
+import { checksSheet } from './checksSheet';
 import { costsSheet, leadTimesSheet } from './costSheets';
 import { industrySheet } from './industrySheet';
 import type { WorkbookPlan } from './plan';
@@ -19,23 +22,44 @@ export interface LiveWorkbookInput {
   readonly assumptions: ModelAssumptions;
   readonly model: ModelResult;
   readonly uncertainty: MonteCarloResult;
+  readonly basis: ResultBasis;
+  readonly checks: readonly Check[];
   readonly meta: WorkbookMeta;
   readonly report: readonly ReportTable[];
 }
 
 /**
  * The whole workbook: every answer and its source, the parsed figures with override cells, the
- * named assumptions, and the industry, scenario and timeline results as formulas over them, each
- * carrying the engine's value so tests can check the formulas compute what the engine computes.
+ * named assumptions with their sources and status, and the industry, scenario, timeline and
+ * report results and the checks as formulas over them, each carrying the engine's value so tests
+ * can check the formulas compute what the engine computes.
  */
-export function buildWorkbookPlan({ analysis, findings, assumptions, model, uncertainty, meta, report }: LiveWorkbookInput): WorkbookPlan {
+export function buildWorkbookPlan({ analysis, findings, assumptions, model, uncertainty, basis, checks, meta, report }: LiveWorkbookInput): WorkbookPlan {
+  const respondentsIn = (category: string) => analysis.results.filter((r) => r.respondent.category === category).length;
   const costs = costsSheet(analysis, assumptions);
   const leadTimes = leadTimesSheet(analysis, assumptions, model);
-  const inputs = assumptionsSheet(assumptions);
-  const industry = industrySheet(model, uncertainty, costs.placement, inputs.refs.populations);
-  const scenarios = scenarioSheet(model, inputs.refs);
-  const timeline = timelineSheet(assumptions, model, leadTimes.placement, inputs.refs.releases);
-  const body = [responsesSheet(analysis), costs.sheet, leadTimes.sheet, inputs.sheet, industry.sheet, scenarios, timeline.sheet, reportSheet(report), findingsSheet(findings)];
-  const readMe = readMeSheet(analysis, assumptions, uncertainty, meta, body.map((s) => s.name));
-  return { sheets: [readMe, ...body], names: [...inputs.names, ...industry.names, ...timeline.names] };
+  const inputs = assumptionsSheet(assumptions, costs.placement, respondentsIn);
+  const industry = industrySheet(model, uncertainty, basis, costs.placement, inputs.refs);
+  const scenarios = scenarioSheet(assumptions, model, basis, inputs.refs);
+  const timeline = timelineSheet(assumptions, model, basis, leadTimes.placement, inputs.refs);
+  const checksAt = checksSheet(checks, inputs.refs, costs.placement, leadTimes.placement, assumptions.scenarios.length, scenarios.factorYears);
+  const body = [
+    checksAt.sheet,
+    responsesSheet(analysis),
+    costs.sheet,
+    leadTimes.sheet,
+    inputs.sheet,
+    industry.sheet,
+    scenarios.sheet,
+    timeline.sheet,
+    reportSheet(report, { inputs: inputs.refs, costs: costs.placement, leadTimes: leadTimes.placement, industry: industry.refs, scenarioResults: scenarios.results, timelineSummary: timeline.summary }),
+    findingsSheet(findings),
+  ];
+  const names = [...inputs.names, ...industry.names, ...scenarios.names, ...timeline.names, ...checksAt.names];
+  const readMe = readMeSheet(analysis, uncertainty, meta, body.map((s) => s.name), names, {
+    checksPass: checks.every((c) => c.pass),
+    simulationCurrent: checks.find((c) => c.name === 'CheckSimulation')?.pass ?? true,
+    decisionDate: assumptions.timeline.decisionDate,
+  });
+  return { sheets: [readMe, ...body], names };
 }

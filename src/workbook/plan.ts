@@ -1,5 +1,5 @@
 import { CELL_TEXT_LIMIT } from '../model/answerText';
-import { area, cell, columnName, type Expr } from './formula';
+import { cell, columnName, type Expr } from './formula';
 
 /**
  * A workbook plan: what the add-in and the CLI write, described once as data. Writers (office-js,
@@ -10,15 +10,22 @@ import { area, cell, columnName, type Expr } from './formula';
 
 export type CellFormat = 'text' | 'gbp' | 'months' | 'integer' | 'date' | 'percent' | 'ratio' | 'decimal';
 
+/**
+ * What an input cell accepts, checked by Excel's data validation as it is typed (a paste can
+ * still get past it, which is why the Checks sheet tests the same limits). Dates are serials.
+ */
+export type Validation =
+  | { readonly kind: 'list'; readonly choices: readonly string[] }
+  | { readonly kind: 'decimal' | 'whole' | 'date'; readonly min: number; readonly max: number };
+
 export type Cell =
-  /** `choices`: the only values the cell accepts, offered as a drop-down. */
-  | { readonly t: 'text'; readonly v: string; readonly fmt?: CellFormat; readonly choices?: readonly string[] }
-  | { readonly t: 'number'; readonly v: number; readonly fmt?: CellFormat }
+  | { readonly t: 'text'; readonly v: string; readonly fmt?: CellFormat; readonly valid?: Validation }
+  | { readonly t: 'number'; readonly v: number; readonly fmt?: CellFormat; readonly valid?: Validation }
   /** A calendar date, ISO "2027-03-01"; writers store it as an Excel date. */
-  | { readonly t: 'date'; readonly v: string }
+  | { readonly t: 'date'; readonly v: string; readonly valid?: Validation }
   /** A live formula and the engine's value for it (null: the formula gives a blank). */
-  | { readonly t: 'formula'; readonly f: Expr; readonly v: number | string | null; readonly fmt?: CellFormat }
-  | { readonly t: 'empty'; readonly fmt?: CellFormat };
+  | { readonly t: 'formula'; readonly f: Expr; readonly v: number | string | boolean | null; readonly fmt?: CellFormat }
+  | { readonly t: 'empty'; readonly fmt?: CellFormat; readonly valid?: Validation };
 
 /** Excel number-format codes for each cell format. */
 export const FORMAT_CODES: Readonly<Record<CellFormat, string>> = {
@@ -39,6 +46,8 @@ export interface Column {
   readonly width: number;
   /** Cells the modeller or panel is expected to change; writers shade them. */
   readonly input?: boolean;
+  /** What every cell of the column accepts (a cell's own `valid` wins). */
+  readonly valid?: Validation;
 }
 
 export interface TablePlan {
@@ -73,8 +82,6 @@ export interface ChartPlan {
   readonly categoryColumn: number;
   readonly seriesColumns: readonly number[];
   readonly numberFormat: string;
-  /** Where the value axis starts (a Gantt chart starts at the decision date); automatic when absent. */
-  readonly axisMin?: number;
   /** Top-left cell (0-based) and size in columns and rows. */
   readonly at: { readonly row: number; readonly col: number };
   readonly size: { readonly cols: number; readonly rows: number };
@@ -98,6 +105,8 @@ export interface DefinedName {
   readonly sheet: string;
   readonly row: number;
   readonly col: number;
+  /** What the cell holds, listed on the Read me sheet. */
+  readonly description: string;
 }
 
 export interface WorkbookPlan {
@@ -105,17 +114,35 @@ export interface WorkbookPlan {
   readonly names: readonly DefinedName[];
 }
 
-export const col = (header: string, format: CellFormat, width: number, input = false): Column => ({ header, format, width, ...(input ? { input } : {}) });
+export const col = (header: string, format: CellFormat, width: number, input = false, valid?: Validation): Column => ({
+  header,
+  format,
+  width,
+  ...(input ? { input } : {}),
+  ...(valid ? { valid } : {}),
+});
 export const text = (v: string): Cell => ({
   t: 'text',
   v: v.length > CELL_TEXT_LIMIT ? `${v.slice(0, CELL_TEXT_LIMIT)} … [cut: the full text, ${v.length.toLocaleString('en-GB')} characters, is in the source document]` : v,
 });
-export const choice = (v: string, choices: readonly string[]): Cell => ({ t: 'text', v, choices });
+export const choice = (v: string, choices: readonly string[]): Cell => ({ t: 'text', v, valid: { kind: 'list', choices } });
 export const num = (v: number | null | undefined, fmt?: CellFormat): Cell =>
   v === null || v === undefined ? { t: 'empty', ...(fmt ? { fmt } : {}) } : { t: 'number', v, ...(fmt ? { fmt } : {}) };
+/** A plain value in a format: a number, a date (ISO text in the date format), other text, or blank. */
+export const value = (v: number | string | null | undefined, fmt: CellFormat): Cell => {
+  if (v === null || v === undefined) return { t: 'empty', fmt };
+  if (typeof v === 'string') return fmt === 'date' ? { t: 'date', v } : { t: 'text', v, fmt };
+  return { t: 'number', v, fmt };
+};
+/** An input cell: its value (or blank) and what it accepts. */
+export const input = (v: number | string | null | undefined, fmt: CellFormat, valid: Validation): Cell => {
+  if (v === null || v === undefined) return { t: 'empty', fmt, valid };
+  if (typeof v === 'string') return fmt === 'date' ? { t: 'date', v, valid } : { t: 'text', v, fmt, valid };
+  return { t: 'number', v, fmt, valid };
+};
 export const empty: Cell = { t: 'empty' };
 export const date = (v: string | null | undefined): Cell => (v ? { t: 'date', v } : { t: 'empty', fmt: 'date' });
-export const formula = (f: Expr, v: number | string | null | undefined, fmt?: CellFormat): Cell => ({ t: 'formula', f, v: v ?? null, ...(fmt ? { fmt } : {}) });
+export const formula = (f: Expr, v: number | string | boolean | null | undefined, fmt?: CellFormat): Cell => ({ t: 'formula', f, v: v ?? null, ...(fmt ? { fmt } : {}) });
 
 /** Where a table sits, and references to its cells for formulas elsewhere. */
 export class Placement {
@@ -124,12 +151,14 @@ export class Placement {
     readonly title: string | undefined,
     readonly headerRow: number,
     readonly rowCount: number,
+    readonly name: string,
+    readonly columns: readonly Column[],
   ) {}
 
   /** The table to write here. */
-  table(spec: { readonly name: string; readonly columns: readonly Column[]; readonly rows: readonly (readonly Cell[])[] }): TablePlan {
-    if (spec.rows.length !== this.rowCount) throw new Error(`table ${spec.name} was placed for ${this.rowCount} rows but has ${spec.rows.length}`);
-    return { ...spec, headerRow: this.headerRow, ...(this.title ? { title: this.title } : {}) };
+  table(rows: readonly (readonly Cell[])[]): TablePlan {
+    if (rows.length !== this.rowCount) throw new Error(`table ${this.name} was placed for ${this.rowCount} rows but has ${rows.length}`);
+    return { name: this.name, columns: this.columns, rows, headerRow: this.headerRow, ...(this.title ? { title: this.title } : {}) };
   }
 
   /** The cell in body row `i` (0-based) of column `c`. */
@@ -137,9 +166,14 @@ export class Placement {
     return cell(this.sheet, this.headerRow + 1 + i, c);
   }
 
-  /** The whole body of column `c`, for SUMIFS, COUNTIF and the like. */
+  /**
+   * The whole body of column `c`, for SUMIFS, COUNTIF and the like: a structured reference
+   * (tblCosts[Low £]) where Excel and LibreOffice read it, so a row added to the table is counted.
+   */
   column(c: number): Expr {
-    return area(this.sheet, this.headerRow + 1, c, this.headerRow + Math.max(1, this.rowCount), c);
+    const header = this.columns[c]?.header;
+    if (header === undefined) throw new Error(`table ${this.name} has no column ${c}`);
+    return { k: 'area', sheet: this.sheet, row: this.headerRow + 1, col: c, row2: this.headerRow + Math.max(1, this.rowCount), col2: c, table: { name: this.name, column: header } };
   }
 }
 
@@ -148,9 +182,9 @@ export class SheetCursor {
   private next = 0;
   constructor(readonly sheet: string) {}
 
-  place(rowCount: number, title?: string): Placement {
+  place(rowCount: number, title: string | undefined, name: string, columns: readonly Column[]): Placement {
     if (title) this.next++;
-    const placement = new Placement(this.sheet, title, this.next, rowCount);
+    const placement = new Placement(this.sheet, title, this.next, rowCount, name, columns);
     this.next += Math.max(1, rowCount) + 2;
     return placement;
   }
@@ -236,10 +270,55 @@ export function sheetLayout(sheet: SheetPlan): SheetLayout {
 
 /** The number format a cell is written with: its own, else its column's; never text for a formula or a number. */
 export function cellFormatCode(c: Cell, column: Column): string {
-  if (c.t === 'date') return FORMAT_CODES.date;
-  const own = c.fmt ?? column.format;
+  const own = cellFormat(c, column);
   if ((c.t === 'formula' || c.t === 'number') && own === 'text') return 'General';
   return FORMAT_CODES[own];
 }
 
+/** The format a cell shows in: a date's, its own, else its column's. */
+export function cellFormat(c: Cell, column: Column): CellFormat {
+  if (c.t === 'date') return 'date';
+  return c.fmt ?? column.format;
+}
+
+import { isoFromSerial } from '../model/calendarDates';
 export { excelSerial, isoFromSerial } from '../model/calendarDates';
+
+/** What a cell accepts: its own rule, else its column's. */
+export function validationOf(c: Cell, column: Column): Validation | undefined {
+  if (c.t === 'formula') return undefined;
+  return c.valid ?? column.valid;
+}
+
+/** The message Excel shows when a typed value is refused, in the units the cell shows. */
+export function validationMessage(v: Validation, fmt: CellFormat): string {
+  if (v.kind === 'list') return `Choose one of: ${v.choices.join(', ')}`;
+  const show = (n: number): string => {
+    if (v.kind === 'date') return isoFromSerial(n);
+    if (fmt === 'percent') return `${Number((n * 100).toFixed(2))}%`;
+    if (fmt === 'gbp') return `£${n.toLocaleString('en-GB')}`;
+    return n.toLocaleString('en-GB');
+  };
+  const what = v.kind === 'whole' ? 'a whole number' : v.kind === 'date' ? 'a date' : fmt === 'percent' ? 'a percentage' : 'a number';
+  return `Enter ${what} from ${show(v.min)} to ${show(v.max)}${fmt === 'percent' ? ' (type 25%, not 25)' : ''}, or leave it blank.`;
+}
+
+/**
+ * How a sheet prints: landscape when its columns are wider than a portrait page, always one page
+ * wide, and the header row repeated on every page when the sheet is one table (which is also the
+ * row frozen on screen).
+ */
+export interface PrintSetup {
+  readonly landscape: boolean;
+  /** 1-based row to repeat on every printed page and freeze on screen; null when the sheet stacks several tables. */
+  readonly headerRow: number | null;
+}
+
+const PORTRAIT_CHARACTERS = 100;
+
+export function printSetup(sheet: SheetPlan): PrintSetup {
+  const layout = sheetLayout(sheet);
+  const width = layout.widths.reduce((s, w) => s + w, 0);
+  const single = layout.tables.length === 1 && layout.tables[0]!.titleRow === null;
+  return { landscape: width > PORTRAIT_CHARACTERS, headerRow: single ? layout.tables[0]!.headerRow + 1 : null };
+}

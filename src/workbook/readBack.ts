@@ -1,12 +1,13 @@
 import { isoDate, type IsoDate } from '../model/calendarDates';
 import type { ModelAssumptions, ModelOverrides } from '../model/costModel';
-import { GREEN_BOOK_DISCOUNTING, type DiscountSchedule } from '../model/discounting';
-import type { CategoryPopulation, EmptyCategoryRule, UnquantifiedRule } from '../model/industryCost';
+import type { DiscountSchedule } from '../model/discounting';
+import type { CategoryPopulation, CentralCosts, EmptyCategoryRule, UnquantifiedRule } from '../model/industryCost';
+import { DEFAULT_SOURCES, statusOf } from '../model/inputStatus';
 import type { Analysis } from '../model/responseAnalysis';
 import type { CostOverride } from '../model/respondentTotals';
-import type { Scenario } from '../model/uptake';
-import { EMPTY_CATEGORY_RULE_TEXT, twoRateSchedule, UNQUANTIFIED_RULE_TEXT } from './assumptionsSheet';
-import { COSTS, LEAD } from './costSheets';
+import type { Scenario, Uptake } from '../model/uptake';
+import { definedName, EMPTY_CATEGORY_RULE_TEXT, namedRows, twoRateSchedule, UNQUANTIFIED_RULE_TEXT, type NamedInput } from './assumptionsSheet';
+import { COSTS } from './costSheets';
 import { isoFromSerial } from './plan';
 
 /**
@@ -32,87 +33,148 @@ export interface Carried {
   readonly report: readonly string[];
 }
 
+/** A table's rows, each read by column heading, so a column added or moved by the modeller does not shift the rest. */
+function tableRows(snapshot: WorkbookSnapshot, table: string): Array<(header: string) => unknown> {
+  const header = (snapshot.tables[headerKey(table)]?.[0] ?? []).map(String);
+  return (snapshot.tables[table] ?? []).map((row) => (h: string) => {
+    const i = header.indexOf(h);
+    return i < 0 ? undefined : row[i];
+  });
+}
+
+/** The source given to an input moved from its default in the workbook without one. */
+export const WORKBOOK_SOURCE = 'Entered in the workbook';
+
+const withoutKey = (o: Readonly<Record<string, string>>, key: string): Record<string, string> => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
+
+const numberOr = <T>(v: unknown, fallback: T): number | T => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const textOr = (v: unknown, fallback: string): string => (typeof v === 'string' && v.trim() !== '' ? v : fallback);
+const serialDate = (v: unknown): IsoDate | null => (typeof v === 'number' ? isoDate(isoFromSerial(v)) : null);
+
 /**
- * Carries the modeller's work from an earlier workbook into a new import: every assumption cell,
- * population, scenario and release, and every override for a respondent still in the document.
- * What cannot be read is left at the new default and said in the report.
+ * Carries the modeller's work from an earlier workbook into a new import: every assumption cell
+ * with its source, population, scenario and release, and every override for a respondent still in
+ * the document. An input still at its default takes the new default (populations follow new
+ * respondents); what cannot be read is left at the new default and said in the report.
  */
 export function carryForward(snapshot: WorkbookSnapshot, analysis: Analysis, defaults: ModelAssumptions): Carried {
   const report: string[] = [];
-  const rows = (table: string) => snapshot.tables[table] ?? [];
-  const values = new Map(rows('tblAssumptions').map((r) => [String(r[0]), r[2]]));
-  const number = (key: string, fallback: number): number => {
-    const v = values.get(key);
-    if (v === undefined) return fallback;
-    if (typeof v === 'number' && Number.isFinite(v)) return v;
-    if (v === '' || v === null) return fallback;
-    report.push(`${key} holds "${String(v)}", which is not a number: the default ${fallback} was used`);
+  const d = defaults;
+  const named = new Map(tableRows(snapshot, 'tblAssumptions').map((r) => [String(r('Name') ?? ''), r]));
+  const sources: Record<string, string> = {};
+  const rows = new Map(namedRows(d).map((row) => [row.input, row]));
+
+  /**
+   * A named input's value as the workbook holds it. Its source is kept when the modeller gave one;
+   * one moved from its default without a source is marked as entered in the workbook, so it stays
+   * entered even where a later default happens to equal it.
+   */
+  const read = (input: NamedInput): { value: unknown; present: boolean } => {
+    const r = named.get(definedName(input));
+    if (!r) return { value: undefined, present: false };
+    const source = textOr(r('Source'), '');
+    const spec = rows.get(input)!;
+    const value = r('Value');
+    const moved = !spec.blankUntilProvided && r('Default') !== undefined && value !== r('Default') && !(value === '' && (r('Default') === '' || r('Default') === null));
+    if (source !== '' && source !== spec.defaultSource) sources[definedName(input)] = source;
+    else if (moved) sources[definedName(input)] = WORKBOOK_SOURCE;
+    return { value, present: true };
+  };
+  const number = (input: NamedInput, fallback: number): number => {
+    const { value, present } = read(input);
+    if (!present || value === '' || value === null || value === undefined) return fallback;
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    report.push(`${definedName(input)} holds "${String(value)}", which is not a number: the default ${fallback} was used`);
     return fallback;
   };
-  const choice = <K extends string>(key: string, words: Readonly<Record<K, string>>, fallback: K): K => {
-    const v = values.get(key);
-    const found = (Object.keys(words) as K[]).find((k) => words[k] === String(v ?? '').trim().toLowerCase());
-    if (v !== undefined && found === undefined) report.push(`${key} holds "${String(v)}": expected ${Object.values(words).map((w) => `"${w}"`).join(' or ')}; "${words[fallback]}" was used`);
+  /** A cost that stays blank until provided. */
+  const provided = (input: NamedInput, fallback: number | null): number | null => {
+    const { value, present } = read(input);
+    if (!present) return fallback;
+    if (value === '' || value === null || value === undefined) return null;
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    report.push(`${definedName(input)} holds "${String(value)}", which is not a number: it was left as not yet provided`);
+    return null;
+  };
+  const choice = <K extends string>(input: NamedInput, words: Readonly<Record<K, string>>, fallback: K): K => {
+    const { value, present } = read(input);
+    const found = (Object.keys(words) as K[]).find((k) => words[k] === String(value ?? '').trim().toLowerCase());
+    if (present && found === undefined) report.push(`${definedName(input)} holds "${String(value)}": expected ${Object.values(words).map((w) => `"${w}"`).join(' or ')}; "${words[fallback]}" was used`);
     return found ?? fallback;
   };
-  const dateValue = (key: string, fallback: IsoDate | null): IsoDate | null => {
-    const v = values.get(key);
-    if (v === undefined || v === '' || v === null) return v === undefined ? fallback : null;
-    const iso = typeof v === 'number' ? isoDate(isoFromSerial(v)) : null;
-    if (!iso) report.push(`${key} holds "${String(v)}", which is not a date: ${fallback ?? 'blank'} was used`);
+  const dateValue = (input: NamedInput, fallback: IsoDate | null): IsoDate | null => {
+    const { value, present } = read(input);
+    if (!present) return fallback;
+    if (value === undefined || value === '' || value === null) return null;
+    const iso = serialDate(value);
+    if (!iso) report.push(`${definedName(input)} holds "${String(value)}", which is not a date: ${fallback ?? 'blank'} was used`);
     return iso ?? fallback;
   };
 
-  const d = defaults;
-  const emptyKind = choice('EmptyCategoryRule', EMPTY_CATEGORY_RULE_TEXT, d.industry.emptyCategory.kind);
-  const emptyCategory: EmptyCategoryRule = emptyKind === 'per-party' ? { kind: 'per-party', gbp: number('EmptyCategoryValue', 0) } : { kind: emptyKind };
-  const unquantified: UnquantifiedRule = choice('UnquantifiedRule', UNQUANTIFIED_RULE_TEXT, d.industry.unquantified);
-  const discount = readDiscount(number, d.scenarios[0]?.discount ?? GREEN_BOOK_DISCOUNTING);
-  const coverageShare = number('CoverageShare', d.timeline.coverage.kind === 'share-of-respondents' ? d.timeline.coverage.share : 1);
+  // A decision date still at its default takes today's default; an entered one is kept.
+  const decisionRead = dateValue('decisionDate', d.timeline.decisionDate);
+  const decisionEntered = decisionRead !== null && sources.DecisionDate !== undefined;
 
-  const populations = readPopulations(rows('tblPopulations'), d.industry.populations);
-  const scenarios = readScenarios(rows('tblScenarioInputs'), snapshot.tables[headerKey('tblUptake')]?.[0] ?? [], rows('tblUptake'), populations, discount, d.scenarios);
-  const releases = rows('tblReleases').flatMap((r) => (typeof r[0] === 'number' ? [isoDate(isoFromSerial(r[0]))!] : []));
-  const { overrides, notes } = readOverrides(rows('tblCosts'), rows('tblLeadTimes'), analysis);
+  const emptyKind = choice('emptyCategoryRule', EMPTY_CATEGORY_RULE_TEXT, d.industry.emptyCategory.kind);
+  const emptyCategory: EmptyCategoryRule = emptyKind === 'per-party' ? { kind: 'per-party', gbp: number('emptyCategoryValue', 0) } : { kind: emptyKind };
+  const unquantified: UnquantifiedRule = choice('unquantifiedRule', UNQUANTIFIED_RULE_TEXT, d.industry.unquantified);
+  const discount = readDiscount(number, d.appraisal.discount);
+  const coverageShare = number('coverageShare', d.timeline.coverage.kind === 'share-of-respondents' ? d.timeline.coverage.share : 1);
+  const c = d.industry.central;
+  const central: CentralCosts = {
+    dccImplementationGbp: provided('dccImplementation', c.dccImplementationGbp),
+    dccOngoingGbpPerYear: provided('dccOngoing', c.dccOngoingGbpPerYear),
+    secasDays: provided('secasDays', c.secasDays),
+    secasDayRateGbp: provided('secasDayRate', c.secasDayRateGbp),
+    secasOtherGbp: provided('secasOther', c.secasOtherGbp),
+  };
+
+  const populations = readPopulations(snapshot, analysis, d.industry.populations);
+  const scenarios = readScenarios(snapshot, populations, d.scenarios);
+  const { releases, ruleReleases, releaseSources } = readReleases(snapshot, d);
+  const { overrides, notes } = readOverrides(snapshot, analysis);
   report.push(...notes);
+  const legacyYears = tableRows(snapshot, 'tblScenarioInputs')[0]?.('Appraisal years');
 
   const assumptions: ModelAssumptions = {
     ...d,
-    costs: { openEndedCapMultiple: number('OpenEndedCap', d.costs.openEndedCapMultiple) },
+    costs: { openEndedCapMultiple: number('openEndedCap', d.costs.openEndedCapMultiple) },
     overrides,
-    industry: {
-      populations,
-      unquantified,
-      emptyCategory,
-      central: {
-        dccImplementationGbp: number('DccImplementation', d.industry.central.dccImplementationGbp),
-        dccOngoingGbpPerYear: number('DccOngoingPerYear', d.industry.central.dccOngoingGbpPerYear),
-        secasDays: number('SecasDays', d.industry.central.secasDays),
-        secasDayRateGbp: number('SecasDayRate', d.industry.central.secasDayRateGbp),
-        secasOtherGbp: number('SecasOther', d.industry.central.secasOtherGbp),
-      },
-    },
+    industry: { populations, unquantified, emptyCategory, central },
     scenarios,
+    appraisal: {
+      years: number('appraisalYears', numberOr(legacyYears, d.appraisal.years)),
+      discount,
+      benefitsStart: dateValue('benefitsStart', d.appraisal.benefitsStart),
+    },
+    sensitivity: {
+      swing: number('sensitivitySwing', d.sensitivity.swing),
+      discountLow: number('sensitivityRateLow', d.sensitivity.discountLow),
+      discountHigh: number('sensitivityRateHigh', d.sensitivity.discountHigh),
+    },
     timeline: {
       ...d.timeline,
-      decisionDate: dateValue('DecisionDate', d.timeline.decisionDate) ?? d.timeline.decisionDate,
-      dccLeadTimeMonths: number('DccLeadTime', d.timeline.dccLeadTimeMonths),
-      minimumNoticeMonths: number('NoticeMonths', d.timeline.minimumNoticeMonths),
+      decisionDate: decisionEntered ? decisionRead : d.timeline.decisionDate,
+      dccLeadTimeMonths: number('dccLeadTime', d.timeline.dccLeadTimeMonths),
+      minimumNoticeMonths: number('noticeMonths', d.timeline.minimumNoticeMonths),
       coverage: coverageShare >= 1 ? { kind: 'longest' } : { kind: 'share-of-respondents', share: coverageShare },
-      proposedRelease: dateValue('ProposedRelease', d.timeline.proposedRelease),
-      releases: releases.length ? releases : d.timeline.releases,
+      proposedRelease: dateValue('proposedRelease', d.timeline.proposedRelease),
+      releases,
+      ruleReleases,
+      releaseSources,
     },
+    sources: decisionEntered ? sources : withoutKey(sources, 'DecisionDate'),
   };
   const kept = Object.keys(overrides.costs).length + Object.keys(overrides.leadTimeMonths).length;
   report.unshift(`Kept the workbook's assumptions, ${populations.length} populations, ${scenarios.length} scenarios and ${kept} override${kept === 1 ? '' : 's'}.`);
   return { assumptions, report };
 }
 
-function readDiscount(number: (key: string, fallback: number) => number, fallback: DiscountSchedule): DiscountSchedule {
+function readDiscount(number: (input: NamedInput, fallback: number) => number, fallback: DiscountSchedule): DiscountSchedule {
   const was = twoRateSchedule(fallback);
-  const rate = number('DiscountRate', was.rate);
-  const rateLong = number('DiscountRateLong', was.rateLong);
-  const stepYear = number('DiscountStepYear', was.stepYear);
+  const rate = number('discountRate', was.rate);
+  const rateLong = number('discountRateLong', was.rateLong);
+  const stepYear = number('discountStepYear', was.stepYear);
   if (rate === was.rate && rateLong === was.rateLong && stepYear === was.stepYear) return fallback;
   return {
     bands: [
@@ -124,73 +186,120 @@ function readDiscount(number: (key: string, fallback: number) => number, fallbac
   };
 }
 
-/** The workbook's populations, then any category the new document brings that the workbook lacks. */
-function readPopulations(rows: readonly (readonly unknown[])[], defaults: readonly CategoryPopulation[]): CategoryPopulation[] {
-  const read = rows
-    .filter((r) => typeof r[0] === 'string' && r[0] !== '')
-    .map((r) => ({ category: r[0] as string, parties: typeof r[1] === 'number' ? r[1] : 0, source: typeof r[2] === 'string' ? r[2] : '' }));
+/**
+ * The workbook's populations: one still at its default takes the new default (the respondents
+ * seen now); an entered one is kept with its source. A category the new document brings is added.
+ */
+function readPopulations(snapshot: WorkbookSnapshot, analysis: Analysis, defaults: readonly CategoryPopulation[]): CategoryPopulation[] {
+  const seen = (category: string) => analysis.results.filter((r) => r.respondent.category === category).length;
+  const read = tableRows(snapshot, 'tblPopulations')
+    .filter((r) => typeof r('Category') === 'string' && r('Category') !== '')
+    .map((r): CategoryPopulation => {
+      const category = r('Category') as string;
+      const fresh = defaults.find((p) => p.category === category) ?? { category, parties: seen(category), source: DEFAULT_SOURCES.population, defaultParties: seen(category) };
+      const parties = numberOr(r('Parties'), 0);
+      const source = textOr(r('Source'), DEFAULT_SOURCES.population);
+      const entered = statusOf(parties, numberOr(r('Default'), seen(category)), source, DEFAULT_SOURCES.population, 'default') === 'entered';
+      return entered ? { category, parties, source: source === DEFAULT_SOURCES.population ? WORKBOOK_SOURCE : source, defaultParties: fresh.defaultParties } : fresh;
+    });
   return [...read, ...defaults.filter((p) => !read.some((r) => r.category === p.category))];
 }
 
-function readScenarios(
-  inputs: readonly (readonly unknown[])[],
-  uptakeHeader: readonly unknown[],
-  uptakeRows: readonly (readonly unknown[])[],
-  populations: readonly CategoryPopulation[],
-  discount: DiscountSchedule,
-  defaults: readonly Scenario[],
-): Scenario[] {
-  const scenarios = inputs.filter((r) => typeof r[0] === 'string' && r[0] !== '');
-  if (scenarios.length === 0) return [...defaults];
-  const n = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
-  return scenarios.map((r, i) => {
-    const name = r[0] as string;
+/**
+ * The scenarios, their uptake grid and the placeholders they started from: a part still at its
+ * placeholder (values and source alike) stays a placeholder, and covers every category.
+ */
+function readScenarios(snapshot: WorkbookSnapshot, populations: readonly CategoryPopulation[], defaults: readonly Scenario[]): Scenario[] {
+  const inputs = tableRows(snapshot, 'tblScenarioInputs').filter((r) => typeof r('Scenario') === 'string' && r('Scenario') !== '');
+  if (inputs.length === 0) return [...defaults];
+  const uptakeHeader = (snapshot.tables[headerKey('tblUptake')]?.[0] ?? []).map(String);
+  const uptakeRows = snapshot.tables.tblUptake ?? [];
+  return inputs.map((r, i) => {
+    const name = r('Scenario') as string;
     const base = defaults.find((s) => s.name === name) ?? defaults[0]!;
-    const column = uptakeHeader.findIndex((h) => h === name);
-    const uptake = Object.fromEntries(
+    const placeholder = {
+      share: numberOr(r('Placeholder uptake'), base.placeholder.share),
+      benefit: numberOr(r('Placeholder benefit £'), base.placeholder.benefit),
+      ongoing: numberOr(r('Placeholder ongoing £'), base.placeholder.ongoing),
+      oneOff: numberOr(r('Placeholder one-off £'), base.placeholder.oneOff),
+    };
+    const benefit = numberOr(r('Benefit a year £'), base.benefitPerAdopterPerYearGbp);
+    const ongoing = numberOr(r('Ongoing cost a year £'), base.ongoingCostPerAdopterPerYearGbp);
+    const oneOff = numberOr(r('One-off cost £'), base.oneOffCostPerAdopterGbp);
+    const figuresSource = textOr(r('Figures source') ?? r('Source'), DEFAULT_SOURCES.scenario);
+    const uptakeSource = textOr(r('Uptake source'), DEFAULT_SOURCES.scenario);
+    const column = uptakeHeader.indexOf(name);
+    const shares = new Map(
       uptakeRows
         .filter((u) => typeof u[0] === 'string' && populations.some((p) => p.category === u[0]))
-        .map((u) => [u[0] as string, { kind: 'share' as const, share: n(u[column > 0 ? column : i + 1], 0) }]),
+        .map((u) => [u[0] as string, numberOr(u[column > 0 ? column : i + 1], 0)]),
     );
+    const figuresPlaceholder = benefit === placeholder.benefit && ongoing === placeholder.ongoing && oneOff === placeholder.oneOff && figuresSource === DEFAULT_SOURCES.scenario;
+    const uptakePlaceholder = [...shares.values()].every((s) => s === placeholder.share) && uptakeSource === DEFAULT_SOURCES.scenario;
+    // Placeholder uptake covers every category, new ones too; entered uptake is kept as typed.
+    const uptake: Record<string, Uptake> = Object.fromEntries(
+      populations.map((p) => [p.category, { kind: 'share' as const, share: uptakePlaceholder ? placeholder.share : (shares.get(p.category) ?? 0) }]),
+    );
+    const moved = (placeholderNow: boolean, source: string) => (placeholderNow || source !== DEFAULT_SOURCES.scenario ? source : WORKBOOK_SOURCE);
     return {
-      ...base,
       name,
       uptake,
-      benefitPerAdopterPerYearGbp: n(r[1], base.benefitPerAdopterPerYearGbp),
-      ongoingCostPerAdopterPerYearGbp: n(r[2], base.ongoingCostPerAdopterPerYearGbp),
-      oneOffCostPerAdopterGbp: n(r[3], base.oneOffCostPerAdopterGbp),
-      startYear: n(r[4], base.startYear),
-      appraisalYears: n(r[5], base.appraisalYears),
-      priceBaseYear: n(r[6], base.priceBaseYear),
-      source: typeof r[7] === 'string' ? r[7] : base.source,
-      discount,
+      benefitPerAdopterPerYearGbp: benefit,
+      ongoingCostPerAdopterPerYearGbp: ongoing,
+      oneOffCostPerAdopterGbp: oneOff,
+      figuresSource: moved(figuresPlaceholder, figuresSource),
+      uptakeSource: moved(uptakePlaceholder, uptakeSource),
+      placeholder,
     };
   });
 }
 
-function readOverrides(
-  costs: readonly (readonly unknown[])[],
-  leadTimes: readonly (readonly unknown[])[],
-  analysis: Analysis,
-): { overrides: ModelOverrides; notes: string[] } {
+/** The calendar: a date still at the rule's (value and source) stays unconfirmed; others keep their source. */
+function readReleases(snapshot: WorkbookSnapshot, d: ModelAssumptions): { releases: IsoDate[]; ruleReleases: IsoDate[]; releaseSources: Record<string, string> } {
+  const rows = tableRows(snapshot, 'tblReleases').flatMap((r) => {
+    const date = serialDate(r('Release'));
+    if (!date) return [];
+    const source = textOr(r('Source'), DEFAULT_SOURCES.release);
+    // A calendar written before releases had a source: its rule dates are still unconfirmed.
+    const rule = r('Default') === undefined ? (d.timeline.releases.includes(date) ? date : null) : serialDate(r('Default'));
+    return [{ date, source, unconfirmed: statusOf(date, rule, source, DEFAULT_SOURCES.release, 'default') === 'default' }];
+  });
+  if (rows.length === 0) return { releases: [...d.timeline.releases], ruleReleases: [...d.timeline.ruleReleases], releaseSources: { ...d.timeline.releaseSources } };
+  return {
+    releases: rows.map((r) => r.date),
+    ruleReleases: rows.filter((r) => r.unconfirmed).map((r) => r.date),
+    releaseSources: Object.fromEntries(rows.filter((r) => !r.unconfirmed).map((r) => [r.date, r.source === DEFAULT_SOURCES.release ? WORKBOOK_SOURCE : r.source])),
+  };
+}
+
+function readOverrides(snapshot: WorkbookSnapshot, analysis: Analysis): { overrides: ModelOverrides; notes: string[] } {
   const known = new Map(analysis.results.map((r) => [r.respondent.id, r.respondent.name]));
   const notes: string[] = [];
   const costOverrides: Record<string, CostOverride> = {};
-  for (const r of costs) {
-    const id = String(r[COSTS.rowId] ?? '');
-    const low = typeof r[COSTS.overrideLow] === 'number' ? (r[COSTS.overrideLow] as number) : undefined;
-    const high = typeof r[COSTS.overrideHigh] === 'number' ? (r[COSTS.overrideHigh] as number) : undefined;
-    if (low === undefined && high === undefined) continue;
+  const figure = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  for (const r of tableRows(snapshot, 'tblCosts')) {
+    const id = String(r('Row id') ?? '');
+    const o: CostOverride = Object.fromEntries(
+      (
+        [
+          ['low', r('Override low £')],
+          ['high', r('Override high £')],
+          ['ongoingLow', r('Override ongoing low £ a year')],
+          ['ongoingHigh', r('Override ongoing high £ a year')],
+        ] as const
+      ).flatMap(([k, v]) => (figure(v) === undefined ? [] : [[k, figure(v)]])),
+    );
+    if (Object.keys(o).length === 0) continue;
     if (!known.has(id)) {
       notes.push(`The cost override for "${id}" was dropped: that respondent is not in the new document.`);
       continue;
     }
-    costOverrides[id] = { ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}) };
+    costOverrides[id] = o;
   }
   const leadOverrides: Record<string, number> = {};
-  for (const r of leadTimes) {
-    const id = String(r[LEAD.rowId] ?? '');
-    const months = r[LEAD.overrideMonths];
+  for (const r of tableRows(snapshot, 'tblLeadTimes')) {
+    const id = String(r('Row id') ?? '');
+    const months = r('Override months');
     if (typeof months !== 'number') continue;
     if (!known.has(id)) {
       notes.push(`The lead-time override for "${id}" was dropped: that respondent is not in the new document.`);
@@ -212,7 +321,7 @@ export function changeReport(snapshot: WorkbookSnapshot, analysis: Analysis): st
   if (removed.length) lines.push(`No longer in the document: ${removed.join(', ')}.`);
   for (const r of analysis.results) {
     const old = before.get(r.respondent.id);
-    if (old && String(old[3] ?? '') !== r.cost.text) lines.push(`${r.respondent.name}'s cost answer changed from "${String(old[3] ?? '')}" to "${r.cost.text}".`);
+    if (old && String(old[COSTS.answer] ?? '') !== r.cost.text) lines.push(`${r.respondent.name}'s cost answer changed from "${String(old[COSTS.answer] ?? '')}" to "${r.cost.text}".`);
   }
   return lines.length ? lines : ['No respondent or cost answer changed.'];
 }

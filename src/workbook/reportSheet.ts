@@ -1,22 +1,97 @@
+import { evaluate, type Live, type Quantity } from '../report/liveText';
 import type { ReportTable } from '../report/reportTables';
-import { col, SheetCursor, text, type SheetPlan } from './plan';
+import { A, POPULATIONS, type AssumptionRefs } from './assumptionsSheet';
+import { COSTS, LEAD } from './costSheets';
+import { call, div, gt, iff, name, num, str, sum, type Expr } from './formula';
+import { liveFormula } from './liveFormulas';
+import { BY_CATEGORY, TOTALS } from './industrySheet';
+import { col, formula, SheetCursor, text, type Cell, type Placement, type SheetPlan } from './plan';
+import { RESULTS } from './scenarioSheet';
 
 export const REPORT_SHEET = 'Report tables';
 
-/** The report's tables as the export writes them (values, stamped), for copying into a document. */
-export function reportSheet(tables: readonly ReportTable[]): SheetPlan {
-  const cursor = new SheetCursor(REPORT_SHEET);
-  const placed = tables.map((t, i) => cursor.place(t.rows.length, `Table ${i + 1}: ${t.title}`));
-  const widths = [34, 22, 22, 16, 16, 12, 16, 24];
-  return {
-    name: REPORT_SHEET,
-    tables: tables.map((t, i) =>
-      placed[i]!.table({
-        name: `tblReport_${t.id.replace(/[^A-Za-z0-9]/g, '_')}`,
-        columns: t.columns.map((c, j) => col(c.header, 'text', widths[j] ?? 16)),
-        rows: t.rows.map((r) => r.map(text)),
-      }),
-    ),
-    notes: ['These tables are values as the report export writes them: export again after changing assumptions.', ...tables.map((t, i) => `Table ${i + 1}: ${t.narrative}`)],
+/** The cells the report's figures live in, on the model's other sheets. */
+export interface ReportRefs {
+  readonly inputs: AssumptionRefs;
+  readonly costs: Placement;
+  readonly leadTimes: Placement;
+  readonly industry: { readonly byCategory: Placement; readonly totals: Placement; readonly uncertainty: Placement };
+  readonly scenarioResults: Placement;
+  readonly timelineSummary: Placement;
+}
+
+const INDUSTRY_ROWS = { respondents: TOTALS.respondents, parties: TOTALS.parties, dcc: TOTALS.dcc, secas: TOTALS.secas, oneOff: TOTALS.oneOff, partiesOngoing: TOTALS.partiesOngoing, dccOngoing: TOTALS.dccOngoing, ongoing: TOTALS.ongoing } as const;
+const RANGE_COLUMN = { low: 1, central: 2, high: 3 } as const;
+const RESPONDENT_CELLS = {
+  low: ['costs', COSTS.low],
+  high: ['costs', COSTS.high],
+  ongoingLow: ['costs', COSTS.ongoingLow],
+  ongoingHigh: ['costs', COSTS.ongoingHigh],
+  figure: ['costs', COSTS.figure],
+  readyBy: ['leadTimes', LEAD.readyBy],
+  ready: ['leadTimes', LEAD.ready],
+} as const;
+const TIMELINE_ROWS = { respondentMonths: 1, requiredMonths: 4, governedBy: 9, basis: 10 } as const;
+
+/** The workbook cell (or formula over cells) that holds a quantity the report quotes. */
+export function resolver(refs: ReportRefs): (q: Quantity) => Expr {
+  const parties = sum(refs.inputs.populations.column(POPULATIONS.parties));
+  return ({ key }) => {
+    const [group, a, b] = key.split('.') as [string, string, string | undefined];
+    switch (group) {
+      case 'industry':
+        if (a === 'basis') return refs.industry.totals.cell(1, TOTALS.basis);
+        if (a === 'emptyCategories') {
+          const c = refs.industry.byCategory;
+          return call('COUNTIFS', c.column(BY_CATEGORY.extrapolated), str('>0'), c.column(BY_CATEGORY.withFigure), num(0));
+        }
+        if (a === 'defaultPopulations') {
+          const p = refs.inputs.populations;
+          return call('COUNTIFS', p.column(POPULATIONS.status), str('default'), p.column(POPULATIONS.respondents), str('>0'));
+        }
+        return refs.industry.totals.cell(RANGE_COLUMN[b as keyof typeof RANGE_COLUMN], INDUSTRY_ROWS[a as keyof typeof INDUSTRY_ROWS]);
+      case 'method':
+        return { unquantified: A.unquantifiedRule, emptyCategory: A.emptyCategoryRule, emptyCategoryValue: A.emptyCategoryValue }[a as 'unquantified']!;
+      case 'simulation':
+        return a === 'status' ? name('SimulationStatus') : refs.industry.uncertainty.cell(2, ['p10', 'p50', 'p90'].indexOf(a));
+      case 'scenario': {
+        const i = Number(a);
+        if (b === 'adopterShare') return iff(gt(parties, num(0)), div(refs.scenarioResults.cell(RESULTS.adopters, i), parties), str(''));
+        return refs.scenarioResults.cell(RESULTS[b as keyof typeof RESULTS], i);
+      }
+      case 'respondent': {
+        const [table, column] = RESPONDENT_CELLS[b as keyof typeof RESPONDENT_CELLS];
+        return refs[table].cell(column, Number(a));
+      }
+      case 'timeline':
+        if (a === 'decisionDate') return A.decisionDate;
+        if (a === 'readyDate' || a === 'earliestRelease' || a === 'targetRelease') return name(`${a[0]!.toUpperCase()}${a.slice(1)}`);
+        return refs.timelineSummary.cell(1, TIMELINE_ROWS[a as keyof typeof TIMELINE_ROWS]);
+      case 'checks':
+        return name('ChecksStatus');
+      case 'count':
+        return a === 'withFigure' ? sum(refs.costs.column(COSTS.figure)) : parties;
+      default:
+        throw new Error(`the report quotes ${key}, which the workbook does not hold`);
+    }
   };
+}
+
+/**
+ * The report's tables as live formulas over the model's sheets, each followed by its sentence and
+ * notes: they read exactly as the export, and follow every change in the workbook.
+ */
+export function reportSheet(tables: readonly ReportTable[], refs: ReportRefs): SheetPlan {
+  const resolve = resolver(refs);
+  const cursor = new SheetCursor(REPORT_SHEET);
+  const widths = [34, 22, 22, 16, 16, 12, 16, 24, 24];
+  const cellOf = (l: Live): Cell => (typeof l === 'string' ? text(l) : formula(liveFormula(l, resolve), evaluate(l)));
+  const placed = tables.flatMap((t, i) => {
+    const id = t.id.replace(/[^A-Za-z0-9]/g, '_');
+    const body = cursor.place(t.rows.length, `Table ${i + 1}: ${t.title}`, `tblReport_${id}`, t.columns.map((c, j) => col(c.header, 'text', widths[j] ?? 16)));
+    const words = [t.live.narrative, ...t.live.notes];
+    const prose = cursor.place(words.length, undefined, `tblReportText_${id}`, [col(`Table ${i + 1}: sentence and notes`, 'text', widths[0]!)]);
+    return [body.table(t.live.rows.map((r) => r.map(cellOf))), prose.table(words.map((w) => [cellOf(w)]))];
+  });
+  return { name: REPORT_SHEET, tables: placed };
 }

@@ -1,52 +1,72 @@
-import { addLeadTime, RELEASE_RULE } from '../model/calendarDates';
+import { basisText, type ResultBasis } from '../model/basis';
+import { addLeadTime, excelSerial, RELEASE_RULE, type IsoDate } from '../model/calendarDates';
 import type { ModelAssumptions, ModelResult } from '../model/costModel';
-import { A } from './assumptionsSheet';
+import { A, RELEASES, type AssumptionRefs } from './assumptionsSheet';
+import { basisFormula, timelineItems } from './basisFormulas';
 import { LEAD, readyByFormula } from './costSheets';
-import { add, call, concat, eq, gt, iff, mul, num as n, str, sub, type Expr } from './formula';
-import { col, excelSerial, formula, SheetCursor, text, type Cell, type DefinedName, type Placement, type SheetPlan } from './plan';
+import { add, call, concat, div, eq, gt, iff, mul, name, num as n, str, sub, type Expr } from './formula';
+import { col, formula, SheetCursor, text, type Cell, type DefinedName, type Placement, type SheetPlan } from './plan';
 
 export const TIMELINE_SHEET = 'Timeline';
 
 const GOVERNED_BY_TEXT = { respondents: 'respondents', dcc: 'DCC lead time', notice: 'minimum notice', none: 'nothing' } as const;
+export const NO_RELEASE = 'none in the calendar';
+
+/** A milestone with no length is drawn this many months wide, so it shows on the chart. */
+export const MILESTONE_MARK_MONTHS = 0.25;
+const DAYS_PER_MONTH = 365.25 / 12;
 
 /**
  * The implementation timeline as live formulas: the lead time covering the chosen share of
  * respondents (from the Lead times sheet), the DCC lead time and notice, the ready date, and the
- * first release in the calendar on or after it and any release a respondent named.
+ * first release in the calendar on or after it and any later release a respondent named; then the
+ * milestones in months from the decision, which the Gantt chart draws, so its axis follows them.
  */
-export function timelineSheet(a: ModelAssumptions, model: ModelResult, leadTimes: Placement, releases: Placement): { sheet: SheetPlan; names: DefinedName[] } {
+export function timelineSheet(
+  a: ModelAssumptions,
+  model: ModelResult,
+  basis: ResultBasis,
+  leadTimes: Placement,
+  refs: AssumptionRefs,
+): { sheet: SheetPlan; names: DefinedName[]; summary: Placement } {
   const t = model.timeline;
   const decision = a.timeline.decisionDate;
   const cursor = new SheetCursor(TIMELINE_SHEET);
-  const summary = cursor.place(10, 'Implementation timeline');
-  const milestones = cursor.place(5, 'Milestones (for a Gantt chart: start and days)');
+  const summary = cursor.place(11, 'Implementation timeline', 'tblTimelineSummary', [col('Item', 'text', 44), col('Value', 'text', 16)]);
+  const milestones = cursor.place(5, 'Milestones, in months from the decision date (the chart draws these)', 'tblMilestones', [
+    col('Milestone', 'text', 44),
+    col('Start', 'date', 16),
+    col('End', 'date', 14),
+    col('Starts after (months)', 'months', 12),
+    col('Lasts (months)', 'months', 12),
+    col('Bar (months)', 'months', 12),
+  ]);
 
   const v = (i: number) => summary.cell(1, i);
   const months = leadTimes.column(LEAD.months);
-  const releaseColumn = releases.column(0);
-  const respondentsMonths = t.respondentMonths;
+  const releaseColumn = refs.releases.column(RELEASES.date);
   const notBefore = [t.readyDate, ...t.respondents.filter((r) => r.status === 'named-release' && r.readyBy).map((r) => r.readyBy!)].sort().pop()!;
-  const serial = (d: string | null) => (d === null ? 'none in the calendar' : excelSerial(d));
+  const serial = (d: string | null) => (d === null ? NO_RELEASE : excelSerial(d));
   const rows: Cell[][] = [
     [text('Decision date'), formula(A.decisionDate, excelSerial(decision), 'date')],
     [
       text("Respondents' lead time (months)"),
-      formula(call('IFERROR', call('SMALL', months, call('MAX', n(1), call('ROUNDUP', mul(A.coverageShare, call('COUNT', months)), n(0)))), n(0)), respondentsMonths, 'months'),
+      formula(iff(eq(call('COUNT', months), n(0)), n(0), call('SMALL', months, call('MAX', n(1), call('ROUNDUP', mul(A.coverageShare, call('COUNT', months)), n(0))))), t.respondentMonths, 'months'),
     ],
     [text('DCC lead time (months)'), formula(A.dccLeadTime, a.timeline.dccLeadTimeMonths, 'months')],
     [text('Minimum notice (months)'), formula(A.noticeMonths, a.timeline.minimumNoticeMonths, 'months')],
     [text('Required lead time (months)'), formula(call('MAX', v(1), v(2), v(3)), t.requiredMonths, 'months')],
     [text('Ready by'), formula(readyByFormula(v(4)), excelSerial(t.readyDate), 'date')],
-    [text('Not before (with releases respondents named)'), formula(call('MAX', v(5), call('MAX', leadTimes.column(LEAD.namedRelease))), excelSerial(notBefore), 'date')],
+    [text('Not before (with later releases respondents named)'), formula(call('MAX', v(5), call('MAX', leadTimes.column(LEAD.namedCounted))), excelSerial(notBefore), 'date')],
     [
       text('Earliest feasible release'),
       formula(
-        iff(gt(call('COUNTIF', releaseColumn, concat(str('>='), v(6))), n(0)), call('INDEX', releaseColumn, add(call('COUNTIF', releaseColumn, concat(str('<'), v(6))), n(1))), str('none in the calendar')),
+        iff(gt(call('COUNTIF', releaseColumn, concat(str('>='), v(6))), n(0)), call('INDEX', releaseColumn, add(call('COUNTIF', releaseColumn, concat(str('<'), v(6))), n(1))), str(NO_RELEASE)),
         serial(t.earliestRelease),
         'date',
       ),
     ],
-    [text('Target release'), formula(iff(call('ISNUMBER', A.proposedRelease), A.proposedRelease, v(7)), serial(t.targetRelease), 'date')],
+    [text('Target release (ProposedRelease, else the earliest feasible)'), formula(iff(call('ISNUMBER', A.proposedRelease), A.proposedRelease, v(7)), serial(t.targetRelease), 'date')],
     [
       text('Set by'),
       formula(
@@ -54,46 +74,60 @@ export function timelineSheet(a: ModelAssumptions, model: ModelResult, leadTimes
         GOVERNED_BY_TEXT[t.governedBy],
       ),
     ],
+    [text('Basis'), formula(basisFormula(timelineItems(refs)), basisText(basis.timeline))],
   ];
 
-  const end = (monthsExpr: Expr, m: number) => formula(readyByFormula(monthsExpr), excelSerial(addLeadTime(decision, m)), 'date');
-  const start = (): Cell => formula(A.decisionDate, excelSerial(decision), 'date');
-  // A release the calendar cannot supply is text, so its length is 0 rather than an error.
-  const days = (i: number, value: number): Cell => formula(call('IFERROR', call('MAX', n(0), sub(milestones.cell(2, i), milestones.cell(1, i))), n(0)), value, 'integer');
-  const dayCount = (from: string, to: string) => Math.max(0, excelSerial(to) - excelSerial(from));
+  // Milestones: dates, then months from the decision; a release the calendar cannot supply is text, and draws nothing.
+  const m = (k: number, i: number) => milestones.cell(k, i);
+  const monthsAfter = (d: Expr) => iff(call('ISNUMBER', d), div(sub(d, A.decisionDate), A.daysPerMonth), n(0));
+  const monthsOf = (from: string, to: string | null) => (to === null ? 0 : (excelSerial(to) - excelSerial(from)) / DAYS_PER_MONTH);
   const target = t.targetRelease;
-  const milestoneRows: Cell[][] = [
-    [text('Decision'), start(), start(), days(0, 0)],
-    [text('DCC build and test'), start(), end(A.dccLeadTime, a.timeline.dccLeadTimeMonths), days(1, dayCount(decision, addLeadTime(decision, a.timeline.dccLeadTimeMonths)))],
-    [text('Parties implement'), start(), end(v(1), respondentsMonths), days(2, dayCount(decision, addLeadTime(decision, respondentsMonths)))],
-    [text('Notice period'), start(), end(A.noticeMonths, a.timeline.minimumNoticeMonths), days(3, dayCount(decision, addLeadTime(decision, a.timeline.minimumNoticeMonths)))],
-    [text('Release'), formula(v(8), serial(target), 'date'), formula(v(8), serial(target), 'date'), days(4, 0)],
+  const spans: ReadonlyArray<readonly [string, Expr, Expr, IsoDate, IsoDate | null]> = [
+    ['Decision', A.decisionDate, A.decisionDate, decision, decision],
+    ['DCC build and test', A.decisionDate, readyByFormula(A.dccLeadTime), decision, addLeadTime(decision, a.timeline.dccLeadTimeMonths)],
+    ['Parties implement', A.decisionDate, readyByFormula(v(1)), decision, addLeadTime(decision, t.respondentMonths)],
+    ['Notice period', A.decisionDate, readyByFormula(A.noticeMonths), decision, addLeadTime(decision, a.timeline.minimumNoticeMonths)],
+    ['Target release', v(8), v(8), target ?? decision, target],
   ];
+  const milestoneRows: Cell[][] = spans.map(([label, start, end, startValue, endValue], i) => {
+    const startsAfter = target === null && i === 4 ? 0 : monthsOf(decision, startValue);
+    const lasts = endValue === null ? 0 : monthsOf(startValue, endValue);
+    return [
+      text(label),
+      formula(start, i === 4 ? serial(target) : excelSerial(startValue), 'date'),
+      formula(end, endValue === null ? NO_RELEASE : excelSerial(endValue), 'date'),
+      formula(monthsAfter(m(1, i)), startsAfter),
+      formula(iff(call('AND', call('ISNUMBER', m(1, i)), call('ISNUMBER', m(2, i))), div(sub(m(2, i), m(1, i)), A.daysPerMonth), n(0)), lasts),
+      formula(iff(call('ISNUMBER', m(1, i)), call('MAX', m(4, i), name('MilestoneMarkMonths')), n(0)), endValue === null ? 0 : Math.max(lasts, MILESTONE_MARK_MONTHS)),
+    ];
+  });
   return {
+    summary,
     names: [
-      { name: 'TargetRelease', sheet: TIMELINE_SHEET, row: summary.headerRow + 1 + 8, col: 1 },
-      { name: 'ReadyDate', sheet: TIMELINE_SHEET, row: summary.headerRow + 1 + 5, col: 1 },
+      { name: 'TargetRelease', sheet: TIMELINE_SHEET, row: summary.headerRow + 1 + 8, col: 1, description: 'Result: the target SEC release' },
+      { name: 'ReadyDate', sheet: TIMELINE_SHEET, row: summary.headerRow + 1 + 5, col: 1, description: 'Result: the date every counted party would be ready' },
+      { name: 'EarliestRelease', sheet: TIMELINE_SHEET, row: summary.headerRow + 1 + 7, col: 1, description: 'Result: the earliest feasible SEC release' },
     ],
     sheet: {
       name: TIMELINE_SHEET,
-      tables: [
-        summary.table({ name: 'tblTimelineSummary', columns: [col('Item', 'text', 44), col('Value', 'text', 16)], rows }),
-        milestones.table({ name: 'tblMilestones', columns: [col('Milestone', 'text', 44), col('Start', 'date', 16), col('End', 'date', 14), col('Days', 'integer', 8)], rows: milestoneRows }),
-      ],
+      tables: [summary.table(rows), milestones.table(milestoneRows)],
       charts: [
         {
-          title: 'Implementation timeline',
+          title: 'Implementation timeline (months from the decision date)',
           kind: 'gantt',
           table: 'tblMilestones',
           categoryColumn: 0,
-          seriesColumns: [1, 3],
-          numberFormat: 'mmm yyyy',
-          axisMin: excelSerial(decision),
-          at: { row: 0, col: 5 },
+          seriesColumns: [3, 5],
+          numberFormat: '0',
+          at: { row: 0, col: 7 },
           size: { cols: 9, rows: 16 },
         },
       ],
-      notes: [RELEASE_RULE, 'Each respondent’s ready-by date is on the Lead times sheet; the release calendar is on the Assumptions sheet.'],
+      notes: [
+        RELEASE_RULE,
+        'Each respondent’s ready-by date is on the Lead times sheet; the release calendar is on the Assumptions sheet.',
+        `The chart measures months from the decision date; a milestone with no length (the decision, the release) is drawn ${MILESTONE_MARK_MONTHS} of a month wide so it shows.`,
+      ],
     },
   };
 }

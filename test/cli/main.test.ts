@@ -5,7 +5,7 @@ import { memoryIo } from '../support/memoryIo';
 import { readXlsx } from '../support/xlsxRead';
 
 const fixture = (name: string) => join(__dirname, '..', 'fixtures', name);
-const SHEETS = ['Read me', 'Responses', 'Costs', 'Lead times', 'Assumptions', 'Industry costs', 'Scenarios', 'Timeline', 'Report tables', 'Findings'];
+const SHEETS = ['Read me', 'Checks', 'Responses', 'Costs', 'Lead times', 'Assumptions', 'Industry costs', 'Scenarios', 'Timeline', 'Report tables', 'Findings'];
 
 describe('npm run model on the bundled seed', () => {
   test('writes the workbook and prints the summary', async () => {
@@ -24,7 +24,10 @@ describe('npm run model on the bundled seed', () => {
     ]);
     expect(run.stdout()).toContain('5 respondents, 9 questions; cost question 4, lead-time question 5');
     expect(run.stdout()).toContain('Costs: £350k–£950k from 4 respondents with a figure; 1 unquantified');
-    expect(run.stdout()).toContain('Industry: £350k–£950k (central £650k)');
+    expect(run.stdout()).toContain("Industry: £350k–£950k (central £650k), the respondents' own figures, not the whole industry");
+    expect(run.stdout()).toContain('  Illustrative: rests on populations not entered; DCC implementation cost not yet provided; SECAS cost not yet provided\n');
+    expect(run.stdout()).toContain('Checks: all 12 checks pass');
+    expect(run.stdout()).toMatch(/Scenarios: Low NPV −£\d+k \(−£\d+k to −£\d+k over the cost range\), break-even not reached at full uptake; Central/);
     expect(run.stdout()).toContain('Timeline: 8 months (Utilita Energy Ltd) from decision on 2027-03-01 → ready 2027-11-01; earliest release 2027-11-04');
 
     const book = await readXlsx(run.written.get('out/MP207-cost-model.xlsx')!);
@@ -61,7 +64,7 @@ describe('npm run model on the bundled seed', () => {
     expect(responses.rows[0]).toContain('SECAS Response');
     expect(responses.rows.filter((r) => typeof r[0] === 'string' && r[0].startsWith('q'))).toHaveLength(45);
     expect(responses.formulas).toEqual([]);
-    expect(costs.conditional).toEqual([{ ref: 'A2:O6', formula: '(LEN($N2)>0)' }]);
+    expect(costs.conditional).toEqual([{ ref: 'A2:W6', formula: '(LEN($V2)>0)' }]);
     const readMe = book.get('Read me')!.rows;
     expect(readMe.find((r) => r[0] === 'Source SHA-256')![1]).toMatch(/^[0-9a-f]{64}$/);
     expect(readMe.find((r) => r[0] === 'Monte Carlo seed')![1]).toBe(20260101);
@@ -82,7 +85,27 @@ describe('npm run model on the bundled seed', () => {
     expect(report.model.industry.p10).toBeLessThanOrEqual(report.model.industry.p50);
     expect(report.model.industry.p50).toBeLessThanOrEqual(report.model.industry.p90);
     expect(report.model.scenarios.map((s: { name: string }) => s.name)).toEqual(['Low', 'Central', 'High']);
-    expect(report.model.timeline).toEqual({ decisionDate: '2027-03-01', requiredMonths: 8, readyDate: '2027-11-01', earliestRelease: '2027-11-04' });
+    expect(report.model.timeline).toEqual({
+      decisionDate: '2027-03-01',
+      requiredMonths: 8,
+      readyDate: '2027-11-01',
+      earliestRelease: '2027-11-04',
+      targetRelease: '2027-11-04',
+      basis: ['a release date from the default rule'],
+    });
+    // Results that cannot exist are null, with the reason; each figure says what it rests on.
+    const [low, central] = report.model.scenarios;
+    expect(low).toMatchObject({ costPerAdopter: null, breakEvenUptake: null, breakEvenAdopters: null });
+    expect(low.breakEvenReason).toMatch(/^not reached at full uptake: it would take \d+\.\d adopting parties, and there are 5$/);
+    expect(central.npvAtCost.low).toBeGreaterThanOrEqual(central.npvAtCost.central);
+    expect(central.npvAtCost.central).toBe(central.npv);
+    expect(central.npvAtCost.central).toBeGreaterThanOrEqual(central.npvAtCost.high);
+    expect(central.basis).toContain('placeholder uptake');
+    expect(report.model.industry).toMatchObject({ dccImplementation: null, secas: null, wholeIndustry: false, simulationCurrent: true });
+    expect(report.inputs.populations[0]).toEqual({ category: 'Large Supplier', parties: 4, status: 'default', source: 'Default: the number of respondents in this category' });
+    expect(report.inputs.decisionDate).toEqual({ date: '2027-03-01', status: 'entered' });
+    expect(report.checks.ok).toBe(true);
+    expect(report.respondents[0].cost.ongoingPerYear).toBeNull();
     expect([...run.written.keys()][0]).toBe('elsewhere/MP207-cost-model.xlsx');
   });
 

@@ -16,9 +16,12 @@ describe('charts in the CLI workbook', () => {
     for (const c of charts) expect(types).toContain(`PartName="/${c}"`);
     const gantt = await zip.file('xl/charts/chart3.xml')!.async('string');
     expect(gantt).toContain('<c:barDir val="bar"/><c:grouping val="stacked"/>');
-    expect(gantt).toContain("<c:f>'Timeline'!$B$16:$B$20</c:f>");
-    expect(gantt).toContain("<c:f>'Timeline'!$A$16:$A$20</c:f>");
+    // Months from the decision (start, then the bar), so the axis follows the dates; it starts at the decision.
+    expect(gantt).toContain("<c:f>'Timeline'!$D$17:$D$21</c:f>");
+    expect(gantt).toContain("<c:f>'Timeline'!$F$17:$F$21</c:f>");
+    expect(gantt).toContain("<c:f>'Timeline'!$A$17:$A$21</c:f>");
     expect(gantt).toContain('<c:spPr><a:noFill/>');
+    expect(gantt).toContain('<c:min val="0"/>');
 
     const workbook = await zip.file('xl/workbook.xml')!.async('string');
     const timelineId = /<sheet [^>]*name="Timeline"[^>]*r:id="(rId\d+)"/.exec(workbook)![1];

@@ -11,7 +11,7 @@ import { syntheticAnnex } from '../support/synthetic';
 
 const all = () => true;
 const planOf = (text: string) => livePlan(text).plan;
-const SHEETS = ['Read me', 'Responses', 'Costs', 'Lead times', 'Assumptions', 'Industry costs', 'Scenarios', 'Timeline', 'Report tables', 'Findings'];
+const SHEETS = ['Read me', 'Checks', 'Responses', 'Costs', 'Lead times', 'Assumptions', 'Industry costs', 'Scenarios', 'Timeline', 'Report tables', 'Findings'];
 
 describe('writing the plan through office-js', () => {
   test('the seed lands as the live workbook, its tables, names and the registry, in two syncs', async () => {
@@ -24,8 +24,17 @@ describe('writing the plan through office-js', () => {
     expect(ctx.workbook.names.list.find((n) => n.name === 'DiscountRate')).toMatchObject({ sheet: 'Assumptions' });
     expect(sheets.find((s) => s.name === REGISTRY_SHEET)!.visibility).toBe('VeryHidden');
     const costs = ctx.workbook.worksheets.find('Costs')!;
-    expect(costs.tables.list.map((t) => [t.name, t.address])).toEqual([['tblCosts', 'A1:O6']]);
+    expect(costs.tables.list.map((t) => [t.name, t.address])).toEqual([['tblCosts', 'A1:W6']]);
     expect(costs.frozenRows).toBe(1);
+    // Printed landscape, one page wide, the header row on every page of a one-table sheet.
+    expect(costs.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$1' });
+    expect(ctx.workbook.worksheets.find('Timeline')!.pageLayout).toMatchObject({ orientation: 'Landscape', printTitleRows: '' });
+    for (const sheet of SHEETS) expect([sheet, ctx.workbook.worksheets.find(sheet)!.pageLayout.zoom]).toEqual([sheet, { horizontalFitToPages: 1, verticalFitToPages: 0 }]);
+    // Column sums name the table column, so a row added to the table is counted.
+    const industry = ctx.workbook.worksheets.find('Industry costs')!.grid();
+    expect(industry[2]![2]).toEqual({ kind: 'formula', formula: '=COUNTIF(tblCosts[Category],A3)', format: FORMAT_CODES.integer });
+    // Each name carries what it holds, as Excel shows in the Name Manager.
+    expect(ctx.workbook.names.list.find((n) => n.name === 'ChecksOK')).toMatchObject({ sheet: 'Checks', comment: 'Check: TRUE when every check passes' });
     const grid = costs.grid();
     expect(grid[1]![5]).toEqual({ kind: 'number', value: 100000, format: FORMAT_CODES.gbp });
     expect(grid[2]![4]).toEqual({ kind: 'text', value: 'unquantified', format: '@' });
@@ -34,16 +43,28 @@ describe('writing the plan through office-js', () => {
     expect(lead[3]![3]).toEqual({ kind: 'text', value: '-', format: '@' });
     expect(ctx.calls).toContain('suspendCalculation');
     // Flagged rows are shaded by a rule over the table's body; the rule cells offer their choices.
-    expect(costs.conditionalFormats.map((f) => [f.address, f.format.custom.rule.formula])).toEqual([['A2:O6', '=(LEN($N2)>0)']]);
+    expect(costs.conditionalFormats.map((f) => [f.address, f.format.custom.rule.formula])).toEqual([['A2:W6', '=(LEN($V2)>0)']]);
+    // The Gantt chart draws months from the decision: its axis starts there and follows the bars.
     const gantt = ctx.workbook.worksheets.find('Timeline')!.charts.list[0]!;
-    expect(gantt).toMatchObject({ type: 'BarStacked', title: { text: 'Implementation timeline' }, axes: { categoryAxis: { reversePlotOrder: true } } });
+    expect(gantt).toMatchObject({
+      type: 'BarStacked',
+      title: { text: 'Implementation timeline (months from the decision date)' },
+      axes: { valueAxis: { minimum: 0 }, categoryAxis: { reversePlotOrder: true } },
+    });
     expect(gantt.series.map((x) => [x.values, x.x, x.hidden])).toEqual([
-      ['B15:B20', 'A16:A20', true],
-      ['D16:D20', 'A16:A20', false],
+      ['D16:D21', 'A17:A21', true],
+      ['F17:F21', 'A17:A21', false],
     ]);
     expect(ctx.workbook.worksheets.find('Industry costs')!.charts.list[0]!.series.map((x) => x.name)).toEqual(['header', 'Central £', 'High £']);
-    const rules = [...ctx.workbook.worksheets.find('Assumptions')!.validations.values()];
-    expect(rules).toContainEqual({ list: { inCellDropDown: true, source: 'excluded,category mean' } });
+    // Every input refuses what it cannot take, saying what it takes.
+    const rules = ctx.workbook.worksheets.find('Assumptions')!.validations;
+    expect([...rules.values()]).toContainEqual({
+      rule: { list: { inCellDropDown: true, source: 'excluded,category mean' } },
+      ignoreBlanks: true,
+      errorAlert: { message: 'Choose one of: excluded, category mean', showAlert: true, style: 'Stop', title: 'Not accepted here' },
+    });
+    const uptake = [...rules.entries()].find(([, v]) => v.errorAlert?.message.includes('type 25%'));
+    expect(uptake![1]).toMatchObject({ rule: { decimal: { formula1: 0, formula2: 1, operator: 'Between' } }, errorAlert: { message: 'Enter a percentage from 0% to 100% (type 25%, not 25), or leave it blank.' } });
   });
 
   test('the number of syncs does not grow with the number of respondents', async () => {
@@ -51,7 +72,7 @@ describe('writing the plan through office-js', () => {
     for (const n of [5, 50, 500]) {
       const ctx = new FakeContext();
       const report = await writePlan(asExcelContext(ctx), planOf(syntheticAnnex(n)), all);
-      expect(ctx.workbook.worksheets.find('Costs')!.tables.list[0]!.address).toBe(`A1:O${n + 1}`);
+      expect(ctx.workbook.worksheets.find('Costs')!.tables.list[0]!.address).toBe(`A1:W${n + 1}`);
       expect(report.cells).toBeGreaterThan(n * 9);
       counts.push(ctx.syncs);
     }
@@ -80,11 +101,11 @@ describe('writing the plan through office-js', () => {
     expect(ctx.syncs).toBe(3);
     expect(report.replaced).toEqual(SHEETS);
     const costs = ctx.workbook.worksheets.find('Costs')!;
-    expect(costs.tables.list.map((t) => [t.name, t.address])).toEqual([['tblCosts', 'A1:O6']]);
+    expect(costs.tables.list.map((t) => [t.name, t.address])).toEqual([['tblCosts', 'A1:W6']]);
     // The charts are replaced, not added to.
     for (const sheet of ['Industry costs', 'Scenarios', 'Timeline']) expect(ctx.workbook.worksheets.find(sheet)!.charts.list).toHaveLength(1);
-    // Rows 7 onwards held the 30-respondent import: nothing of it is left but the notes line.
-    expect(costs.grid().slice(6).flat().filter((c) => c && c.kind !== 'empty').length).toBe(1);
+    // Rows 7 onwards held the 30-respondent import: nothing of it is left but the two notes lines.
+    expect(costs.grid().slice(6).flat().filter((c) => c && c.kind !== 'empty').length).toBe(2);
   });
 
   test('a sheet of the same name that the add-in did not create stops the import before anything is written', async () => {

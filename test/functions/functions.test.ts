@@ -44,10 +44,15 @@ describe('SECMOD custom functions', () => {
 
   test('present value and break-even with Green Book discounting, by hand', () => {
     expect(npv([[100], [100], [100]])).toBeCloseTo(100 + 100 / 1.035 + 100 / 1.035 ** 2, 9);
+    // Live in year 1: the fixed and one-off costs at 1/1.035, ten years of benefits and ongoing costs, years 1–10.
     let running = 0;
-    for (let t = 1; t <= 9; t++) running += 1 / 1.035 ** t;
+    for (let t = 1; t <= 10; t++) running += 1 / 1.035 ** t;
     const margin = 50_000 * running - (20_000 / 1.035 + 5_000 * running);
-    expect(breakEven(1_000_000, 50_000, 5_000, 20_000, 10, 1)).toBeCloseTo(1_000_000 / margin, 9);
+    expect(breakEven(1_000_000, 50_000, 5_000, 20_000, 10, 1)).toBeCloseTo(1_000_000 / 1.035 / margin, 9);
+    // Live within a year of the decision (the default): nothing discounted in year 0.
+    let fromNow = 0;
+    for (let t = 0; t < 10; t++) fromNow += 1 / 1.035 ** t;
+    expect(breakEven(1_000_000, 50_000, 5_000, 20_000)).toBeCloseTo(1_000_000 / (45_000 * fromNow - 20_000), 9);
     expect(() => breakEven(1_000_000, 1_000, 5_000)).toThrow(expect.objectContaining({ code: '#N/A' }));
   });
 

@@ -59,6 +59,21 @@ describe('parseCostAnswer: the forms respondents type', () => {
     expect(parseCostAnswer('£100k-£250k').flag).toBeUndefined();
   });
 
+  test('a yearly figure is kept apart from the one-off band', () => {
+    const both = parseCostAnswer('£100k-£250k one-off, plus around £20k a year to run');
+    expect(both).toMatchObject({ kind: 'band', low: 100_000, high: 250_000, ongoing: { low: 20_000, high: 20_000 } });
+    expect(both.flag).toMatch(/approximate/);
+    expect(parseCostAnswer('£50k to build and £5k-£10k per annum')).toMatchObject({ low: 50_000, high: 50_000, ongoing: { low: 5_000, high: 10_000 } });
+    expect(parseCostAnswer('Annual running costs of £15k; £200k implementation')).toMatchObject({ low: 200_000, high: 200_000, ongoing: { low: 15_000, high: 15_000 } });
+    const yearlyOnly = parseCostAnswer('£20k p.a.');
+    expect(yearlyOnly).toMatchObject({ kind: 'band', low: 0, high: 0, ongoing: { low: 20_000, high: 20_000 } });
+    expect(yearlyOnly.flag).toMatch(/only a yearly figure/);
+    // Two yearly figures cannot both be read.
+    expect(parseCostAnswer('£10k a year, or £20k a year').kind).toBe('unreadable');
+    // A one-off band alone has no yearly part.
+    expect(parseCostAnswer('£100k-£250k')).not.toHaveProperty('ongoing');
+  });
+
   test('a bare Yes offers a figure from the rationale as a flagged suggestion, not as the answer', () => {
     const a = parseCostAnswer('Yes', 'We expect around £200k-£300k of build work.');
     expect(a.kind).toBe('unquantified');
@@ -108,6 +123,18 @@ describe('parseCostAnswer: properties', () => {
         const text = formatCostBand(low, open ? null : high);
         const back = parseCostAnswer(text);
         expect(back).toMatchObject({ kind: 'band', low, high: open ? null : high });
+      }),
+    );
+  });
+
+  test('a band with a yearly figure reads back from its display text', () => {
+    fc.assert(
+      fc.property(amount, amount, amount, amount, (a, b, c, d) => {
+        const [low, high] = a <= b ? [a, b] : [b, a];
+        const [yearLow, yearHigh] = c <= d ? [c, d] : [d, c];
+        const original = parseCostAnswer(`${formatCostBand(low, high)} one-off; ${formatCostBand(yearLow, yearHigh)} a year`);
+        expect(original).toMatchObject({ kind: 'band', low, high, ongoing: { low: yearLow, high: yearHigh } });
+        expect(parseCostAnswer(formatCostAnswer(original))).toMatchObject({ kind: 'band', low, high, ongoing: { low: yearLow, high: yearHigh } });
       }),
     );
   });

@@ -2,6 +2,7 @@ import { importText } from '../../src/import/importText';
 import { isoDate } from '../../src/model/calendarDates';
 import { NO_CENTRAL_COSTS } from '../../src/model/industryCost';
 import { defaultAssumptions, runModel, runUncertainty, type ModelAssumptions } from '../../src/model/costModel';
+import { decisionDateStatus, figuresStatus, populationStatus, uptakeStatus } from '../../src/model/inputStatus';
 import { seedText } from '../support/seed';
 
 const analysis = importText(seedText(), 'seed').analysis;
@@ -13,7 +14,7 @@ const run = (a: ModelAssumptions) => {
 };
 
 describe('the whole engine on the seed', () => {
-  test('defaults: populations are the respondents seen, flagged as not entered', () => {
+  test('defaults: populations are the respondents seen, each input marked as the default or placeholder it is', () => {
     const populations = defaults.industry.populations;
     expect(populations.map((p) => [p.category, p.parties])).toEqual([
       ['Large Supplier', 4],
@@ -23,9 +24,17 @@ describe('the whole engine on the seed', () => {
       ['Other SEC Party', 0],
       ['DCC', 0],
     ]);
-    expect(populations[0]!.source).toMatch(/^not entered/);
+    expect(populations.map(populationStatus)).toEqual(['default', 'default', 'default', 'default', 'default', 'default']);
     expect(defaults.scenarios.map((s) => s.name)).toEqual(['Low', 'Central', 'High']);
-    expect(defaults.scenarios.every((s) => /placeholder/.test(s.source))).toBe(true);
+    const categories = populations.map((p) => p.category);
+    expect(defaults.scenarios.map((s) => [uptakeStatus(s, categories), figuresStatus(s)])).toEqual([
+      ['placeholder', 'placeholder'],
+      ['placeholder', 'placeholder'],
+      ['placeholder', 'placeholder'],
+    ]);
+    expect(decisionDateStatus(defaults.timeline, defaults.sources)).toBe('default');
+    expect(defaults.industry.central).toEqual(NO_CENTRAL_COSTS);
+    expect(Object.values(NO_CENTRAL_COSTS).every((v) => v === null)).toBe(true);
   });
 
   test('industry equals the respondents’ figures when populations are the respondents; timeline as in the issue', () => {
@@ -35,7 +44,42 @@ describe('the whole engine on the seed', () => {
     // Central: 25% of 5 parties = 1.25 adopters
     const central = m.scenarios.find((s) => s.result.name === 'Central')!.result;
     expect(central.adopters).toBe(1.25);
-    expect(central.parts.pvFixed).toBe(650_000);
+    // The release (4 Nov 2027) is within twelve months of the decision: year 0, undiscounted.
+    expect(m.timing).toEqual({ implementation: '2027-11-04', implementationIsRelease: true, benefitsStart: '2027-11-04', implementationYear: 0, benefitsYear: 0 });
+    expect(central.parts.pvFixed.central).toBe(650_000);
+    // Fewer than one adopter in the Low scenario (10% of 5): no cost per adopter.
+    expect(m.scenarios[0]!.result.costPerAdopter).toBeNull();
+  });
+
+  test('benefits start at the release the timeline finds: a DCC lead time moves the release, and the appraisal with it', () => {
+    // A 20-month DCC lead time from 1 March 2027: ready 1 November 2028, release 2 November 2028: appraisal year 1.
+    const m = run({ ...defaults, timeline: { ...defaults.timeline, dccLeadTimeMonths: 20 } });
+    expect(m.timing).toMatchObject({ implementation: '2028-11-02', implementationYear: 1, benefitsYear: 1 });
+    const central = m.scenarios.find((s) => s.result.name === 'Central')!.result;
+    expect(central.parts.oneOffFactor).toBeCloseTo(1 / 1.035, 12);
+    let benefitYears = 0;
+    for (let t = 1; t <= 10; t++) benefitYears += 1 / 1.035 ** t;
+    expect(central.parts.benefitYears).toBeCloseTo(benefitYears, 12);
+    // A stated later start moves only the benefits.
+    const later = run({ ...defaults, appraisal: { ...defaults.appraisal, benefitsStart: isoDate('2029-06-01')! } });
+    expect(later.timing).toMatchObject({ implementationYear: 0, benefitsYear: 2 });
+    // Benefits before the change goes live cannot be.
+    const r = runModel(analysis, { ...defaults, appraisal: { ...defaults.appraisal, benefitsStart: isoDate('2027-06-01')! } });
+    expect(r).toEqual({ ok: false, problems: ['benefits cannot start (2027-06-01) before the change is implemented (2027-11-04)'] });
+  });
+
+  test('respondents’ yearly ongoing costs enter the appraisal every year from go-live', () => {
+    // Utilita's one-off band, and 20k a year to run, as an override.
+    const withOngoing: ModelAssumptions = { ...defaults, overrides: { ...defaults.overrides, costs: { 'utilita-energy-ltd': { ongoingLow: 10_000, ongoingHigh: 30_000 } } } };
+    const m = run(withOngoing);
+    expect(m.industry.partiesOngoing).toEqual({ low: 10_000, central: 20_000, high: 30_000 });
+    const base = run(defaults).scenarios[1]!.result;
+    const central = m.scenarios[1]!.result;
+    // Ten undiscounted-then-discounted years from year 0 at 3.5%.
+    let years = 0;
+    for (let t = 0; t < 10; t++) years += 1 / 1.035 ** t;
+    expect(central.npv).toBeCloseTo(base.npv - 20_000 * years, 6);
+    expect(central.npvAtCost.high).toBeCloseTo(base.npvAtCost.high - 30_000 * years, 6);
   });
 
   test('entered populations and central costs flow through to the scenarios', () => {
@@ -50,7 +94,7 @@ describe('the whole engine on the seed', () => {
     const m = run(a);
     // Large: 600k stated + 6 × 200k = 1,800k; Small 50k; DCC 500k; SECAS 20k
     expect(m.industry.total.central).toBe(1_800_000 + 50_000 + 520_000);
-    expect(m.fixedCosts.oneOffGbp).toBe(m.industry.total.central);
+    expect(m.fixedCosts.oneOff).toEqual(m.industry.total);
   });
 
   test('bad assumptions come back as problems, not exceptions', () => {

@@ -40,7 +40,43 @@ describe('industry extrapolation', () => {
     // Small: ENGIE 0–100k (central 50k) and 19 more parties at the same.
     expect(category(e, 'Small Supplier').cost).toEqual({ low: 0, central: 50_000 * 20, high: 100_000 * 20 });
     expect(e.total.central).toBe(1_800_000 + 1_000_000);
-    expect(e.method.join(' ')).toMatch(/gave no figure add nothing \(excluded\)/);
+    expect(e.method).toContain('Respondents who said they would incur a cost but gave no figure add nothing.');
+    // Every category with respondents has its population entered here: the whole industry, and no word about empty categories.
+    expect(e.wholeIndustry).toBe(true);
+    expect(e.method.join(' ')).not.toMatch(/no respondent figure|not yet entered/);
+  });
+
+  test('populations left at the respondents seen: said so, and not called the whole industry', () => {
+    const e = estimate(options({ populations: defaultPopulations(results) }));
+    expect(e.wholeIndustry).toBe(false);
+    expect(e.total).toEqual({ low: 350_000, central: 650_000, high: 950_000 });
+    expect(e.method).toContain(
+      "The number of parties in Large Supplier and Small Supplier is not yet entered: those categories count only their respondents, so the total is not the whole industry's.",
+    );
+  });
+
+  test('central-body costs nobody entered are not yet provided and add nothing; SECAS needs days and rate, or another sum', () => {
+    const e = estimate(options());
+    expect(e.centralBodies).toEqual({ dccImplementation: null, secas: null, dccOngoingPerYear: null, total: 0 });
+    expect(e.method).toContain("Central bodies' one-off costs: DCC not yet provided; SECAS not yet provided.");
+    const daysOnly = estimate(options({ central: { ...NO_CENTRAL_COSTS, secasDays: 20 } }));
+    expect(daysOnly.centralBodies.secas).toBeNull();
+    const zero = estimate(options({ central: { ...NO_CENTRAL_COSTS, dccImplementationGbp: 0 } }));
+    expect(zero.centralBodies.dccImplementation).toBe(0);
+  });
+
+  test('yearly ongoing costs scale up with the same rule as the one-off figures', () => {
+    // EON 30k a year, Utility Warehouse none (a figure but no yearly one), Utilita 10k–20k a year, by override.
+    const withOngoing = respondentCosts(results, undefined, { 'eon-uk': { ongoingLow: 30_000 }, 'utilita-energy-ltd': { ongoingLow: 10_000, ongoingHigh: 20_000 } });
+    const r = extrapolateIndustry(results, withOngoing, options());
+    if (!r.ok) throw new Error(r.problems.join());
+    const large = r.estimate.categories.find((c) => c.category === 'Large Supplier')!;
+    // Stated (central): 30k + 0 + 15k = 45k, mean 15k; 6 more parties → 45k + 6 × 15k = 135k.
+    expect(large.ongoing.central).toBe(135_000);
+    expect(large.ongoing.low).toBe(40_000 + 6 * (40_000 / 3));
+    // Small Supplier: ENGIE gave no yearly figure: £0 a year whatever its population.
+    expect(r.estimate.categories.find((c) => c.category === 'Small Supplier')!.ongoing).toEqual({ low: 0, central: 0, high: 0 });
+    expect(r.estimate.partiesOngoing.central).toBe(135_000);
   });
 
   test('unquantified respondents at their category mean', () => {
@@ -59,11 +95,13 @@ describe('industry extrapolation', () => {
     const enp = category(e, 'Electricity Network Party');
     expect(enp.cost.central).toBeCloseTo(central, 6);
     expect(enp.perPartySource).toBe(source);
+    // The rule is stated for the category it applied to.
+    expect(e.method.find((m) => m.startsWith('Electricity Network Party has parties but no respondent figure'))).toBeDefined();
   });
 
   test('central-body costs are added to the parties’ cost', () => {
     const e = estimate(options({ central: { dccImplementationGbp: 400_000, dccOngoingGbpPerYear: 50_000, secasDays: 20, secasDayRateGbp: 600, secasOtherGbp: 0 } }));
-    expect(e.centralBodies).toEqual({ dccImplementation: 400_000, secas: 12_000, total: 412_000, dccOngoingPerYear: 50_000 });
+    expect(e.centralBodies).toEqual({ dccImplementation: 400_000, secas: 12_000, dccOngoingPerYear: 50_000, total: 412_000 });
     expect(e.total.central).toBe(e.parties.central + 412_000);
   });
 

@@ -40,7 +40,7 @@ describe('Monte Carlo over the respondents’ bands', () => {
   });
 
   test('Latin hypercube: one respondent’s draws fill every stratum of its band once', () => {
-    const one: RespondentCost[] = [{ respondentId: 'x', category: 'Large Supplier', low: gbp(0), central: gbp(500), high: gbp(1000), capped: false }];
+    const one: RespondentCost[] = [{ respondentId: 'x', category: 'Large Supplier', low: gbp(0), central: gbp(500), high: gbp(1000), capped: false, ongoing: { low: gbp(0), central: gbp(0), high: gbp(0) } }];
     const n = 100;
     const r = runMonteCarlo(one, { weights: new Map([['x', 1]]), constant: 0 }, options({ iterations: n }));
     expect(r.respondentTotal.min).toBeLessThan(1000 / n);
@@ -49,7 +49,7 @@ describe('Monte Carlo over the respondents’ bands', () => {
   });
 
   test('triangular and PERT draws have their textbook means', () => {
-    const band: RespondentCost = { respondentId: 'y', category: 'Large Supplier', low: gbp(100), central: gbp(300), high: gbp(500), capped: false };
+    const band: RespondentCost = { respondentId: 'y', category: 'Large Supplier', low: gbp(100), central: gbp(300), high: gbp(500), capped: false, ongoing: { low: gbp(0), central: gbp(0), high: gbp(0) } };
     const linear = { weights: new Map([['y', 1]]), constant: 0 };
     // mode at 25% of the band = 200. Triangular mean (100 + 200 + 500) / 3; PERT mean (100 + 4·200 + 500) / 6.
     const tri = runMonteCarlo([band], linear, options({ iterations: 20_000, distribution: { kind: 'triangular', modePosition: 0.25 } }));
@@ -59,7 +59,7 @@ describe('Monte Carlo over the respondents’ bands', () => {
   });
 
   test('quantile functions run from the low to the high figure and never fall', () => {
-    const band: RespondentCost = { respondentId: 'z', category: 'c', low: gbp(10), central: gbp(20), high: gbp(30), capped: false };
+    const band: RespondentCost = { respondentId: 'z', category: 'c', low: gbp(10), central: gbp(20), high: gbp(30), capped: false, ongoing: { low: gbp(0), central: gbp(0), high: gbp(0) } };
     for (const distribution of [{ kind: 'uniform' } as const, { kind: 'triangular', modePosition: 0.8 } as const, { kind: 'pert', modePosition: 0.1 } as const]) {
       const q = quantileFunction(band, distribution);
       expect(q(0)).toBeCloseTo(10, 9);

@@ -12,6 +12,9 @@ const inputs = (over: Partial<TimelineInputs> = {}): TimelineInputs => ({
   releases: defaultReleaseCalendar(2027, 2030),
   coverage: { kind: 'longest' },
   proposedRelease: null,
+  defaultDecisionDate: d('2027-03-01'),
+  ruleReleases: defaultReleaseCalendar(2027, 2030),
+  releaseSources: {},
   ...over,
 });
 

@@ -16,8 +16,9 @@ const table = (id: string) => tables.find((t) => t.id === id)!;
 describe('report tables from the engine', () => {
   test('the seed’s tables and their sentences', () => {
     expect(tables.map((t) => t.id)).toEqual(['cost-estimates', 'band-distribution', 'industry-cost', 'uptake-scenarios', 'lead-times', 'summary-of-views']);
-    expect(table('cost-estimates').narrative).toBe('Four of five respondents provided a cost estimate; their combined costs range from £350k to £950k.');
+    expect(table('cost-estimates').narrative).toBe('Four of five respondents have a cost figure in the model; together they come to £350k–£950k.');
     expect(table('cost-estimates').rows[3]).toEqual(['Utilita Energy Ltd', 'Large Supplier', '£250k-£500k', '£250k–£500k', '']);
+    expect(table('cost-estimates').rows[1]).toEqual(['OVO Energy', 'Large Supplier', 'Yes', 'no figure given', '']);
     expect(table('band-distribution').rows).toEqual([
       ['£0–£100k', '2'],
       ['£100k–£250k', '1'],
@@ -26,13 +27,21 @@ describe('report tables from the engine', () => {
     ]);
     expect(table('band-distribution').narrative).toBe('The most common answer was £0–£100k (two respondents).');
     expect(table('industry-cost').rows[4]).toEqual(['Total one-off cost', '£350k–£950k', '£650k']);
-    expect(table('lead-times').narrative).toBe(
-      'The longest lead time among respondents who would implement is 8 months (Utilita Energy Ltd); from a decision on 1 March 2027 the earliest feasible release is 4 November 2027.',
+    // Nobody entered the populations or the central bodies' costs: the sentence says so instead of calling it the whole industry.
+    expect(table('industry-cost').rows[2]).toEqual(['DCC implementation', 'not yet provided', 'not yet provided']);
+    expect(table('industry-cost').narrative).toMatch(
+      /^On the respondents’ own figures, implementation would cost £350k–£950k \(central estimate £650k\); the number of parties in two categories is not yet entered, so this is not the whole industry’s cost; the DCC’s and SECAS’s costs are not yet provided, so they are not included; the simulation puts it between £\d+k and £\d+k \(P10 to P90\)\.$/,
     );
-    expect(table('lead-times').rows.slice(-2)).toEqual([
-      ['Required lead time', '', '8 months', '1 November 2027', 'Utilita Energy Ltd'],
+    expect(table('lead-times').narrative).toBe(
+      'The required lead time is 8 months (set by respondents’ lead times); from a decision on 1 March 2027 the earliest feasible release is 4 November 2027.',
+    );
+    expect(table('lead-times').rows.slice(-3)).toEqual([
+      ['Required lead time', '', '8 months', '1 November 2027', 'set by respondents’ lead times'],
       ['Earliest feasible release', '', '', '4 November 2027', ''],
+      ['Target release', '', '', '4 November 2027', ''],
     ]);
+    // A note that applies to nothing is left out, not printed empty.
+    expect(tables.flatMap((t) => t.notes).filter((n) => n === '')).toEqual([]);
     // Question 1: EON Yes; OVO, Utility Warehouse, Utilita No (Large); ENGIE No (Small).
     expect(table('summary-of-views').rows.slice(0, 2)).toEqual([
       ['Q1', 'Large Supplier', '1', '3', '0', '0'],
@@ -45,7 +54,11 @@ describe('report tables from the engine', () => {
     const central = seed.model.scenarios.find((s) => s.result.name === 'Central')!.result;
     const row = table('uptake-scenarios').rows.find((r) => r[0] === 'Central')!;
     expect(row[4]).toBe(`−£${Math.round(-central.npv / 1000)}k`);
-    expect(row[5]).toBe(central.bcr!.toFixed(2));
+    expect(row[5]).toBe(`−£${Math.round(-central.npvAtCost.high / 1000)}k to −£${Math.round(-central.npvAtCost.low / 1000)}k`);
+    expect(row[6]).toBe(central.bcr!.toFixed(2));
+    // Low: 10% of five parties is half an adopter: no cost per adopter, and break-even beyond every party.
+    expect(table('uptake-scenarios').rows[0]!.slice(7)).toEqual(['fewer than one adopter', 'not reached at full uptake']);
+    expect(table('uptake-scenarios').narrative).toMatch(/^Illustrative: rests on populations not entered; .*; placeholder uptake; placeholder benefits and per-adopter costs; .*\. NPV at the central industry cost is /);
   });
 });
 

@@ -71,7 +71,7 @@ export class FakeWorkbook {
 }
 
 export class FakeNames extends Loadable {
-  readonly list: Array<{ name: string; sheet: string; address: string; delete: () => void; getRange: () => FakeRange }> = [];
+  readonly list: Array<{ name: string; sheet: string; address: string; comment: string; delete: () => void; getRange: () => FakeRange }> = [];
   constructor(
     ctx: FakeContext,
     private readonly workbook: () => FakeWorkbook,
@@ -82,12 +82,13 @@ export class FakeNames extends Loadable {
     this.need('items/name');
     return this.list;
   }
-  add(name: string, range: FakeRange): void {
+  add(name: string, range: FakeRange, comment = ''): void {
     if (this.list.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: name ${name}`);
     const entry = {
       name,
       sheet: range.sheetName,
       address: range.addressText,
+      comment,
       delete: () => this.list.splice(this.list.indexOf(entry), 1),
       getRange: () => this.workbook().worksheets.getItem(entry.sheet).getRange(entry.address),
     };
@@ -201,7 +202,15 @@ export class FakeWorksheet extends Loadable {
   readonly tables: FakeSheetTables;
   visibility = 'Visible';
   frozenRows = 0;
-  readonly validations = new Map<string, unknown>();
+  /** Data validation by address: the rule, whether blanks pass, and the message a refused entry shows. */
+  readonly validations = new Map<string, { rule?: unknown; ignoreBlanks?: boolean; errorAlert?: { message: string; showAlert: boolean; style: string; title: string } }>();
+  readonly pageLayout = {
+    orientation: 'Portrait',
+    paperSize: 'Letter',
+    zoom: {} as { horizontalFitToPages?: number; verticalFitToPages?: number },
+    printTitleRows: '',
+    setPrintTitleRows: (rows: string) => (this.pageLayout.printTitleRows = rows),
+  };
   readonly charts = new FakeCharts();
   readonly conditionalFormats: Array<{ address: string; format: { type: string; custom: { rule: { formula: string }; format: { fill: { color: string } } } } }> = [];
   private isNull = false;
@@ -269,9 +278,16 @@ export class FakeRange extends Loadable {
   get dataValidation() {
     const sheet = this.sheet;
     const address = this.addressText;
+    const entry = () => sheet.validations.get(address) ?? sheet.validations.set(address, {}).get(address)!;
     return {
       set rule(rule: unknown) {
-        sheet.validations.set(address, rule);
+        entry().rule = rule;
+      },
+      set ignoreBlanks(v: boolean) {
+        entry().ignoreBlanks = v;
+      },
+      set errorAlert(v: { message: string; showAlert: boolean; style: string; title: string }) {
+        entry().errorAlert = v;
       },
     };
   }
@@ -341,7 +357,15 @@ export class FakeRange extends Loadable {
       row.forEach((v, j) => {
         const key = `${r0 + i},${c0 + j}`;
         const format = this.sheet.cells.get(key)?.format ?? 'General';
-        this.sheet.cells.set(key, asExcelWouldStore(v, format));
+        const stored = asExcelWouldStore(v, format);
+        // Excel refuses a formula naming a table column that does not exist (yet).
+        if (stored.kind === 'formula') {
+          const tables = new Set(this.ctx.workbook.tables.all().map((t) => t.name.toLowerCase()));
+          for (const m of stored.formula.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\[/g)) {
+            if (!tables.has(m[1]!.toLowerCase())) throw new Error(`InvalidArgument: the formula in ${this.sheet.name} names table ${m[1]}, which does not exist`);
+          }
+        }
+        this.sheet.cells.set(key, stored);
       }),
     );
   }

@@ -5,7 +5,7 @@ import { columnLetters, excelSerial, sheetLayout, type Cell, type WorkbookPlan }
 export interface FormulaCheck {
   readonly where: string;
   readonly formula: string;
-  readonly expected: number | string | null;
+  readonly expected: number | string | boolean | null;
   readonly actual: unknown;
 }
 
@@ -43,7 +43,7 @@ export function checkFormulas(plan: WorkbookPlan, loaded = loadPlan(plan)): Form
         row.forEach((c, col) => {
           if (c.t !== 'formula') return;
           const actual = loaded.hf.getCellValue({ sheet: sheetId, row: headerRow + 1 + r, col });
-          checks.push({ where: `${sheet.name}!${columnLetters(col)}${headerRow + 2 + r} (${table.name} "${table.columns[col]!.header}")`, formula: formulaText(c.f, sheet.name), expected: c.v, actual });
+          checks.push({ where: `${sheet.name}!${columnLetters(col)}${headerRow + 2 + r} (${table.name} "${table.columns[col]!.header}")`, formula: formulaText(c.f, sheet.name, 'a1'), expected: c.v, actual });
         }),
       );
     }
@@ -52,7 +52,8 @@ export function checkFormulas(plan: WorkbookPlan, loaded = loadPlan(plan)): Form
 }
 
 /** Whether a spreadsheet value matches the engine's: numbers to 1e-9 relative, blanks as "". */
-export function sameValue(actual: unknown, expected: number | string | null): boolean {
+export function sameValue(actual: unknown, expected: number | string | boolean | null): boolean {
+  if (typeof expected === 'boolean') return actual === expected || actual === (expected ? 'TRUE' : 'FALSE');
   if (expected === null || expected === '') return actual === '' || actual === null;
   if (typeof expected === 'number') return typeof actual === 'number' && Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
   return actual === expected;
@@ -74,6 +75,6 @@ function input(c: Cell, sheet: string): string | number | null {
     case 'text':
       return textInput(c.v);
     case 'formula':
-      return formulaText(c.f, sheet);
+      return formulaText(c.f, sheet, 'a1');
   }
 }

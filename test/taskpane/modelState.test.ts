@@ -7,13 +7,19 @@ import { seedText } from '../support/seed';
 
 const { analysis, findings } = importText(seedText(), 'seed');
 const base = defaultAssumptions(analysis, DECISION);
+const DCC_LEAD_TIME = { kind: 'name', name: 'DccLeadTime', value: 12 };
+const DCC_SOURCE = { kind: 'table', table: 'tblAssumptions', row: 1, col: 4, value: 'Entered in the task pane' };
 const fresh = () => modelState({ analysis, findings, sourceName: META.sourceName, sourceSha256: META.sourceSha256, renames: {} }, base, { tables: [], heading: '', stem: '' }, null);
 
 describe('the pane’s record of the assumptions', () => {
   test('each panel writes only its own part’s cells', () => {
     const m = { ...fresh(), draft: withDccLeadTime(withParties(base, 'Large Supplier', 9), 12) };
-    expect(pendingCells(m, 'assumptions')).toEqual([{ kind: 'table', table: 'tblPopulations', row: 0, col: 1, value: 9 }]);
-    expect(pendingCells(m, 'timeline')).toEqual([{ kind: 'name', name: 'DccLeadTime', value: 12 }]);
+    // Each figure goes with its Source, so the workbook's Status cells say it was entered in the pane.
+    expect(pendingCells(m, 'assumptions')).toEqual([
+      { kind: 'table', table: 'tblPopulations', row: 0, col: 1, value: 9 },
+      { kind: 'table', table: 'tblPopulations', row: 0, col: 3, value: 'Entered in the task pane' },
+    ]);
+    expect(pendingCells(m, 'timeline')).toEqual([DCC_LEAD_TIME, DCC_SOURCE]);
     const afterTimeline = partWritten(m, 'timeline');
     expect([unwritten(afterTimeline, 'timeline'), unwritten(afterTimeline, 'assumptions')]).toEqual([false, true]);
   });
@@ -26,7 +32,7 @@ describe('the pane’s record of the assumptions', () => {
     expect(after.draft.industry.populations[0]!.parties).toBe(40);
     expect(after.draft.timeline.dccLeadTimeMonths).toBe(12);
     expect(after.written.timeline.dccLeadTimeMonths).toBe(0);
-    expect(pendingCells(after, 'timeline')).toEqual([{ kind: 'name', name: 'DccLeadTime', value: 12 }]);
+    expect(pendingCells(after, 'timeline')).toEqual([DCC_LEAD_TIME, DCC_SOURCE]);
     expect(after.kept).toEqual(['timeline']);
     expect(after.revision).toEqual({ assumptions: 1, timeline: 0 });
   });
@@ -36,7 +42,7 @@ describe('the pane’s record of the assumptions', () => {
     const assumptionsWritten = partWritten(m, 'assumptions');
     const after = rebased(assumptionsWritten, withParties(base, 'Large Supplier', 9));
     expect(after.kept).toEqual([]);
-    expect(pendingCells(after, 'timeline')).toEqual([{ kind: 'name', name: 'DccLeadTime', value: 12 }]);
+    expect(pendingCells(after, 'timeline')).toEqual([DCC_LEAD_TIME, DCC_SOURCE]);
     expect(pendingCells(after, 'assumptions')).toEqual([]);
   });
 

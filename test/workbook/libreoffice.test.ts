@@ -37,7 +37,9 @@ function mismatches(plan: WorkbookPlan, sheets: Map<string, string[][]>) {
         row.forEach((c, col) => {
           if (c.t !== 'formula') return;
           checked++;
-          const actual = csvValue(csv[headerRow + 1 + r]?.[col] ?? '');
+          const field = csv[headerRow + 1 + r]?.[col] ?? '';
+          // Text a formula builds ("50%", "4 November 2027") is compared as written.
+          const actual = typeof c.v === 'string' ? field : csvValue(field);
           if (!sameValue(actual, c.v)) out.push(`${sheet.name} row ${headerRow + 2 + r} col ${col + 1}: LibreOffice ${actual}, engine ${c.v}`);
         }),
       );

@@ -1,0 +1,150 @@
+import { isoFromSerial } from '../model/calendarDates';
+import { formatGbpRange, formatGbpShort, roundAsExcel } from '../model/money';
+import { capitalise, countWord, formatMonths, formatReportDate, formatShare } from './format';
+
+/**
+ * Report text that can be evaluated here, for the exported report, and written as a formula, for
+ * the workbook's Report tables sheet, from one description: so a table in the workbook follows its
+ * numbers live and always reads exactly as the export does. Each figure the text quotes is a
+ * Quantity: what it is (a key the workbook maps to its cell) and the engine's value, as the
+ * workbook holds it (a date as its serial number).
+ */
+
+export type RangeKey = 'low' | 'central' | 'high';
+export type IndustryItem = 'respondents' | 'parties' | 'dcc' | 'secas' | 'oneOff' | 'partiesOngoing' | 'dccOngoing' | 'ongoing';
+export type ScenarioField =
+  | 'name'
+  | 'adopters'
+  | 'adopterShare'
+  | 'pvCosts'
+  | 'pvBenefits'
+  | 'npv'
+  | 'npvLowCost'
+  | 'npvHighCost'
+  | 'bcr'
+  | 'costPerAdopter'
+  | 'breakEven'
+  | 'breakEvenShare'
+  | 'basis';
+export type RespondentField = 'low' | 'high' | 'ongoingLow' | 'ongoingHigh' | 'figure' | 'readyBy' | 'ready';
+export type TimelineField = 'decisionDate' | 'respondentMonths' | 'requiredMonths' | 'readyDate' | 'earliestRelease' | 'targetRelease' | 'governedBy' | 'basis';
+
+export type QuantityKey =
+  | `industry.${IndustryItem}.${RangeKey}`
+  | 'industry.basis'
+  | 'industry.emptyCategories'
+  | 'industry.defaultPopulations'
+  | 'method.unquantified'
+  | 'method.emptyCategory'
+  | 'method.emptyCategoryValue'
+  | `simulation.${'p10' | 'p50' | 'p90' | 'status'}`
+  | `scenario.${number}.${ScenarioField}`
+  | `respondent.${number}.${RespondentField}`
+  | `timeline.${TimelineField}`
+  | 'checks.status'
+  | 'count.withFigure'
+  | 'count.totalParties';
+
+export interface Quantity {
+  readonly key: QuantityKey;
+  readonly value: number | string | boolean | null;
+}
+
+export const q = (key: QuantityKey, value: number | string | boolean | null): Quantity => ({ key, value });
+
+export type Test =
+  | { readonly k: 'number'; readonly q: Quantity }
+  | { readonly k: 'eq'; readonly q: Quantity; readonly v: number | string | boolean }
+  | { readonly k: 'gt'; readonly q: Quantity; readonly v: number }
+  | { readonly k: 'lt'; readonly q: Quantity; readonly v: number }
+  | { readonly k: 'not'; readonly t: Test }
+  | { readonly k: 'and' | 'or'; readonly ts: readonly Test[] };
+
+export type Live =
+  | string
+  /** A figure written in the report's style: money (£1.2m), a range (£100k–£250k), a date, a share, months, a count in words, a rounded number, text as it is. */
+  | { readonly k: 'money' | 'date' | 'share' | 'months' | 'text'; readonly q: Quantity }
+  | { readonly k: 'range'; readonly low: Quantity; readonly high: Quantity }
+  | { readonly k: 'count'; readonly q: Quantity; readonly capital?: boolean }
+  | { readonly k: 'round'; readonly q: Quantity; readonly places: number }
+  | { readonly k: 'if'; readonly test: Test; readonly then: Live; readonly else: Live }
+  | { readonly k: 'cat'; readonly parts: readonly Live[] };
+
+export const money = (x: Quantity): Live => ({ k: 'money', q: x });
+export const range = (low: Quantity, high: Quantity): Live => ({ k: 'range', low, high });
+export const dateOf = (x: Quantity): Live => ({ k: 'date', q: x });
+export const shareOf = (x: Quantity): Live => ({ k: 'share', q: x });
+export const monthsOf = (x: Quantity): Live => ({ k: 'months', q: x });
+export const textOf = (x: Quantity): Live => ({ k: 'text', q: x });
+export const count = (x: Quantity, capital = false): Live => ({ k: 'count', q: x, capital });
+export const rounded = (x: Quantity, places: number): Live => ({ k: 'round', q: x, places });
+export const when = (test: Test, then: Live, otherwise: Live = ''): Live => ({ k: 'if', test, then, else: otherwise });
+export const cat = (...parts: Live[]): Live => ({ k: 'cat', parts });
+export const isNumber = (x: Quantity): Test => ({ k: 'number', q: x });
+export const equals = (x: Quantity, v: number | string | boolean): Test => ({ k: 'eq', q: x, v });
+export const above = (x: Quantity, v: number): Test => ({ k: 'gt', q: x, v });
+export const below = (x: Quantity, v: number): Test => ({ k: 'lt', q: x, v });
+export const not = (t: Test): Test => ({ k: 'not', t });
+export const all = (...ts: Test[]): Test => ({ k: 'and', ts });
+export const any = (...ts: Test[]): Test => ({ k: 'or', ts });
+
+/** The text a Live gives with the engine's values: what the exported report prints. */
+export function evaluate(live: Live): string {
+  if (typeof live === 'string') return live;
+  switch (live.k) {
+    case 'money':
+      return formatGbpShort(numberOf(live.q));
+    case 'range':
+      return formatGbpRange(numberOf(live.low), numberOf(live.high));
+    case 'date':
+      return formatReportDate(isoFromSerial(numberOf(live.q)));
+    case 'share':
+      return formatShare(numberOf(live.q));
+    case 'months':
+      return formatMonths(numberOf(live.q));
+    case 'text':
+      return String(live.q.value ?? '');
+    case 'count': {
+      const word = countWord(numberOf(live.q));
+      return live.capital ? capitalise(word) : word;
+    }
+    case 'round':
+      return String(roundAsExcel(numberOf(live.q), live.places));
+    case 'if':
+      return evaluate(test(live.test) ? live.then : live.else);
+    case 'cat':
+      return live.parts.map(evaluate).join('');
+    default: {
+      const never: never = live;
+      return never;
+    }
+  }
+}
+
+export function test(t: Test): boolean {
+  switch (t.k) {
+    case 'number':
+      return typeof t.q.value === 'number';
+    case 'eq':
+      return t.q.value === t.v;
+    case 'gt':
+      return typeof t.q.value === 'number' && t.q.value > t.v;
+    case 'lt':
+      return typeof t.q.value === 'number' && t.q.value < t.v;
+    case 'not':
+      return !test(t.t);
+    case 'and':
+      return t.ts.every(test);
+    case 'or':
+      return t.ts.some(test);
+    default: {
+      const never: never = t;
+      return never;
+    }
+  }
+}
+
+function numberOf(x: Quantity): number {
+  if (typeof x.value !== 'number') throw new Error(`${x.key} is not a number (${String(x.value)}): guard it with a test`);
+  return x.value;
+}

@@ -1,0 +1,75 @@
+import { capitalise } from '../report/format';
+import type { Live, Quantity, Test } from '../report/liveText';
+import { add, call, concat, div, eq, ge, gt, iff, le, lt, num, str, type Expr } from './formula';
+import { dateText, gbpRangeText, gbpText, shareText } from './textFormulas';
+
+/** Where the workbook holds a quantity the report quotes. */
+export type Resolve = (q: Quantity) => Expr;
+
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** The formula that writes a piece of live report text (report/liveText.ts) from the workbook's cells. */
+export function liveFormula(live: Live, resolve: Resolve): Expr {
+  const f = (l: Live) => liveFormula(l, resolve);
+  if (typeof live === 'string') return str(live);
+  switch (live.k) {
+    case 'money':
+      return gbpText(resolve(live.q));
+    case 'range':
+      return gbpRangeText(resolve(live.low), resolve(live.high));
+    case 'date':
+      return dateText(resolve(live.q));
+    case 'share':
+      return shareText(resolve(live.q));
+    case 'months': {
+      const m = call('ROUND', resolve(live.q), num(1));
+      return concat(m, iff(eq(m, num(1)), str(' month'), str(' months')));
+    }
+    case 'text':
+      return concat(resolve(live.q), str(''));
+    case 'count':
+      return countText(resolve(live.q), live.capital ?? false);
+    case 'round':
+      return concat(call('ROUND', resolve(live.q), num(live.places)), str(''));
+    case 'if':
+      return iff(testFormula(live.test, resolve), f(live.then), f(live.else));
+    case 'cat':
+      return live.parts.length === 0 ? str('') : live.parts.map(f).reduce((a, b) => concat(a, b));
+    default: {
+      const never: never = live;
+      return never;
+    }
+  }
+}
+
+function testFormula(t: Test, resolve: Resolve): Expr {
+  const x = (q: Quantity) => resolve(q);
+  switch (t.k) {
+    case 'number':
+      return call('ISNUMBER', x(t.q));
+    case 'eq':
+      return eq(x(t.q), typeof t.v === 'string' ? str(t.v) : typeof t.v === 'number' ? num(t.v) : call(t.v ? 'TRUE' : 'FALSE'));
+    case 'gt':
+      return call('AND', call('ISNUMBER', x(t.q)), gt(x(t.q), num(t.v)));
+    case 'lt':
+      return call('AND', call('ISNUMBER', x(t.q)), lt(x(t.q), num(t.v)));
+    case 'not':
+      return call('NOT', testFormula(t.t, resolve));
+    case 'and':
+      return call('AND', ...t.ts.map((s) => testFormula(s, resolve)));
+    case 'or':
+      return call('OR', ...t.ts.map((s) => testFormula(s, resolve)));
+    default: {
+      const never: never = t;
+      return never;
+    }
+  }
+}
+
+/** Counts as report prose writes them (countWord): up to ten in words, larger ones in figures with a thousands comma. */
+function countText(n: Expr, capital: boolean): Expr {
+  const words = (capital ? WORDS.map(capitalise) : WORDS).map(str);
+  const small = call('AND', ge(n, num(0)), le(n, num(10)), eq(n, call('INT', n)));
+  const thousands = concat(concat(call('INT', div(n, num(1000))), str(',')), call('RIGHT', concat(str('00'), call('MOD', n, num(1000))), num(3)));
+  return iff(small, call('CHOOSE', add(n, num(1)), ...words), iff(ge(n, num(1000)), thousands, concat(n, str(''))));
+}
