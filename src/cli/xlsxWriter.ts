@@ -12,7 +12,6 @@ import {
   printSetup,
   sheetLayout,
   validationMessage,
-  validationOf,
   type Cell,
   type CellFormat,
   type Validation,
@@ -64,13 +63,16 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
         rows: body.map((r) => r.map((c) => cellValue(c, sheet.name))),
       });
       table.columns.forEach((c, i) => {
+        // A column's rule covers its body in one range; a cell's own rule, the cell.
+        const letter = columnLetters(i);
+        if (c.valid) rangeValidations(ws).add(`${letter}${headerRow + 2}:${letter}${headerRow + 1 + body.length}`, dataValidation(c.valid, c.format));
         body.forEach((row, r) => {
           const cell = ws.getCell(headerRow + 2 + r, i + 1);
           cell.numFmt = cellFormatCode(row[i]!, c);
           cell.alignment = { vertical: 'top', wrapText: c.format === 'text' && c.width >= 40 };
           if (c.input) cell.fill = INPUT_FILL;
-          const valid = validationOf(row[i]!, c);
-          if (valid) cell.dataValidation = dataValidation(valid, cellFormat(row[i]!, c));
+          const own = row[i]!.t === 'formula' ? undefined : row[i]!.valid;
+          if (own) cell.dataValidation = dataValidation(own, cellFormat(row[i]!, c));
         });
       });
     }
@@ -89,6 +91,11 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
   const registry = wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
   registryRows(plan).forEach((row) => registry.addRow(row));
   return Buffer.from(await addCharts(new Uint8Array(await wb.xlsx.writeBuffer()), plan));
+}
+
+/** ExcelJS keeps range-wide rules here (its typings do not list it): one rule over a whole column body. */
+function rangeValidations(ws: ExcelJS.Worksheet): { add(address: string, rule: ExcelJS.DataValidation): void } {
+  return (ws as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
 }
 
 /** Excel's data validation for a rule: refused with a message naming what the cell takes; blank is allowed. */

@@ -56,9 +56,12 @@ export interface MonteCarloResult {
 export const SIMULATION_CURRENT = 'Current';
 export const SIMULATION_STALE = 'Out of date: run the simulation again';
 
-/** Whether a run still fits the model's inputs: its recorded totals equal today's, to the pound. */
+/** How far apart (relative) a run's recorded totals and today's may be and still be the same inputs: summing in another order, no more. */
+export const SIMULATION_TOLERANCE = 1e-9;
+
+/** Whether a run still fits the model's inputs: its recorded totals equal today's. */
 export function simulationCurrent(mc: MonteCarloResult, total: { readonly low: number; readonly central: number; readonly high: number }): boolean {
-  return (['low', 'central', 'high'] as const).every((k) => Math.round(mc.ranOn[k]) === Math.round(total[k]));
+  return (['low', 'central', 'high'] as const).every((k) => Math.abs(mc.ranOn[k] - total[k]) <= SIMULATION_TOLERANCE * Math.max(1, Math.abs(total[k])));
 }
 
 /**

@@ -3,6 +3,7 @@ import { CHECK_RATE_LIMITS } from '../model/checks';
 import { DEFAULT_APPRAISAL_YEARS, type ModelAssumptions } from '../model/costModel';
 import { GREEN_BOOK_DISCOUNTING, type DiscountSchedule } from '../model/discounting';
 import { DEFAULT_SOURCES, figuresStatus, populationStatus, releaseStatus, STATUS_TEXT, statusOf, uptakeStatus, type InputStatus } from '../model/inputStatus';
+import { SIMULATION_TOLERANCE } from '../model/monteCarlo';
 import { DEFAULT_COST_OPTIONS } from '../model/respondentTotals';
 import { DEFAULT_SENSITIVITY, MAX_APPRAISAL_YEARS } from '../model/uptake';
 import { COSTS } from './costSheets';
@@ -239,7 +240,7 @@ export function assumptionsSheet(
     'tblAssumptions',
     [col('Name', 'text', 22), col('Assumption', 'text', 34), col('Value', 'text', 16, true), col('Unit', 'text', 36), col('Source', 'text', 48, true), col('Default', 'text', 14), col('Status', 'text', 14)],
   );
-  const constants = cursor.place(5, 'Constants', 'tblConstants', [col('Name', 'text', 22), col('Constant', 'text', 34), col('Value', 'decimal', 16), col('Unit', 'text', 36), col('Source', 'text', 48)]);
+  const constants = cursor.place(6, 'Constants', 'tblConstants', [col('Name', 'text', 22), col('Constant', 'text', 34), col('Value', 'decimal', 16), col('Unit', 'text', 36), col('Source', 'text', 48)]);
   const pop = cursor.place(populations.length, 'Parties in each category', 'tblPopulations', [
     col('Category', 'text', 22),
     col('Parties', 'integer', 34, true, { kind: 'whole', min: 0, max: 100_000 }),
@@ -301,6 +302,7 @@ export function assumptionsSheet(
     [text('MonthsPerYear'), text('Months in a year'), num(12), text('months: dates to appraisal years'), text('Calendar')],
     [text('MaxDiscountRate'), text('Highest discount rate the checks accept'), num(CHECK_RATE_LIMITS.max), text('a year'), text('Checks')],
     [text('MaxAppraisalYears'), text('Longest appraisal the checks accept'), num(MAX_APPRAISAL_YEARS), text('years of benefits (the Green Book rate table used ends at year 75)'), text('Checks')],
+    [text('SimulationTolerance'), text('How far the totals a simulation ran on may differ from today’s'), num(SIMULATION_TOLERANCE, 'general'), text('relative: summing in another order, nothing more'), text('Checks')],
     [text('MilestoneMarkMonths'), text('Width of a milestone on the timeline chart'), num(MILESTONE_MARK_MONTHS), text('months: a milestone with no length still shows'), text('Presentation')],
   ];
 

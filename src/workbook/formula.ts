@@ -116,31 +116,54 @@ export type Dialect = 'structured' | 'a1';
 
 /** The formula text, with "=" in front, as written from a cell on `fromSheet`. */
 export function formulaText(e: Expr, fromSheet: string, dialect: Dialect = 'structured'): string {
-  return `=${print(e, fromSheet, dialect)}`;
+  const out = ['='];
+  print(e, fromSheet, dialect, out);
+  return out.join('');
 }
 
-function print(e: Expr, from: string, dialect: Dialect): string {
-  const p = (x: Expr) => print(x, from, dialect);
+/** Appends the text of `e` to `out` (one buffer for the whole formula: report sentences are long). */
+function print(e: Expr, from: string, dialect: Dialect, out: string[]): void {
   switch (e.k) {
     case 'num':
-      return String(e.v);
+      out.push(String(e.v));
+      return;
     case 'str':
-      return `"${e.v.replace(/"/g, '""')}"`;
+      out.push(`"${e.v.replace(/"/g, '""')}"`);
+      return;
     case 'cell':
-      return `${sheetPrefix(e.sheet, from)}${e.fixedColumn ? '$' : ''}${columnName(e.col)}${e.row + 1}`;
+      out.push(`${sheetPrefix(e.sheet, from)}${e.fixedColumn ? '$' : ''}${columnName(e.col)}${e.row + 1}`);
+      return;
     case 'area':
-      if (e.table && dialect === 'structured') return `${e.table.name}[${e.table.column.replace(/['[\]#]/g, "'$&")}]`;
-      return `${sheetPrefix(e.sheet, from)}$${columnName(e.col)}$${e.row + 1}:$${columnName(e.col2)}$${e.row2 + 1}`;
+      if (e.table && dialect === 'structured') out.push(`${e.table.name}[${e.table.column.replace(/['[\]#]/g, "'$&")}]`);
+      else out.push(`${sheetPrefix(e.sheet, from)}$${columnName(e.col)}$${e.row + 1}:$${columnName(e.col2)}$${e.row2 + 1}`);
+      return;
     case 'name':
-      return e.name;
+      out.push(e.name);
+      return;
     case 'call':
-      return `${e.fn}(${e.args.map(p).join(',')})`;
-    case 'op':
+      out.push(e.fn, '(');
+      for (let i = 0; i < e.args.length; i++) {
+        if (i) out.push(',');
+        print(e.args[i]!, from, dialect, out);
+      }
+      out.push(')');
+      return;
+    case 'op': {
       // A chain of & is written flat, so long sentences do not nest deeper than Excel allows.
-      if (e.op === '&') return `(${concatenated(e).map(p).join('&')})`;
-      return `(${p(e.a)}${e.op}${p(e.b)})`;
+      const parts = e.op === '&' ? concatenated(e) : [e.a, e.b];
+      out.push('(');
+      for (let i = 0; i < parts.length; i++) {
+        if (i) out.push(e.op);
+        print(parts[i]!, from, dialect, out);
+      }
+      out.push(')');
+      return;
+    }
     case 'neg':
-      return `(-${p(e.a)})`;
+      out.push('(-');
+      print(e.a, from, dialect, out);
+      out.push(')');
+      return;
     default: {
       const never: never = e;
       return never;

@@ -5,7 +5,7 @@ import { SIMULATION_CURRENT, SIMULATION_STALE, simulationCurrent } from '../mode
 import { A, EMPTY_CATEGORY_RULE_TEXT, POPULATIONS, UNQUANTIFIED_RULE_TEXT, type AssumptionRefs } from './assumptionsSheet';
 import { basisFormula, industryItems, secasProvided } from './basisFormulas';
 import { COSTS } from './costSheets';
-import { add, call, div, eq, gt, iff, mul, name, num as n, str, sub, sum, type Expr } from './formula';
+import { add, call, div, eq, gt, iff, le, mul, name, num as n, str, sub, sum, type Expr } from './formula';
 import { col, empty, formula, num, SheetCursor, text, type Cell, type DefinedName, type Placement, type SheetPlan } from './plan';
 
 export const INDUSTRY_SHEET = 'Industry costs';
@@ -131,7 +131,7 @@ export function industrySheet(
 
   const current = simulationCurrent(mc, industry.total);
   const s = (row: number, k: number) => simulationAt.cell(k, row);
-  const same = RANGE_KEYS.map((_, row) => eq(call('ROUND', s(row, 1), n(0)), call('ROUND', s(row, 2), n(0))));
+  const same = RANGE_KEYS.map((_, row) => le(call('ABS', sub(s(row, 1), s(row, 2))), mul(name('SimulationTolerance'), call('MAX', n(1), call('ABS', s(row, 2))))));
   const simulationRows: Cell[][] = [
     ...RANGE_KEYS.map((k) => [text(`Industry total, ${k}`), num(mc.ranOn[k]), formula(name(`IndustryTotal${capitalised(k)}`), industry.total[k])]),
     [text('Status'), formula(iff(call('AND', ...same), str(SIMULATION_CURRENT), str(SIMULATION_STALE)), current ? SIMULATION_CURRENT : SIMULATION_STALE), empty],

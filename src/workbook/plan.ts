@@ -8,7 +8,7 @@ import { cell, columnName, type Expr } from './formula';
  * formula.ts and carry the value the engine computed for them.
  */
 
-export type CellFormat = 'text' | 'gbp' | 'months' | 'integer' | 'date' | 'percent' | 'ratio' | 'decimal';
+export type CellFormat = 'text' | 'gbp' | 'months' | 'integer' | 'date' | 'percent' | 'ratio' | 'decimal' | 'general';
 
 /**
  * What an input cell accepts, checked by Excel's data validation as it is typed (a paste can
@@ -37,6 +37,7 @@ export const FORMAT_CODES: Readonly<Record<CellFormat, string>> = {
   percent: '0.0%',
   ratio: '0.00',
   decimal: '0.0000',
+  general: 'General',
 };
 
 export interface Column {
@@ -283,12 +284,6 @@ export function cellFormat(c: Cell, column: Column): CellFormat {
 
 import { isoFromSerial } from '../model/calendarDates';
 export { excelSerial, isoFromSerial } from '../model/calendarDates';
-
-/** What a cell accepts: its own rule, else its column's. */
-export function validationOf(c: Cell, column: Column): Validation | undefined {
-  if (c.t === 'formula') return undefined;
-  return c.valid ?? column.valid;
-}
 
 /** The message Excel shows when a typed value is refused, in the units the cell shows. */
 export function validationMessage(v: Validation, fmt: CellFormat): string {

@@ -13,12 +13,11 @@ const text = (x: Expr) => concat(x, str(''));
 /** £1.25m, £525k, £75.5k, £950; a negative with a minus sign: −£641k (formatGbpShort). */
 export function gbpText(x: Expr): Expr {
   const a = abs(x);
-  const millions = concat(text(round(div(a, num(1_000_000)), 2)), str('m'));
-  const thousands = concat(iff(ge(a, num(100_000)), round(div(a, num(1000)), 0), div(round(div(a, num(100)), 0), num(10))), str('k'));
+  // Millions once it rounds to a thousand thousands; thousands once it rounds to a thousand pounds.
   const body = iff(
-    call('OR', ge(a, num(1_000_000)), ge(round(div(a, num(1000)), 0), num(1000))),
-    millions,
-    iff(call('OR', ge(a, num(1000)), ge(round(a, 0), num(1000))), thousands, text(round(a, 0))),
+    ge(round(div(a, num(1000)), 0), num(1000)),
+    concat(text(round(div(a, num(1_000_000)), 2)), str('m')),
+    iff(ge(round(a, 0), num(1000)), concat(iff(ge(a, num(100_000)), round(div(a, num(1000)), 0), div(round(div(a, num(100)), 0), num(10))), str('k')), text(round(a, 0))),
   );
   return concat(concat(iff(lt(x, num(0)), str('−'), str('')), str('£')), body);
 }

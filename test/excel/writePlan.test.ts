@@ -63,7 +63,7 @@ describe('writing the plan through office-js', () => {
       ignoreBlanks: true,
       errorAlert: { message: 'Choose one of: excluded, category mean', showAlert: true, style: 'Stop', title: 'Not accepted here' },
     });
-    const uptake = [...rules.entries()].find(([, v]) => v.errorAlert?.message.includes('type 25%'));
+    const uptake = [...rules.entries()].find(([, v]) => v.errorAlert?.message.startsWith('Enter a percentage from 0%'));
     expect(uptake![1]).toMatchObject({ rule: { decimal: { formula1: 0, formula2: 1, operator: 'Between' } }, errorAlert: { message: 'Enter a percentage from 0% to 100% (type 25%, not 25), or leave it blank.' } });
   });
 

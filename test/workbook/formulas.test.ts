@@ -11,7 +11,7 @@ describe('the workbook formulas compute what the engine computes (HyperFormula)'
 });
 
 import fc from 'fast-check';
-import { isoDate } from '../../src/model/calendarDates';
+import { addLeadTime, isoDate } from '../../src/model/calendarDates';
 import type { ModelAssumptions } from '../../src/model/costModel';
 import { annexOf, syntheticName, SYNTHETIC_CATEGORIES, SYNTHETIC_COSTS, SYNTHETIC_LEADS } from '../support/synthetic';
 import { respondentId } from '../../src/model/consultation';
@@ -26,9 +26,12 @@ const changes = fc.record({
   extraParties: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 6, maxLength: 6 }),
   unquantified: fc.constantFrom<'excluded' | 'category-mean'>('excluded', 'category-mean'),
   empty: fc.oneof(fc.constant({ kind: 'all-respondent-mean' } as const), fc.constant({ kind: 'zero' } as const), fc.integer({ min: 0, max: 500_000 }).map((gbp) => ({ kind: 'per-party', gbp }) as const)),
-  dcc: fc.integer({ min: 0, max: 2_000_000 }),
-  dccOngoing: fc.integer({ min: 0, max: 200_000 }),
-  secasDays: fc.integer({ min: 0, max: 100 }),
+  dcc: fc.option(fc.integer({ min: 0, max: 2_000_000 }), { nil: null }),
+  dccOngoing: fc.option(fc.integer({ min: 0, max: 200_000 }), { nil: null }),
+  secasDays: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+  ongoingOverride: fc.option(fc.integer({ min: 0, max: 90_000 }), { nil: undefined }),
+  benefitsLater: fc.boolean(),
+  proposedFirst: fc.boolean(),
   cap: fc.constantFrom(1, 1.5, 2, 3),
   decision: fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => isoDate(d.toISOString().slice(0, 10))!),
   dccLead: fc.integer({ min: 0, max: 30 }),
@@ -50,7 +53,10 @@ describe('formulas against the engine on generated consultations and assumptions
           ...a,
           costs: { openEndedCapMultiple: c.cap },
           overrides: {
-            costs: c.overrideLow === undefined ? {} : { [firstId]: { low: c.overrideLow } },
+            costs:
+              c.overrideLow === undefined && c.ongoingOverride === undefined
+                ? {}
+                : { [firstId]: { ...(c.overrideLow !== undefined ? { low: c.overrideLow } : {}), ...(c.ongoingOverride !== undefined ? { ongoingLow: c.ongoingOverride } : {}) } },
             leadTimeMonths: c.overrideMonths === undefined ? {} : { [firstId]: c.overrideMonths },
           },
           industry: {
@@ -58,15 +64,25 @@ describe('formulas against the engine on generated consultations and assumptions
             populations: a.industry.populations.map((p, i) => ({ ...p, parties: p.parties + (c.extraParties[i] ?? 0) })),
             unquantified: c.unquantified,
             emptyCategory: c.empty,
-            central: { dccImplementationGbp: c.dcc, dccOngoingGbpPerYear: c.dccOngoing, secasDays: c.secasDays, secasDayRateGbp: 650, secasOtherGbp: 0 },
+            central: { dccImplementationGbp: c.dcc, dccOngoingGbpPerYear: c.dccOngoing, secasDays: c.secasDays, secasDayRateGbp: 650, secasOtherGbp: null },
           },
           scenarios: a.scenarios.map((s, i) => ({
             ...s,
             uptake: Object.fromEntries(a.industry.populations.map((p) => [p.category, { kind: 'share', share: c.uptake[i]! }])),
             benefitPerAdopterPerYearGbp: c.benefit,
-            appraisalYears: c.years,
           })),
-          timeline: { ...a.timeline, decisionDate: c.decision, releases: a.timeline.releases, dccLeadTimeMonths: c.dccLead, minimumNoticeMonths: c.notice, coverage: c.coverage === 1 ? { kind: 'longest' } : { kind: 'share-of-respondents', share: c.coverage } },
+          // Benefits four years after the decision: after any release these lead times allow.
+          appraisal: { ...a.appraisal, years: c.years, benefitsStart: c.benefitsLater ? addLeadTime(c.decision, 48) : null },
+          timeline: {
+            ...a.timeline,
+            decisionDate: c.decision,
+            releases: a.timeline.releases,
+            dccLeadTimeMonths: c.dccLead,
+            minimumNoticeMonths: c.notice,
+            coverage: c.coverage === 1 ? { kind: 'longest' } : { kind: 'share-of-respondents', share: c.coverage },
+            // The first release in the calendar, often before the ready-by date: a check that fails.
+            proposedRelease: c.proposedFirst ? a.timeline.releases[0]! : null,
+          },
         });
         const checks = checkFormulas(livePlan(annexOf(rows), change).plan);
         expect(checks.filter((x) => !sameValue(x.actual, x.expected))).toEqual([]);

@@ -3,7 +3,9 @@ import { NO_CENTRAL_COSTS } from '../../src/model/industryCost';
 import { excelSerial, sheetLayout, type Cell, type WorkbookPlan } from '../../src/workbook/plan';
 import { sameValue } from '../support/hyperformula';
 import { recalculatedSheets, soffice } from '../support/libreoffice';
-import { livePlan } from '../support/plans';
+import { CHECKS_FAIL } from '../../src/model/checks';
+import { POPULATIONS } from '../../src/workbook/assumptionsSheet';
+import { afterEdit, livePlan, withInput } from '../support/plans';
 import { seedText } from '../support/seed';
 
 const binary = soffice();
@@ -72,5 +74,21 @@ describeWithLibreOffice('LibreOffice Calc recalculates the CLI workbook to the e
     const { out, checked } = mismatches(plan, sheets);
     expect(checked).toBeGreaterThan(300);
     expect(out).toEqual([]);
+  });
+
+  test('a population typed over in the workbook: the report tables follow, and the simulation says it is out of date', async () => {
+    const { before, plan: expected } = afterEdit(seedText(), (a) => ({
+      ...a,
+      industry: { ...a.industry, populations: a.industry.populations.map((p) => (p.category === 'Large Supplier' ? { ...p, parties: 40 } : p)) },
+    }));
+    const edited = withInput(before.plan, 'tblPopulations', 0, POPULATIONS.parties, { t: 'number', v: 40 });
+    const sheets = recalculatedSheets(binary!, await planToXlsx(withStaleCache(edited), { creator: 'test', created: new Date('2027-03-01T00:00:00Z') }));
+    const { out, checked } = mismatches(expected, sheets);
+    expect(checked).toBeGreaterThan(600);
+    expect(out).toEqual([]);
+    const report = sheets.get('Report tables')!.flat().join('\n');
+    expect(report).toContain('the simulation is out of date and must be run again.');
+    expect(report).toContain('out of date: run the simulation again');
+    expect(sheets.get('Read me')!.find((r) => r[0] === 'Checks')![1]).toBe(CHECKS_FAIL);
   });
 });
