@@ -31,7 +31,9 @@ export function usePartDraft(model: ModelState, part: Part, dispatch: Dispatch<I
   const write = () =>
     commit(async () => {
       await host.writeInputs(pending);
-      return `Wrote ${pending.length} cell${pending.length === 1 ? '' : 's'}; ${what} recalculate${what.endsWith('s') ? '' : 's'}.`;
+      const figures = pending.filter((c) => !(c.kind === 'table' && c.source)).length;
+      const sources = pending.length - figures;
+      return `Wrote ${figures} cell${figures === 1 ? '' : 's'}${sources ? ', marked as entered in the task pane' : ''}; ${what} recalculate${what.endsWith('s') ? '' : 's'}.`;
     });
   const kept: Status | null = model.kept.includes(part)
     ? { intent: 'warning', text: 'The workbook changed while edits here were not yet written: writing sets only the cells changed here.' }

@@ -4,10 +4,13 @@ import type { CostOverride } from '../model/respondentTotals';
 import { definedName, NAMED, namedRows, POPULATIONS, SCENARIO_INPUTS } from './assumptionsSheet';
 import { COSTS, LEAD } from './costSheets';
 
-/** One input cell to set: a named assumption, or a cell of one of the input tables (body row and column, 0-based). */
+/**
+ * One input cell to set: a named assumption, or a cell of one of the input tables (body row and
+ * column, 0-based); `source` marks a Source cell, written beside the figure it describes.
+ */
 export type InputChange =
   | { readonly kind: 'name'; readonly name: string; readonly value: number | string }
-  | { readonly kind: 'table'; readonly table: string; readonly row: number; readonly col: number; readonly value: number | string };
+  | { readonly kind: 'table'; readonly table: string; readonly row: number; readonly col: number; readonly value: number | string; readonly source?: true };
 
 const cellValue = (v: number | string | null, fmt: string): number | string => (v === null ? '' : fmt === 'date' && typeof v === 'string' ? excelSerial(v) : v);
 
@@ -20,12 +23,13 @@ const cellValue = (v: number | string | null, fmt: string): number | string => (
 export function inputChanges(before: ModelAssumptions, after: ModelAssumptions, respondentIds: readonly string[] = []): InputChange[] {
   const changes: InputChange[] = [];
   const table = (name: string, row: number, col: number, value: number | string) => changes.push({ kind: 'table', table: name, row, col, value });
+  const source = (name: string, row: number, col: number, value: string) => changes.push({ kind: 'table', table: name, row, col, value, source: true });
   const [rows0, rows1] = [namedRows(before), namedRows(after)];
   rows1.forEach((r, i) => {
     const was = rows0[i]!;
     if (was.value !== r.value) changes.push({ kind: 'name', name: definedName(r.input), value: cellValue(r.value, r.fmt) });
     const name = definedName(r.input);
-    if (before.sources[name] !== after.sources[name] && after.sources[name] !== undefined) table('tblAssumptions', i, NAMED.source, after.sources[name]);
+    if (before.sources[name] !== after.sources[name] && after.sources[name] !== undefined) source('tblAssumptions', i, NAMED.source, after.sources[name]);
   });
   // Overrides go in the Costs and Lead times rows, which list respondents in the import's order.
   const overrideColumns: ReadonlyArray<readonly [keyof CostOverride, number]> = [
@@ -43,7 +47,7 @@ export function inputChanges(before: ModelAssumptions, after: ModelAssumptions, 
   after.industry.populations.forEach((p, i) => {
     const was = before.industry.populations[i];
     if (was?.parties !== p.parties) table('tblPopulations', i, POPULATIONS.parties, p.parties);
-    if (was?.source !== p.source) table('tblPopulations', i, POPULATIONS.source, p.source);
+    if (was?.source !== p.source) source('tblPopulations', i, POPULATIONS.source, p.source);
   });
   after.scenarios.forEach((s, j) => {
     const was = before.scenarios[j];
@@ -51,14 +55,14 @@ export function inputChanges(before: ModelAssumptions, after: ModelAssumptions, 
       const share = (u: (typeof s.uptake)[string] | undefined) => (u?.kind === 'share' ? u.share : 0);
       if (share(was?.uptake[p.category]) !== share(s.uptake[p.category])) table('tblUptake', i, j + 1, share(s.uptake[p.category]));
     });
-    const fields: ReadonlyArray<readonly [number, number | string, number | string | undefined]> = [
+    const figures: ReadonlyArray<readonly [number, number, number | undefined]> = [
       [SCENARIO_INPUTS.benefit, s.benefitPerAdopterPerYearGbp, was?.benefitPerAdopterPerYearGbp],
       [SCENARIO_INPUTS.ongoing, s.ongoingCostPerAdopterPerYearGbp, was?.ongoingCostPerAdopterPerYearGbp],
       [SCENARIO_INPUTS.oneOff, s.oneOffCostPerAdopterGbp, was?.oneOffCostPerAdopterGbp],
-      [SCENARIO_INPUTS.figuresSource, s.figuresSource, was?.figuresSource],
-      [SCENARIO_INPUTS.uptakeSource, s.uptakeSource, was?.uptakeSource],
     ];
-    for (const [col, now, then] of fields) if (now !== then) table('tblScenarioInputs', j, col, now);
+    for (const [col, now, then] of figures) if (now !== then) table('tblScenarioInputs', j, col, now);
+    if (s.figuresSource !== was?.figuresSource) source('tblScenarioInputs', j, SCENARIO_INPUTS.figuresSource, s.figuresSource);
+    if (s.uptakeSource !== was?.uptakeSource) source('tblScenarioInputs', j, SCENARIO_INPUTS.uptakeSource, s.uptakeSource);
   });
   return changes;
 }

@@ -70,13 +70,13 @@ describeInBrowser('the built task pane in Chromium (outside Office: the preview 
     expect(await page.getByRole('table', { name: 'Parsed respondents' }).getByRole('row').count()).toBe(6);
     await page.screenshot({ path: join(shots, '2-preview.png'), fullPage: true });
     await page.getByRole('button', { name: 'Import into preview workbook' }).click();
-    await page.getByText(/created Read me, Responses, Costs/).waitFor({ timeout: 30_000 });
+    await page.getByText(/created Read me, Checks, Responses, Costs/).waitFor({ timeout: 30_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Word report' }).click()]);
     expect(download.suggestedFilename()).toBe('MP207-report.docx');
     const path = join(shots, '..', 'MP207-report.docx');
     await download.saveAs(path);
     const xml = await (await JSZip.loadAsync(readFileSync(path))).file('word/document.xml')!.async('string');
-    expect(xml).toContain('Four of five respondents provided a cost estimate; their combined costs range from £350k to £950k.');
+    expect(xml).toContain('Four of five respondents have a cost figure in the model; together they come to £350k–£950k.');
     expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(6);
     await page.screenshot({ path: join(shots, '3-imported.png'), fullPage: true });
 
@@ -88,7 +88,7 @@ describeInBrowser('the built task pane in Chromium (outside Office: the preview 
     await page.waitForFunction((was) => document.querySelectorAll('table[aria-label="Scenario results"] tr')[2]?.querySelectorAll('td')[1]?.textContent !== was, before);
     expect(await centralNpv()).not.toBe(before);
     await page.getByRole('button', { name: 'Write to workbook' }).click();
-    await page.getByText("Wrote 1 cell; the workbook's formulas recalculate.").waitFor();
+    await page.getByText("Wrote 1 cell, marked as entered in the task pane; the workbook's formulas recalculate.").waitFor();
     await page.screenshot({ path: join(shots, '6-assumptions.png'), fullPage: true });
 
     // The simulation runs in a Web Worker and writes its percentiles.
@@ -139,7 +139,7 @@ describeInBrowser('the built task pane in Chromium (outside Office: the preview 
       await page.getByLabel('Override low £, OVO Energy').waitFor();
       const before = await accessibilityViolations(page);
       await page.getByRole('button', { name: 'Import into preview workbook' }).click();
-      await page.getByText(/created Read me, Responses, Costs/).waitFor({ timeout: 30_000 });
+      await page.getByText(/created Read me, Checks, Responses, Costs/).waitFor({ timeout: 30_000 });
       const after = await accessibilityViolations(page);
       expect({ scheme, before, after }).toEqual({ scheme, before: [], after: [] });
       expect(problems).toEqual([]);

@@ -48,7 +48,7 @@ describe('the import panel', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
     });
-    expect(await screen.findByText(/created Read me, Responses, Costs, Lead times, Assumptions, Industry costs, Scenarios, Timeline, Report tables, Findings/)).toBeTruthy();
+    expect(await screen.findByText(/created Read me, Checks, Responses, Costs, Lead times, Assumptions, Industry costs, Scenarios, Timeline, Report tables, Findings/)).toBeTruthy();
     const costs = host.sheets().find((s) => s.name === 'Costs')!;
     expect(costs.tables[0]!.rows.map((r) => r[5])).toEqual([
       { t: 'number', v: 100000 },
@@ -94,7 +94,7 @@ describe('the import panel', () => {
     await act(async () => {
       fireEvent.click(offer);
     });
-    expect(await screen.findByText(/created Read me, Responses, Costs \(model\)/)).toBeTruthy();
+    expect(await screen.findByText(/created Read me, Checks, Responses, Costs \(model\)/)).toBeTruthy();
     expect(host.sheets().find((s) => s.name === 'Costs')!.tables).toEqual([]);
   });
 
@@ -130,7 +130,7 @@ describe('importing again', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
     });
-    expect(await screen.findByText(/updated Read me, Responses, Costs/)).toBeTruthy();
+    expect(await screen.findByText(/updated Read me, Checks, Responses, Costs/)).toBeTruthy();
     expect(screen.getByText("Kept the workbook's assumptions, 6 populations, 3 scenarios and 1 override.")).toBeTruthy();
     expect(screen.getByText('No respondent or cost answer changed.')).toBeTruthy();
     const ovo = host.sheets().find((s) => s.name === 'Costs')!.tables[0]!.rows[1]!;
@@ -168,7 +168,7 @@ describe('exporting the report tables', () => {
     });
     const html = await blobText(written[0]!['text/html']!);
     expect(html).toContain('<table data-table-id="cost-estimates"');
-    expect(html).toContain('Four of five respondents provided a cost estimate; their combined costs range from £350k to £950k.');
+    expect(html).toContain('Four of five respondents have a cost figure in the model; together they come to £350k–£950k.');
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
     });
@@ -236,7 +236,7 @@ describe('the assumptions panel', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Write to workbook' }));
     });
-    expect(await screen.findByText("Wrote 1 cell; the workbook's formulas recalculate.")).toBeTruthy();
+    expect(await screen.findByText("Wrote 1 cell, marked as entered in the task pane; the workbook's formulas recalculate.")).toBeTruthy();
     const uptake = host.sheets().flatMap((s) => s.tables).find((t) => t.name === 'tblUptake')!;
     expect(uptake.rows[0]![2]).toEqual({ t: 'number', v: 0.5 });
   });
@@ -311,7 +311,7 @@ describe('reviewing findings', () => {
     await act(async () => {
       fireEvent.click(await screen.findByRole('button', { name: 'Import as “Responses (model)”' }));
     });
-    await screen.findByText(/created Read me, Responses \(model\)/);
+    await screen.findByText(/created Read me, Checks, Responses \(model\)/);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Show finding 1 in the workbook' }));
     });
@@ -341,7 +341,7 @@ describe('the timeline panel', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Write timeline to workbook' }));
     });
-    expect(await screen.findByText('Wrote 3 cells; the timeline recalculates.')).toBeTruthy();
+    expect(await screen.findByText('Wrote 3 cells, marked as entered in the task pane; the timeline recalculates.')).toBeTruthy();
     const rows = host.sheets().flatMap((s) => s.tables).find((t) => t.name === 'tblAssumptions')!.rows;
     const value = (name: string) => rows.find((r) => r[0]!.t === 'text' && r[0]!.v === name)![2];
     expect(value('DecisionDate')).toEqual({ t: 'number', v: excelSerial('2027-03-01') });
@@ -547,7 +547,7 @@ describe('a model imported beside the user’s own sheet', () => {
     await act(async () => {
       fireEvent.click(await screen.findByRole('button', { name: 'Import as “Costs (model)”' }));
     });
-    await screen.findByText(/created Read me, Responses, Costs \(model\)/);
+    await screen.findByText(/created Read me, Checks, Responses, Costs \(model\)/);
     cleanup();
     render(<App host={host} />);
     await screen.findByText('This workbook holds a model');
@@ -590,7 +590,7 @@ describe('cells edited in the sheet while the pane is open', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Write to workbook' }));
     });
-    expect(await screen.findByText("Wrote 1 cell; the workbook's formulas recalculate.")).toBeTruthy();
+    expect(await screen.findByText("Wrote 1 cell, marked as entered in the task pane; the workbook's formulas recalculate.")).toBeTruthy();
     const populations = host.sheets().flatMap((s) => s.tables).find((t) => t.name === 'tblPopulations')!;
     expect(populations.rows[largeSuppliers(host)]![1]).toEqual({ t: 'number', v: 40 });
     // Once written, the pane takes up the sheet's 40 parties too.

@@ -8,7 +8,7 @@ import { seedText } from '../support/seed';
 const { analysis, findings } = importText(seedText(), 'seed');
 const base = defaultAssumptions(analysis, DECISION);
 const DCC_LEAD_TIME = { kind: 'name', name: 'DccLeadTime', value: 12 };
-const DCC_SOURCE = { kind: 'table', table: 'tblAssumptions', row: 1, col: 4, value: 'Entered in the task pane' };
+const DCC_SOURCE = { kind: 'table', table: 'tblAssumptions', row: 1, col: 4, value: 'Entered in the task pane', source: true };
 const fresh = () => modelState({ analysis, findings, sourceName: META.sourceName, sourceSha256: META.sourceSha256, renames: {} }, base, { tables: [], heading: '', stem: '' }, null);
 
 describe('the pane’s record of the assumptions', () => {
@@ -17,7 +17,7 @@ describe('the pane’s record of the assumptions', () => {
     // Each figure goes with its Source, so the workbook's Status cells say it was entered in the pane.
     expect(pendingCells(m, 'assumptions')).toEqual([
       { kind: 'table', table: 'tblPopulations', row: 0, col: 1, value: 9 },
-      { kind: 'table', table: 'tblPopulations', row: 0, col: 3, value: 'Entered in the task pane' },
+      { kind: 'table', table: 'tblPopulations', row: 0, col: 3, value: 'Entered in the task pane', source: true },
     ]);
     expect(pendingCells(m, 'timeline')).toEqual([DCC_LEAD_TIME, DCC_SOURCE]);
     const afterTimeline = partWritten(m, 'timeline');
