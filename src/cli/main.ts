@@ -15,7 +15,7 @@ import { NEVER, NOT_REACHED, type BreakEven } from '../model/uptake';
 import type { Analysis } from '../model/responseAnalysis';
 import { longestLeadTime } from '../model/respondentTotals';
 import { ENGINE_VERSION } from '../version';
-import { costModelWorkbook } from '../workbook/costModelWorkbook';
+import { costModelWorkbook, withModelFindings } from '../workbook/costModelWorkbook';
 import { renderDocx } from '../report/renderDocx';
 import { reportHeading } from '../report/reportTables';
 import { renderCsv, renderMarkdown } from '../report/renderText';
@@ -134,7 +134,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   await io.writeFileAtomic(`${stem}-report.md`, new TextEncoder().encode(renderMarkdown(report, heading)));
   for (const table of report) await io.writeFileAtomic(`${stem}-${table.id}.csv`, new TextEncoder().encode(renderCsv(table)));
 
-  const outcome = { analysis, findings: [...findings, ...built.findings], model, uncertainty, basis, checks, assumptions, carried: carried?.report ?? [] };
+  const outcome = { analysis, findings: withModelFindings(findings, built.findings), model, uncertainty, basis, checks, assumptions, carried: carried?.report ?? [] };
   io.stdout(args.json ? `${JSON.stringify(jsonReport(outcome), null, 2)}\n` : summary(outcome, outPath));
   return 0;
 }

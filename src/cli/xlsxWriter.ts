@@ -10,6 +10,8 @@ import {
   HIGHLIGHT_FILL,
   planProblems,
   printSetup,
+  rowLines,
+  wraps,
   sheetLayout,
   validationMessage,
   type Cell,
@@ -17,6 +19,9 @@ import {
   type Validation,
   type WorkbookPlan,
 } from '../workbook/plan';
+
+/** Points per line of 10-point text. */
+const LINE_HEIGHT = 13;
 
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 
@@ -62,6 +67,11 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
         columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
         rows: body.map((r) => r.map((c) => cellValue(c, sheet.name))),
       });
+      // Rows with wrapped text are given the height their lines need (Excel and LibreOffice keep the file's height).
+      body.forEach((row, r) => {
+        const lines = rowLines(row, table.columns, layout.widths);
+        if (lines > 1) ws.getRow(headerRow + 2 + r).height = LINE_HEIGHT * lines;
+      });
       table.columns.forEach((c, i) => {
         // A column's rule covers its body in one range; a cell's own rule, the cell.
         const letter = columnLetters(i);
@@ -69,7 +79,7 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
         body.forEach((row, r) => {
           const cell = ws.getCell(headerRow + 2 + r, i + 1);
           cell.numFmt = cellFormatCode(row[i]!, c);
-          cell.alignment = { vertical: 'top', wrapText: c.format === 'text' && c.width >= 40 };
+          cell.alignment = { vertical: 'top', wrapText: wraps(c) };
           if (c.input) cell.fill = INPUT_FILL;
           const own = row[i]!.t === 'formula' ? undefined : row[i]!.valid;
           if (own) cell.dataValidation = dataValidation(own, cellFormat(row[i]!, c));

@@ -14,6 +14,7 @@ import {
   printSetup,
   sheetLayout,
   validationMessage,
+  wraps,
   type Cell,
   type CellFormat,
   type ChartPlan,
@@ -124,6 +125,11 @@ export async function writePlan(
       range.numberFormat = [table.columns.map(() => FORMAT_CODES.text), ...body.map((row) => table.columns.map((c, i) => cellFormatCode(row[i]!, c)))];
       range.formulas = [table.columns.map((c) => cellInput({ t: 'text', v: c.header }, sheetPlan.name)), ...body.map((row) => row.map((c) => cellInput(c, sheetPlan.name)))];
       range.format.verticalAlignment = 'Top';
+      table.columns.forEach((c, i) => {
+        if (wraps(c)) sheet.getRange(`${columnLetters(i)}${headerRow + 2}:${columnLetters(i)}${headerRow + 1 + body.length}`).format.wrapText = true;
+      });
+      // Excel measures the wrapped text itself.
+      range.format.autofitRows();
       const bodyOf = (i: number) => sheet.getRange(`${columnLetters(i)}${headerRow + 2}:${columnLetters(i)}${headerRow + 1 + body.length}`);
       table.columns.forEach((c, i) => {
         if (c.input) bodyOf(i).format.fill.color = INPUT_FILL;

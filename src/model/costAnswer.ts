@@ -99,9 +99,9 @@ function bandAnswer(e: MoneyExpression | undefined, yearly: MoneyExpression | un
   };
 }
 
-// Words that qualify a figure without changing what the answer is about.
+// Words that qualify a figure without changing what the answer is about (longer phrases first, so "to run" is not read as "to").
 const QUALIFIERS =
-  /\b(?:less than|under|up to|upto|below|no more than|not more than|maximum of|at most|more than|over|in excess of|above|greater than|at least|minimum of|circa|approximately|approx|around|about|roughly|between|estimated at|in the region of|from|to|and|plus|ca|c|one-off|one off|a year|per year|per annum|pa|p\.a|annually|yearly|ongoing|to run|running)\b|[£<>≤≥~+\-.,;\s]/g;
+  /\b(?:one-off|one off|a year|per year|per annum|pa|p\.a|annually|yearly|ongoing|to run|running|less than|under|up to|upto|below|no more than|not more than|maximum of|at most|more than|over|in excess of|above|greater than|at least|minimum of|circa|approximately|approx|around|about|roughly|between|estimated at|in the region of|from|to|and|plus|ca|c)\b|[£<>≤≥~+\-.,;\s]/g;
 
 /** What is left of the answer once the figures and their qualifiers are taken out. */
 function residue(key: string, figures: readonly MoneyExpression[]): string {

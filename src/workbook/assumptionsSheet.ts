@@ -59,11 +59,9 @@ export const SCENARIO_INPUTS = {
   uptakeSource: 5,
   figuresStatus: 6,
   uptakeStatus: 7,
-  placeholderShare: 8,
-  placeholderBenefit: 9,
-  placeholderOngoing: 10,
-  placeholderOneOff: 11,
 } as const;
+/** The illustrative figures each scenario started from, one row per scenario in the same order. */
+export const PLACEHOLDERS = { name: 0, share: 1, benefit: 2, ongoing: 3, oneOff: 4 } as const;
 export const RELEASES = { date: 0, source: 1, default: 2, status: 3 } as const;
 
 export interface AssumptionRefs {
@@ -264,10 +262,13 @@ export function assumptionsSheet(
     col('Uptake source', 'text', 36, true),
     col('Figures status', 'text', 14),
     col('Uptake status', 'text', 14),
-    col('Placeholder uptake', 'percent', 12),
-    col('Placeholder benefit £', 'gbp', 14),
-    col('Placeholder ongoing £', 'gbp', 14),
-    col('Placeholder one-off £', 'gbp', 14),
+  ]);
+  const placeholders = cursor.place(scenarios.length, 'Placeholders the scenarios started from (illustrative; a scenario stays a placeholder until its figures or source change)', 'tblScenarioPlaceholders', [
+    col('Scenario', 'text', 22),
+    col('Uptake', 'percent', 16),
+    col('Benefit a year £', 'gbp', 16),
+    col('Ongoing cost a year £', 'gbp', 16),
+    col('One-off cost £', 'gbp', 36),
   ]);
   const releaseAt = cursor.place(releases.length, 'SEC release calendar (keep in date order; a date is confirmed once its Source names the published calendar)', 'tblReleases', [
     col('Release', 'date', 22, true, DATES),
@@ -338,8 +339,9 @@ export function assumptionsSheet(
     const c = (k: number) => scenarioInputs.cell(k, i);
     const I = SCENARIO_INPUTS;
     const [figures, uptakeNow] = [figuresStatus(s), uptakeStatus(s, categories)];
-    const placeholderFigures = call('AND', eq(c(I.benefit), c(I.placeholderBenefit)), eq(c(I.ongoing), c(I.placeholderOngoing)), eq(c(I.oneOff), c(I.placeholderOneOff)), eq(c(I.figuresSource), str(DEFAULT_SOURCES.scenario)));
-    const placeholderUptake = call('AND', eq(call('COUNTIF', uptake.column(i + 1), concat(str('<>'), c(I.placeholderShare))), n(0)), eq(c(I.uptakeSource), str(DEFAULT_SOURCES.scenario)));
+    const p = (k: number) => placeholders.cell(k, i);
+    const placeholderFigures = call('AND', eq(c(I.benefit), p(PLACEHOLDERS.benefit)), eq(c(I.ongoing), p(PLACEHOLDERS.ongoing)), eq(c(I.oneOff), p(PLACEHOLDERS.oneOff)), eq(c(I.figuresSource), str(DEFAULT_SOURCES.scenario)));
+    const placeholderUptake = call('AND', eq(call('COUNTIF', uptake.column(i + 1), concat(str('<>'), p(PLACEHOLDERS.share))), n(0)), eq(c(I.uptakeSource), str(DEFAULT_SOURCES.scenario)));
     return [
       text(s.name),
       num(s.benefitPerAdopterPerYearGbp),
@@ -349,10 +351,6 @@ export function assumptionsSheet(
       text(s.uptakeSource),
       formula(iff(placeholderFigures, str(STATUS_TEXT.placeholder), str(STATUS_TEXT.entered)), STATUS_TEXT[figures]),
       formula(iff(placeholderUptake, str(STATUS_TEXT.placeholder), str(STATUS_TEXT.entered)), STATUS_TEXT[uptakeNow]),
-      num(s.placeholder.share),
-      num(s.placeholder.benefit),
-      num(s.placeholder.ongoing),
-      num(s.placeholder.oneOff),
     ];
   });
 
@@ -381,7 +379,15 @@ export function assumptionsSheet(
   return {
     sheet: {
       name: ASSUMPTIONS_SHEET,
-      tables: [named.table(namedCells), constants.table(constantRows), pop.table(popRows), uptake.table(uptakeRows), scenarioInputs.table(scenarioRows), releaseAt.table(releaseRows)],
+      tables: [
+        named.table(namedCells),
+        constants.table(constantRows),
+        pop.table(popRows),
+        uptake.table(uptakeRows),
+        scenarioInputs.table(scenarioRows),
+        placeholders.table(scenarios.map((s) => [text(s.name), num(s.placeholder.share), num(s.placeholder.benefit), num(s.placeholder.ongoing), num(s.placeholder.oneOff)])),
+        releaseAt.table(releaseRows),
+      ],
     },
     names,
     refs: {

@@ -51,5 +51,12 @@ export function costModelWorkbook(
   const run = runCostModel(analysis, assumptions, onProgress);
   if (!run.ok) return run;
   const { model, uncertainty, basis, checks, report } = run;
-  return { ...run, plan: buildWorkbookPlan({ analysis, findings: [...findings, ...run.findings], assumptions, model, uncertainty, basis, checks, meta, report }) };
+  return { ...run, plan: buildWorkbookPlan({ analysis, findings: withModelFindings(findings, run.findings), assumptions, model, uncertainty, basis, checks, meta, report }) };
+}
+
+/** The reader's findings and the model's, each once: a workbook taken up again already lists the model's. */
+export function withModelFindings(read: readonly Finding[], model: readonly Finding[]): Finding[] {
+  const key = (f: Finding) => `${f.line}\u0000${f.text}\u0000${f.message}`;
+  const seen = new Set(read.map(key));
+  return [...read, ...model.filter((f) => !seen.has(key(f)))];
 }

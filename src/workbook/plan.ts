@@ -295,7 +295,31 @@ export function validationMessage(v: Validation, fmt: CellFormat): string {
     return n.toLocaleString('en-GB');
   };
   const what = v.kind === 'whole' ? 'a whole number' : v.kind === 'date' ? 'a date' : fmt === 'percent' ? 'a percentage' : 'a number';
-  return `Enter ${what} from ${show(v.min)} to ${show(v.max)}${fmt === 'percent' ? ' (type 25%, not 25)' : ''}, or leave it blank.`;
+  return `Enter ${what} from ${show(v.min)} to ${show(v.max)}${fmt === 'percent' ? ', typed with its % sign' : ''}, or leave it blank.`;
+}
+
+/** Text columns this wide or wider wrap their text, so long answers and sentences stay readable. */
+export const WRAP_WIDTH = 40;
+
+export function wraps(column: Column): boolean {
+  return column.format === 'text' && column.width >= WRAP_WIDTH;
+}
+
+/**
+ * How many lines a row needs where its wrapped text columns are narrower than their text: an
+ * estimate from the characters per column width, for writers that cannot measure text.
+ */
+export function rowLines(row: readonly Cell[], columns: readonly Column[], widths: readonly number[]): number {
+  let lines = 1;
+  row.forEach((c, i) => {
+    const column = columns[i]!;
+    const shown = c.t === 'text' ? c.v : c.t === 'formula' && typeof c.v === 'string' ? c.v : null;
+    if (shown === null || !wraps(column)) return;
+    const width = Math.max(1, widths[i] ?? column.width);
+    const needed = shown.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / width)), 0);
+    lines = Math.max(lines, needed);
+  });
+  return Math.min(lines, 40);
 }
 
 /**

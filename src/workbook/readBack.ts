@@ -21,7 +21,7 @@ export interface WorkbookSnapshot {
 }
 
 /** The tables a re-import reads; the rest are rebuilt from the document and the engine. */
-export const INPUT_TABLES = ['tblAssumptions', 'tblPopulations', 'tblUptake', 'tblScenarioInputs', 'tblReleases', 'tblCosts', 'tblLeadTimes'] as const;
+export const INPUT_TABLES = ['tblAssumptions', 'tblPopulations', 'tblUptake', 'tblScenarioInputs', 'tblScenarioPlaceholders', 'tblReleases', 'tblCosts', 'tblLeadTimes'] as const;
 /** With these too, the task pane can take up a workbook written earlier without the document (see reopen.ts). */
 export const SNAPSHOT_TABLES = [...INPUT_TABLES, 'tblReadMe', 'tblResponses', 'tblFindings'] as const;
 /** A table's header row is kept in the snapshot under this key (the uptake grid's names the scenarios). */
@@ -214,14 +214,16 @@ function readScenarios(snapshot: WorkbookSnapshot, populations: readonly Categor
   if (inputs.length === 0) return [...defaults];
   const uptakeHeader = (snapshot.tables[headerKey('tblUptake')]?.[0] ?? []).map(String);
   const uptakeRows = snapshot.tables.tblUptake ?? [];
+  const placeholderRows = new Map(tableRows(snapshot, 'tblScenarioPlaceholders').map((r) => [String(r('Scenario') ?? ''), r]));
   return inputs.map((r, i) => {
     const name = r('Scenario') as string;
     const base = defaults.find((s) => s.name === name) ?? defaults[0]!;
+    const p = placeholderRows.get(name) ?? (() => undefined);
     const placeholder = {
-      share: numberOr(r('Placeholder uptake'), base.placeholder.share),
-      benefit: numberOr(r('Placeholder benefit £'), base.placeholder.benefit),
-      ongoing: numberOr(r('Placeholder ongoing £'), base.placeholder.ongoing),
-      oneOff: numberOr(r('Placeholder one-off £'), base.placeholder.oneOff),
+      share: numberOr(p('Uptake'), base.placeholder.share),
+      benefit: numberOr(p('Benefit a year £'), base.placeholder.benefit),
+      ongoing: numberOr(p('Ongoing cost a year £'), base.placeholder.ongoing),
+      oneOff: numberOr(p('One-off cost £'), base.placeholder.oneOff),
     };
     const benefit = numberOr(r('Benefit a year £'), base.benefitPerAdopterPerYearGbp);
     const ongoing = numberOr(r('Ongoing cost a year £'), base.ongoingCostPerAdopterPerYearGbp);

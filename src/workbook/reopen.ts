@@ -31,6 +31,7 @@ const HOME_SHEETS: Readonly<Record<string, string>> = {
   tblPopulations: ASSUMPTIONS_SHEET,
   tblUptake: ASSUMPTIONS_SHEET,
   tblScenarioInputs: ASSUMPTIONS_SHEET,
+  tblScenarioPlaceholders: ASSUMPTIONS_SHEET,
   tblReleases: ASSUMPTIONS_SHEET,
   tblCosts: COSTS_SHEET,
   tblLeadTimes: LEAD_TIMES_SHEET,

@@ -84,7 +84,8 @@ export function resolver(refs: ReportRefs): (q: Quantity) => Expr {
 export function reportSheet(tables: readonly ReportTable[], refs: ReportRefs): SheetPlan {
   const resolve = resolver(refs);
   const cursor = new SheetCursor(REPORT_SHEET);
-  const widths = [34, 22, 22, 16, 16, 12, 16, 24, 24];
+  // The first column also holds each table's sentence and notes, wrapped.
+  const widths = [60, 22, 22, 16, 16, 12, 16, 24, 24];
   const cellOf = (l: Live): Cell => (typeof l === 'string' ? text(l) : formula(liveFormula(l, resolve), evaluate(l)));
   const placed = tables.flatMap((t, i) => {
     const id = t.id.replace(/[^A-Za-z0-9]/g, '_');

@@ -63,8 +63,8 @@ describe('writing the plan through office-js', () => {
       ignoreBlanks: true,
       errorAlert: { message: 'Choose one of: excluded, category mean', showAlert: true, style: 'Stop', title: 'Not accepted here' },
     });
-    const uptake = [...rules.entries()].find(([, v]) => v.errorAlert?.message.startsWith('Enter a percentage from 0%'));
-    expect(uptake![1]).toMatchObject({ rule: { decimal: { formula1: 0, formula2: 1, operator: 'Between' } }, errorAlert: { message: 'Enter a percentage from 0% to 100% (type 25%, not 25), or leave it blank.' } });
+    const uptake = [...rules.entries()].find(([, v]) => v.errorAlert?.message.startsWith('Enter a percentage from 0% to 100%'));
+    expect(uptake![1]).toMatchObject({ rule: { decimal: { formula1: 0, formula2: 1, operator: 'Between' } }, errorAlert: { message: 'Enter a percentage from 0% to 100%, typed with its % sign, or leave it blank.' } });
   });
 
   test('the number of syncs does not grow with the number of respondents', async () => {
@@ -235,7 +235,7 @@ describe('watching the model’s input cells', () => {
     const handlers = await watchInputs(asExcelContext(ctx), () => edits++);
     expect(ctx.syncs).toBe(2);
     const watched = ctx.workbook.tables.all().filter((t) => t.handlers.length > 0).map((t) => t.name);
-    expect(watched.sort()).toEqual(['tblAssumptions', 'tblCosts', 'tblLeadTimes', 'tblPopulations', 'tblReleases', 'tblScenarioInputs', 'tblUptake']);
+    expect(watched.sort()).toEqual(['tblAssumptions', 'tblCosts', 'tblLeadTimes', 'tblPopulations', 'tblReleases', 'tblScenarioInputs', 'tblScenarioPlaceholders', 'tblUptake']);
     await ctx.workbook.tables.getItem('tblPopulations').fire();
     await ctx.workbook.tables.getItem('tblResponses').fire();
     expect(edits).toBe(1);

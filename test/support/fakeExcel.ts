@@ -271,6 +271,8 @@ export class FakeRange extends Loadable {
   readonly format = {
     columnWidth: 0,
     wrapText: false,
+    rowsAutofitted: false,
+    autofitRows: () => void (this.format.rowsAutofitted = true),
     verticalAlignment: '',
     font: { bold: false },
     fill: { color: '' },
