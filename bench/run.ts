@@ -21,7 +21,7 @@ import { gbp } from '../src/model/money';
 import { runMonteCarlo, type BandDistribution } from '../src/model/monteCarlo';
 import type { RespondentCost } from '../src/model/respondentTotals';
 import { buildWorkbookPlan } from '../src/workbook/liveWorkbook';
-import { reportTables } from '../src/report/reportTables';
+import { assess } from '../src/workbook/costModelWorkbook';
 import { runUncertainty } from '../src/model/costModel';
 import { asExcelContext, FakeContext } from '../test/support/fakeExcel';
 import { loadPlan } from '../test/support/hyperformula';
@@ -67,6 +67,7 @@ async function main() {
     central: gbp(10_000 * i + 50_000),
     high: gbp(10_000 * i + 100_000),
     capped: false,
+    ongoing: { low: gbp(0), central: gbp(0), high: gbp(0) },
   }));
   const linear = { weights: new Map(costs.map((c) => [c.respondentId, 2])), constant: 0 };
   for (const distribution of [{ kind: 'uniform' }, { kind: 'pert', modePosition: 0.3 }] as BandDistribution[]) {
@@ -99,8 +100,8 @@ async function main() {
   if (!bigRun.ok) throw new Error('the synthetic model did not run');
   const uncertainty = runUncertainty(big, { ...assumptions, monteCarlo: { ...assumptions.monteCarlo, iterations: 1_000 } }, bigRun.result.industry);
   const meta = { sourceName: 'synthetic', sourceSha256: '', engineVersion: 'bench', created: '2027-03-01' };
-  const tables500 = reportTables({ analysis: big, assumptions, model: bigRun.result, uncertainty });
-  const planTime = median(5, () => buildWorkbookPlan({ analysis: big, findings: [], assumptions, model: bigRun.result, uncertainty, meta, report: tables500 }));
+  const { basis, checks, report: tables500 } = assess(big, assumptions, bigRun.result, uncertainty);
+  const planTime = median(5, () => buildWorkbookPlan({ analysis: big, findings: [], assumptions, model: bigRun.result, uncertainty, basis, checks, meta, report: tables500 }));
   report('build the workbook plan, 500 respondents', `${planTime.toFixed(1)} ms`, 'measured', null);
   const livePlan500 = livePlan(syntheticAnnex(500)).plan;
   const loaded = loadPlan(livePlan500);

@@ -60,13 +60,15 @@ export function AssumptionsPanel({ model, dispatch, host, runner }: { model: Mod
     try {
       const result = await started.result;
       setSimulated(result);
-      // The simulation's percentiles are values in the workbook: written where the import put them.
-      await host.writeInputs(
-        PERCENTILE_ROWS.flatMap((k, row) => [
+      // The simulation's percentiles are values in the workbook, written where the import put them,
+      // with the totals it ran on, which the workbook compares with today's to say whether it is current.
+      await host.writeInputs([
+        ...PERCENTILE_ROWS.flatMap((k, row) => [
           { kind: 'table' as const, table: 'tblUncertainty', row, col: 1, value: result.respondentTotal[k] },
           { kind: 'table' as const, table: 'tblUncertainty', row, col: 2, value: result.industryTotal[k] },
         ]),
-      );
+        ...(['low', 'central', 'high'] as const).map((k, row) => ({ kind: 'table' as const, table: 'tblSimulationRun', row, col: 1, value: result.ranOn[k] })),
+      ]);
       setStatus({ intent: 'success', text: `Simulated ${result.iterations.toLocaleString('en-GB')} draws (seed ${result.seed}) and wrote the percentiles to Industry costs.` });
     } catch (e) {
       setStatus(e instanceof Cancelled ? { intent: 'success', text: 'Simulation cancelled; nothing was written.' } : { intent: 'error', text: `The simulation stopped: ${e instanceof Error ? e.message : String(e)}` });

@@ -110,28 +110,22 @@ export function namedRows(a: ModelAssumptions): NamedRow[] {
   if (coverage.kind === 'share-of-market') throw new Error('market-share coverage cannot be written as workbook formulas');
   const c = a.industry.central;
   const t = a.timeline;
-  const standard = (input: NamedInput, label: string, value: number, defaultValue: number, fmt: CellFormat, unit: string, valid: Validation): NamedRow => ({
-    input,
-    label,
-    value,
-    fmt,
-    unit,
-    valid,
-    defaultValue,
-    defaultSource: `Standard: ${GREEN_BOOK_DISCOUNTING.source} (${GREEN_BOOK_DISCOUNTING.asOf})`,
-    defaultStatus: 'standard',
-  });
-  const method = (input: NamedInput, label: string, value: number | string | null, defaultValue: number | string | null, fmt: CellFormat, unit: string, valid: Validation): NamedRow => ({
-    input,
-    label,
-    value,
-    fmt,
-    unit,
-    valid,
-    defaultValue,
-    defaultSource: DEFAULT_SOURCES.method,
-    defaultStatus: 'default',
-  });
+  // A named input that starts from a default of the given kind.
+  const starting =
+    (defaultSource: string, defaultStatus: InputStatus) =>
+    (input: NamedInput, label: string, value: number | string | null, defaultValue: number | string | null, fmt: CellFormat, unit: string, valid: Validation): NamedRow => ({
+      input,
+      label,
+      value,
+      fmt,
+      unit,
+      valid,
+      defaultValue,
+      defaultSource,
+      defaultStatus,
+    });
+  const standard = starting(`Standard: ${GREEN_BOOK_DISCOUNTING.source} (${GREEN_BOOK_DISCOUNTING.asOf})`, 'standard');
+  const method = starting(DEFAULT_SOURCES.method, 'default');
   const cost = (input: NamedInput, label: string, value: number | null, unit: string, source: string, valid: Validation = MONEY): NamedRow => ({
     input,
     label,
@@ -145,17 +139,7 @@ export function namedRows(a: ModelAssumptions): NamedRow[] {
     blankUntilProvided: true,
   });
   return [
-    {
-      input: 'decisionDate',
-      label: 'Decision (approval) date',
-      value: t.decisionDate,
-      fmt: 'date',
-      unit: 'date; lead times run from it',
-      valid: DATES,
-      defaultValue: t.defaultDecisionDate,
-      defaultSource: DEFAULT_SOURCES.decisionDate,
-      defaultStatus: 'default',
-    },
+    starting(DEFAULT_SOURCES.decisionDate, 'default')('decisionDate', 'Decision (approval) date', t.decisionDate, t.defaultDecisionDate, 'date', 'date; lead times run from it', DATES),
     method('dccLeadTime', 'DCC lead time', t.dccLeadTimeMonths, 0, 'months', 'months from approval (DCC assessment)', MONTHS),
     method('noticeMonths', 'Minimum notice', t.minimumNoticeMonths, 0, 'months', 'months from approval', MONTHS),
     method('coverageShare', 'Lead times to cover', coverage.kind === 'longest' ? 1 : coverage.share, 1, 'percent', 'of respondents who gave one (100% = the longest)', { kind: 'decimal', min: 0.01, max: 1 }),
@@ -178,28 +162,12 @@ export function namedRows(a: ModelAssumptions): NamedRow[] {
     standard('discountRate', 'Discount rate', rate, green.rate, 'percent', 'real, a year, to the step year', RATE),
     standard('discountRateLong', 'Discount rate after the step year', rateLong, green.rateLong, 'percent', 'real, a year', RATE),
     standard('discountStepYear', 'Last year at the first rate', stepYear, green.stepYear, 'integer', 'appraisal year', { kind: 'whole', min: 0, max: 1000 }),
-    {
-      input: 'appraisalYears',
-      label: 'Appraisal period',
-      value: a.appraisal.years,
-      fmt: 'integer',
-      unit: 'years of benefits',
-      valid: { kind: 'whole', min: 1, max: MAX_APPRAISAL_YEARS },
-      defaultValue: DEFAULT_APPRAISAL_YEARS,
-      defaultSource: DEFAULT_SOURCES.appraisal,
-      defaultStatus: 'default',
-    },
-    {
-      input: 'benefitsStart',
-      label: 'Benefits start',
-      value: a.appraisal.benefitsStart,
-      fmt: 'date',
-      unit: 'date; blank = at the target release',
-      valid: DATES,
-      defaultValue: null,
-      defaultSource: DEFAULT_SOURCES.benefitsStart,
-      defaultStatus: 'default',
-    },
+    starting(DEFAULT_SOURCES.appraisal, 'default')('appraisalYears', 'Appraisal period', a.appraisal.years, DEFAULT_APPRAISAL_YEARS, 'integer', 'years of benefits', {
+      kind: 'whole',
+      min: 1,
+      max: MAX_APPRAISAL_YEARS,
+    }),
+    starting(DEFAULT_SOURCES.benefitsStart, 'default')('benefitsStart', 'Benefits start', a.appraisal.benefitsStart, null, 'date', 'date; blank = at the target release', DATES),
     method('sensitivitySwing', 'Sensitivity: change in each figure', a.sensitivity.swing, DEFAULT_SENSITIVITY.swing, 'percent', 'each figure tested at (1 − this) and (1 + this) times its value', SHARE),
     method('sensitivityRateLow', 'Sensitivity: low discount rate', a.sensitivity.discountLow, DEFAULT_SENSITIVITY.discountLow, 'percent', 'flat, a year', RATE),
     method('sensitivityRateHigh', 'Sensitivity: high discount rate', a.sensitivity.discountHigh, DEFAULT_SENSITIVITY.discountHigh, 'percent', 'flat, a year', RATE),

@@ -264,6 +264,9 @@ describe('running the uncertainty simulation from the pane', () => {
     const industry = table.rows.map((r) => (r[2]!.t === 'number' ? r[2]!.v : NaN));
     expect(industry[0]).toBeLessThanOrEqual(industry[1]!);
     expect(industry[1]).toBeLessThanOrEqual(industry[2]!);
+    // The totals it ran on go beside today's, which is what says the simulation is current.
+    const ranOn = host.sheets().flatMap((s) => s.tables).find((t) => t.name === 'tblSimulationRun')!;
+    expect(ranOn.rows.slice(0, 3).map((r) => r[1])).toEqual([350_000, 650_000, 950_000].map((v) => ({ t: 'number', v })));
   });
 
   test('can be cancelled, and then writes nothing', async () => {
