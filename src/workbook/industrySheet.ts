@@ -79,18 +79,17 @@ export function industrySheet(
     // The per-party value: the category's mean, else (by rule) the all-respondent mean or the entered value.
     const perParty = (stated: Expr, allColumn: number, perPartyValue: Expr) =>
       iff(
-        eq(extrapolated, n(0)),
-        n(0),
+        gt(withFigure, n(0)),
+        div(stated, withFigure),
         iff(
-          gt(withFigure, n(0)),
-          div(stated, withFigure),
-          iff(
-            eq(A.emptyCategoryRule, str(EMPTY_CATEGORY_RULE_TEXT['all-respondent-mean'])),
-            iff(gt(allFigures, n(0)), div(sum(costs.column(allColumn)), allFigures), n(0)),
-            iff(eq(A.emptyCategoryRule, str(EMPTY_CATEGORY_RULE_TEXT['per-party'])), perPartyValue, n(0)),
-          ),
+          eq(A.emptyCategoryRule, str(EMPTY_CATEGORY_RULE_TEXT['all-respondent-mean'])),
+          iff(gt(allFigures, n(0)), div(sum(costs.column(allColumn)), allFigures), n(0)),
+          iff(eq(A.emptyCategoryRule, str(EMPTY_CATEGORY_RULE_TEXT['per-party'])), perPartyValue, n(0)),
         ),
       );
+    // No party to scale up: no per-party value is shown, and the category's cost is what its respondents said.
+    const none = eq(extrapolated, n(0));
+    const scaled = (stated: Expr, perPartyValue: Expr) => iff(none, stated, add(stated, mul(extrapolated, perPartyValue)));
     const statedValue = (k: RangeKey) => cat.cost[k] - cat.extrapolated * cat.perParty[k];
     return [
       text(cat.category),
@@ -100,10 +99,10 @@ export function industrySheet(
       formula(call('COUNTIFS', costs.column(COSTS.category), c(BY_CATEGORY.category), costs.column(COSTS.kind), str('unquantified'), costs.column(COSTS.figure), n(0)), cat.unquantified),
       formula(call('MAX', n(0), sub(sub(parties, withFigure), iff(eq(A.unquantifiedRule, str(UNQUANTIFIED_RULE_TEXT.excluded)), unquantified, n(0)))), cat.extrapolated),
       ...RANGE_KEYS.map((k) => formula(inCategory(oneOffColumn[k]), statedValue(k))),
-      ...RANGE_KEYS.map((k, j) => formula(perParty(c(BY_CATEGORY.stated + j), oneOffColumn[k], A.emptyCategoryValue), cat.perParty[k])),
-      ...RANGE_KEYS.map((k, j) => formula(add(c(BY_CATEGORY.stated + j), mul(extrapolated, c(BY_CATEGORY.perParty + j))), cat.cost[k])),
+      ...RANGE_KEYS.map((k, j) => formula(iff(none, str(''), perParty(c(BY_CATEGORY.stated + j), oneOffColumn[k], A.emptyCategoryValue)), cat.extrapolated === 0 ? '' : cat.perParty[k])),
+      ...RANGE_KEYS.map((k, j) => formula(scaled(c(BY_CATEGORY.stated + j), c(BY_CATEGORY.perParty + j)), cat.cost[k])),
       // A per-party value is a one-off figure only: it adds nothing a year.
-      ...RANGE_KEYS.map((k) => formula(add(inCategory(ongoingColumn[k]), mul(extrapolated, perParty(inCategory(ongoingColumn[k]), ongoingColumn[k], n(0)))), cat.ongoing[k])),
+      ...RANGE_KEYS.map((k) => formula(scaled(inCategory(ongoingColumn[k]), perParty(inCategory(ongoingColumn[k]), ongoingColumn[k], n(0))), cat.ongoing[k])),
     ];
   });
 
