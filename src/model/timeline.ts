@@ -26,6 +26,9 @@ export interface TimelineInputs {
   readonly proposedRelease: IsoDate | null;
 }
 
+/** What sets the required lead time, in the words the workbook's Timeline sheet and the report use. */
+export const GOVERNED_BY_TEXT = { respondents: 'respondents', dcc: 'DCC lead time', notice: 'minimum notice', none: 'nothing' } as const;
+
 /** The words the workbook and the report show for a respondent who named a past release and has no override. */
 export const PAST_RELEASE = 'named a past release: enter months';
 

@@ -9,7 +9,7 @@ import { formatLeadTime } from '../model/leadTimeAnswer';
 import { SIMULATION_CURRENT, SIMULATION_STALE, simulationCurrent, type MonteCarloResult } from '../model/monteCarlo';
 import type { Analysis } from '../model/responseAnalysis';
 import { respondentCosts } from '../model/respondentTotals';
-import { PAST_RELEASE } from '../model/timeline';
+import { GOVERNED_BY_TEXT, PAST_RELEASE } from '../model/timeline';
 import { FEWER_THAN_ONE, NEVER, NO_COSTS, NOT_REACHED } from '../model/uptake';
 import { capitalise, countWord, listing } from './format';
 import {
@@ -307,21 +307,19 @@ function uptakeScenarios(input: ReportInput): ReportTable {
   });
 }
 
+const serial = (date: string | null) => (date === null ? null : excelSerial(date));
 
+/** A respondent's note by how their answer reads; readiness for the release, and a past named release, are live. */
 const STATUS_NOTE: Readonly<Record<string, string>> = {
-  counted: '',
   'beyond-coverage': 'beyond the coverage chosen',
   'named-release': 'named a release',
-  'past-release': 'named a past release',
   'as-proposed': 'accepts the proposed date',
   'not-implementing': 'would not implement',
   'no-answer': 'no answer',
   unreadable: 'answer not read',
 };
-
-const serial = (date: string | null) => (date === null ? null : excelSerial(date));
-
-const GOVERNED = { respondents: 'respondents', dcc: 'DCC lead time', notice: 'minimum notice', none: 'nothing' } as const;
+const PAST_RELEASE_NOTE = 'named a past release';
+const GOVERNED = GOVERNED_BY_TEXT;
 
 function leadTimes(input: ReportInput): ReportTable {
   const { analysis, assumptions, model, basis } = input;
@@ -337,7 +335,7 @@ function leadTimes(input: ReportInput): ReportTable {
       result.respondent.category,
       formatLeadTime(result.leadTime),
       when(isNumber(readyBy), dateOf(readyBy), '-'),
-      when(equals(ready, 'no'), 'not ready for the target release', when(equals(ready, PAST_RELEASE), STATUS_NOTE['past-release']!, STATUS_NOTE[readiness.status === 'past-release' ? 'counted' : readiness.status] ?? '')),
+      when(equals(ready, 'no'), 'not ready for the target release', when(equals(ready, PAST_RELEASE), PAST_RELEASE_NOTE, STATUS_NOTE[readiness.status] ?? '')),
     ];
   });
   const required = q('timeline.requiredMonths', t.requiredMonths);

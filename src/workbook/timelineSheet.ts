@@ -1,6 +1,7 @@
 import { basisText, type ResultBasis } from '../model/basis';
 import { addLeadTime, excelSerial, RELEASE_RULE, type IsoDate } from '../model/calendarDates';
 import type { ModelAssumptions, ModelResult } from '../model/costModel';
+import { GOVERNED_BY_TEXT } from '../model/timeline';
 import { A, RELEASES, type AssumptionRefs } from './assumptionsSheet';
 import { basisFormula, timelineItems } from './basisFormulas';
 import { LEAD, readyByFormula } from './costSheets';
@@ -9,7 +10,6 @@ import { col, formula, SheetCursor, text, type Cell, type DefinedName, type Plac
 
 export const TIMELINE_SHEET = 'Timeline';
 
-const GOVERNED_BY_TEXT = { respondents: 'respondents', dcc: 'DCC lead time', notice: 'minimum notice', none: 'nothing' } as const;
 export const NO_RELEASE = 'none in the calendar';
 
 /** A milestone with no length is drawn this many months wide, so it shows on the chart. */
