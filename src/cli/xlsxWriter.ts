@@ -7,6 +7,7 @@ import {
   cellFormatCode,
   columnLetters,
   excelSerial,
+  isoFromSerial,
   HIGHLIGHT_FILL,
   planProblems,
   printSetup,
@@ -112,6 +113,8 @@ function rangeValidations(ws: ExcelJS.Worksheet): { add(address: string, rule: E
 function dataValidation(v: Validation, fmt: CellFormat): ExcelJS.DataValidation {
   const message = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Not accepted here', error: validationMessage(v, fmt) } as const;
   if (v.kind === 'list') return { type: 'list', formulae: [`"${v.choices.join(',')}"`], ...message };
+  // ExcelJS turns a date rule's limits into serials itself, from dates: a serial given to it reads as milliseconds.
+  if (v.kind === 'date') return { type: 'date', operator: 'between', formulae: [new Date(isoFromSerial(v.min)), new Date(isoFromSerial(v.max))], ...message };
   return { type: v.kind, operator: 'between', formulae: [v.min, v.max], ...message };
 }
 

@@ -1,6 +1,6 @@
 import type { ModelAssumptions, ModelResult } from './costModel';
 import { defaultPopulationCategories } from './industryCost';
-import { decisionDateStatus, figuresStatus, releaseStatus, uptakeStatus } from './inputStatus';
+import { decisionDateStatus, figuresStatus, namedStatus, releaseStatus, uptakeStatus, type NamedStatusInput } from './inputStatus';
 import type { Analysis } from './responseAnalysis';
 
 /**
@@ -9,12 +9,15 @@ import type { Analysis } from './responseAnalysis';
  */
 export const BASIS_ITEMS = {
   populations: 'populations not entered',
+  openEndedCap: 'the default cap on open-ended bands',
   dccImplementation: 'DCC implementation cost not yet provided',
   secas: 'SECAS cost not yet provided',
   dccOngoing: 'DCC ongoing cost not yet provided',
   uptake: 'placeholder uptake',
   figures: 'placeholder benefits and per-adopter costs',
+  appraisalYears: 'the default appraisal period',
   decisionDate: 'default decision date',
+  dccLeadTime: 'DCC lead time not entered',
   release: 'a release date from the default rule',
 } as const;
 
@@ -27,8 +30,11 @@ export interface ResultBasis {
 
 export function resultBasis(analysis: Analysis, a: ModelAssumptions, model: ModelResult): ResultBasis {
   const c = model.industry.centralBodies;
+  const named = (input: NamedStatusInput) => namedStatus(a, input);
   const industry = [
-    ...(defaultPopulationCategories(a.industry.populations, analysis.results).length ? [BASIS_ITEMS.populations] : []),
+    ...(defaultPopulationCategories(a.industry.populations).length ? [BASIS_ITEMS.populations] : []),
+    // The cap matters only where a band is open-ended.
+    ...(model.totals.capped.length && named('OpenEndedCap') !== 'entered' ? [BASIS_ITEMS.openEndedCap] : []),
     ...(c.dccImplementation === null ? [BASIS_ITEMS.dccImplementation] : []),
     ...(c.secas === null ? [BASIS_ITEMS.secas] : []),
   ];
@@ -36,6 +42,7 @@ export function resultBasis(analysis: Analysis, a: ModelAssumptions, model: Mode
   const categories = a.industry.populations.map((p) => p.category);
   const timeline = [
     ...(decisionDateStatus(a.timeline, a.sources) !== 'entered' ? [BASIS_ITEMS.decisionDate] : []),
+    ...(named('DccLeadTime') !== 'entered' ? [BASIS_ITEMS.dccLeadTime] : []),
     ...(target !== null && releaseStatus(a.timeline, target) !== 'entered' ? [BASIS_ITEMS.release] : []),
   ];
   const scenarios = Object.fromEntries(
@@ -46,6 +53,7 @@ export function resultBasis(analysis: Analysis, a: ModelAssumptions, model: Mode
         ...(c.dccOngoingPerYear === null ? [BASIS_ITEMS.dccOngoing] : []),
         ...(uptakeStatus(s, categories) !== 'entered' ? [BASIS_ITEMS.uptake] : []),
         ...(figuresStatus(s) !== 'entered' ? [BASIS_ITEMS.figures] : []),
+        ...(named('AppraisalYears') !== 'entered' ? [BASIS_ITEMS.appraisalYears] : []),
         ...timeline,
       ],
     ]),
@@ -53,7 +61,16 @@ export function resultBasis(analysis: Analysis, a: ModelAssumptions, model: Mode
   return { industry, scenarios, timeline };
 }
 
+export const ENTERED_BASIS = 'Rests on entered inputs';
+/** What the workbook says in place of a basis while an input fails its check (the engine refuses such inputs). */
+export const NOT_VALID = 'Not valid: an input fails its check (see the Checks sheet)';
+
 /** A result's basis as one sentence: "Rests on entered inputs" or "Illustrative: rests on …". */
 export function basisText(restsOn: readonly string[]): string {
-  return restsOn.length ? `Illustrative: rests on ${restsOn.join('; ')}` : 'Rests on entered inputs';
+  return restsOn.length ? `Illustrative: rests on ${restsOn.join('; ')}` : ENTERED_BASIS;
+}
+
+/** The items joined as the workbook's "Rests on" cells hold them: each after "; ". */
+export function restsOnText(restsOn: readonly string[]): string {
+  return restsOn.map((item) => `; ${item}`).join('');
 }

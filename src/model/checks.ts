@@ -81,6 +81,9 @@ export const CHECK_SPECS = {
 
 export type CheckId = keyof typeof CHECK_SPECS;
 
+/** The checks of the inputs themselves: while one fails, no result rests on valid inputs. */
+export const INPUT_CHECKS: readonly CheckId[] = ['populations', 'uptake', 'rates', 'appraisal', 'money', 'overrides'];
+
 export function modelChecks(analysis: Analysis, a: ModelAssumptions, model: ModelResult, simulationIsCurrent: boolean): Check[] {
   const respondentsIn = (category: string) => analysis.results.filter((r) => r.respondent.category === category).length;
   const rates = a.appraisal.discount.bands.map((b) => b.rate);

@@ -25,6 +25,7 @@ import type { Analysis } from './responseAnalysis';
 import { buildTimeline, timelineProblems, type LeadTimeOverrides, type TimelineInputs, type TimelineResult } from './timeline';
 import {
   appraisalProblems,
+  DEFAULT_APPRAISAL_YEARS,
   DEFAULT_SENSITIVITY,
   evaluateScenario,
   scenarioProblems,
@@ -73,7 +74,6 @@ const SCENARIO_PLACEHOLDERS: ReadonlyArray<readonly [string, number, number, num
   ['High', 0.5, 50_000, 5_000, 20_000],
 ];
 
-export const DEFAULT_APPRAISAL_YEARS = 10;
 
 /**
  * Defaults a modeller starts from, each marked as such: populations equal to the respondents seen,

@@ -130,10 +130,12 @@ export function secasCost(c: CentralCosts): Gbp | null {
   return provided ? gbp((c.secasDays ?? 0) * (c.secasDayRateGbp ?? 0) + (c.secasOtherGbp ?? 0)) : null;
 }
 
-/** The categories whose parties rest on the default (the respondents seen), among those with respondents. */
-export function defaultPopulationCategories(populations: readonly CategoryPopulation[], results: readonly RespondentResult[]): string[] {
-  const withRespondents = new Set(results.map((r) => r.respondent.category));
-  return populations.filter((p) => populationStatus(p) !== 'entered' && withRespondents.has(p.category)).map((p) => p.category);
+/**
+ * The categories whose parties rest on the default (the respondents seen): a category nobody
+ * answered for defaults to none, which is a default to confirm like any other.
+ */
+export function defaultPopulationCategories(populations: readonly CategoryPopulation[]): string[] {
+  return populations.filter((p) => populationStatus(p) !== 'entered').map((p) => p.category);
 }
 
 /**
@@ -203,7 +205,7 @@ export function extrapolateIndustry(results: readonly RespondentResult[], costs:
   const secas = secasCost(c);
   const centralTotal = gbp((dccImplementation ?? 0) + (secas ?? 0));
   const total: Range3 = { low: gbp(parties.low + centralTotal), central: gbp(parties.central + centralTotal), high: gbp(parties.high + centralTotal) };
-  const defaulted = defaultPopulationCategories(options.populations, results);
+  const defaulted = defaultPopulationCategories(options.populations);
   return {
     ok: true,
     estimate: {
@@ -265,7 +267,7 @@ function methodSentences(options: IndustryOptions, categories: readonly Category
   if (ongoing) sentences.push('Yearly ongoing costs that respondents stated are scaled up the same way.');
   if (defaulted.length) {
     sentences.push(
-      `The number of parties in ${listOf(defaulted)} is not yet entered: ${defaulted.length === 1 ? 'that category counts' : 'those categories count'} only ${defaulted.length === 1 ? 'its' : 'their'} respondents, so the total is not the whole industry's.`,
+      `The number of parties in ${listOf(defaulted)} is not yet entered: ${defaulted.length === 1 ? 'that category is' : 'those categories are'} taken to have only ${defaulted.length === 1 ? 'its' : 'their'} respondents, so the total is not the whole industry's.`,
     );
   }
   const c = options.central;

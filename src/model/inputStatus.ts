@@ -1,6 +1,8 @@
+import type { ModelAssumptions } from './costModel';
 import type { CategoryPopulation } from './industryCost';
+import { DEFAULT_COST_OPTIONS } from './respondentTotals';
 import type { TimelineInputs } from './timeline';
-import type { Scenario } from './uptake';
+import { DEFAULT_APPRAISAL_YEARS, type Scenario } from './uptake';
 
 /**
  * Whether an input is the panel's own figure or something the tool put there to start from. A
@@ -27,6 +29,14 @@ export const STATUS_TEXT: Readonly<Record<InputStatus, string>> = {
   placeholder: 'placeholder',
   'not-provided': 'not yet provided',
 };
+
+/** What a Status cell says of a figure moved from its default while its Source still reads as the default's. */
+export const ENTERED_WITHOUT_SOURCE = 'entered, no source given';
+
+/** The words a Status cell shows: an entered figure whose Source is still the default's asks for one. */
+export function statusWords(status: InputStatus, sourceIsDefault: boolean): string {
+  return status === 'entered' && sourceIsDefault ? ENTERED_WITHOUT_SOURCE : STATUS_TEXT[status];
+}
 
 /**
  * The Source a default carries when the tool writes it. An input counts as entered once its value
@@ -74,6 +84,19 @@ export function figuresStatus(s: Scenario): InputStatus {
 
 export function decisionDateStatus(t: TimelineInputs, sources: Readonly<Record<string, string>>): InputStatus {
   return statusOf(t.decisionDate, t.defaultDecisionDate, sources.DecisionDate ?? DEFAULT_SOURCES.decisionDate, DEFAULT_SOURCES.decisionDate, 'default');
+}
+
+/** The named inputs a result's basis looks at beyond those above, with the defaults they start from. */
+export type NamedStatusInput = 'OpenEndedCap' | 'DccLeadTime' | 'AppraisalYears';
+
+export function namedStatus(a: ModelAssumptions, input: NamedStatusInput): InputStatus {
+  const [value, defaultValue] = {
+    OpenEndedCap: [a.costs.openEndedCapMultiple, DEFAULT_COST_OPTIONS.openEndedCapMultiple],
+    DccLeadTime: [a.timeline.dccLeadTimeMonths, 0],
+    AppraisalYears: [a.appraisal.years, DEFAULT_APPRAISAL_YEARS],
+  }[input];
+  // `sources` holds only sources other than the default's.
+  return value === defaultValue && a.sources[input] === undefined ? 'default' : 'entered';
 }
 
 /** A release is unconfirmed while it is one of the rule's dates and has no source of its own. */

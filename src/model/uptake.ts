@@ -101,6 +101,8 @@ export const NEVER = 'never';
 /** The discount factor table covers appraisal years 0 to 99: a release up to 24 years out and 75 years of benefits. */
 export const FACTOR_YEARS = 100;
 export const MAX_APPRAISAL_YEARS = 75;
+/** Ten years of benefits unless the panel enters another period. */
+export const DEFAULT_APPRAISAL_YEARS = 10;
 
 export function adoptersFor(scenario: Scenario, populations: readonly CategoryPopulation[]): number {
   return populations.reduce((total, p) => {

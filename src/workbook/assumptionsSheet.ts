@@ -1,11 +1,22 @@
 import { excelSerial } from '../model/calendarDates';
 import { CHECK_RATE_LIMITS } from '../model/checks';
-import { DEFAULT_APPRAISAL_YEARS, type ModelAssumptions } from '../model/costModel';
+import type { ModelAssumptions } from '../model/costModel';
 import { GREEN_BOOK_DISCOUNTING, type DiscountSchedule } from '../model/discounting';
-import { DEFAULT_SOURCES, figuresStatus, populationStatus, releaseStatus, STATUS_TEXT, statusOf, uptakeStatus, type InputStatus } from '../model/inputStatus';
+import {
+  DEFAULT_SOURCES,
+  ENTERED_WITHOUT_SOURCE,
+  figuresStatus,
+  populationStatus,
+  releaseStatus,
+  STATUS_TEXT,
+  statusOf,
+  statusWords,
+  uptakeStatus,
+  type InputStatus,
+} from '../model/inputStatus';
 import { SIMULATION_TOLERANCE } from '../model/monteCarlo';
 import { DEFAULT_COST_OPTIONS } from '../model/respondentTotals';
-import { DEFAULT_SENSITIVITY, MAX_APPRAISAL_YEARS } from '../model/uptake';
+import { DEFAULT_APPRAISAL_YEARS, DEFAULT_SENSITIVITY, MAX_APPRAISAL_YEARS } from '../model/uptake';
 import { COSTS } from './costSheets';
 import { MILESTONE_MARK_MONTHS } from './timelineSheet';
 import { call, concat, eq, iff, name, num as n, str, type Expr } from './formula';
@@ -180,9 +191,14 @@ function namedStatus(row: NamedRow, source: string): InputStatus {
   return statusOf(row.value, row.defaultValue, source, row.defaultSource, row.defaultStatus);
 }
 
-/** Status = the default's word while the value and Source are the default's, else "entered". */
+/** "entered", or "entered, no source given" while the Source still reads as the default's. */
+function enteredFormula(source: Expr, defaultSource: string): Expr {
+  return iff(eq(source, str(defaultSource)), str(ENTERED_WITHOUT_SOURCE), str(STATUS_TEXT.entered));
+}
+
+/** Status = the default's word while the value and Source are the default's, else entered (statusWords). */
 function statusFormula(value: Expr, defaultValue: Expr, source: Expr, defaultSource: string, defaultStatus: InputStatus): Expr {
-  return iff(call('AND', eq(value, defaultValue), eq(source, str(defaultSource))), str(STATUS_TEXT[defaultStatus]), str(STATUS_TEXT.entered));
+  return iff(call('AND', eq(value, defaultValue), eq(source, str(defaultSource))), str(STATUS_TEXT[defaultStatus]), enteredFormula(source, defaultSource));
 }
 
 const DAYS_PER_MONTH = 365.25 / 12;
@@ -259,9 +275,9 @@ export function assumptionsSheet(
       value(r.defaultValue, r.fmt),
       formula(
         r.blankUntilProvided
-          ? iff(call('ISNUMBER', v(i)), str(STATUS_TEXT.entered), str(STATUS_TEXT['not-provided']))
+          ? iff(call('ISNUMBER', v(i)), enteredFormula(named.cell(NAMED.source, i), r.defaultSource), str(STATUS_TEXT['not-provided']))
           : statusFormula(v(i), named.cell(NAMED.default, i), named.cell(NAMED.source, i), r.defaultSource, r.defaultStatus),
-        STATUS_TEXT[status],
+        statusWords(status, source === r.defaultSource),
       ),
     ];
   });
@@ -288,7 +304,10 @@ export function assumptionsSheet(
       formula(respondents, seen),
       text(source),
       num(p.defaultParties),
-      formula(statusFormula(c(POPULATIONS.parties), c(POPULATIONS.default), c(POPULATIONS.source), DEFAULT_SOURCES.population, 'default'), STATUS_TEXT[entered ? 'entered' : 'default']),
+      formula(
+        statusFormula(c(POPULATIONS.parties), c(POPULATIONS.default), c(POPULATIONS.source), DEFAULT_SOURCES.population, 'default'),
+        statusWords(entered ? 'entered' : 'default', source === DEFAULT_SOURCES.population),
+      ),
       formula(
         iff(
           call('NOT', whole),
@@ -317,19 +336,20 @@ export function assumptionsSheet(
       num(s.oneOffCostPerAdopterGbp),
       text(s.figuresSource),
       text(s.uptakeSource),
-      formula(iff(placeholderFigures, str(STATUS_TEXT.placeholder), str(STATUS_TEXT.entered)), STATUS_TEXT[figures]),
-      formula(iff(placeholderUptake, str(STATUS_TEXT.placeholder), str(STATUS_TEXT.entered)), STATUS_TEXT[uptakeNow]),
+      formula(iff(placeholderFigures, str(STATUS_TEXT.placeholder), enteredFormula(c(I.figuresSource), DEFAULT_SOURCES.scenario)), statusWords(figures, s.figuresSource === DEFAULT_SOURCES.scenario)),
+      formula(iff(placeholderUptake, str(STATUS_TEXT.placeholder), enteredFormula(c(I.uptakeSource), DEFAULT_SOURCES.scenario)), statusWords(uptakeNow, s.uptakeSource === DEFAULT_SOURCES.scenario)),
     ];
   });
 
   const releaseRows: Cell[][] = releases.map((d, i) => {
     const c = (k: number) => releaseAt.cell(k, i);
     const rule = a.timeline.ruleReleases.includes(d);
+    const source = a.timeline.releaseSources[d] ?? DEFAULT_SOURCES.release;
     return [
       date(d),
-      text(a.timeline.releaseSources[d] ?? DEFAULT_SOURCES.release),
+      text(source),
       rule ? date(d) : date(null),
-      formula(statusFormula(c(RELEASES.date), c(RELEASES.default), c(RELEASES.source), DEFAULT_SOURCES.release, 'default'), STATUS_TEXT[releaseStatus(a.timeline, d)]),
+      formula(statusFormula(c(RELEASES.date), c(RELEASES.default), c(RELEASES.source), DEFAULT_SOURCES.release, 'default'), statusWords(releaseStatus(a.timeline, d), source === DEFAULT_SOURCES.release)),
     ];
   });
 

@@ -1,54 +1,92 @@
-import { BASIS_ITEMS } from '../model/basis';
+import { BASIS_ITEMS, basisText, ENTERED_BASIS, NOT_VALID, restsOnText, type ResultBasis } from '../model/basis';
 import { STATUS_TEXT } from '../model/inputStatus';
 import { A, POPULATIONS, RELEASES, SCENARIO_INPUTS, type AssumptionRefs } from './assumptionsSheet';
-import { call, concat, eq, gt, iff, name, ne, num, str, sub, type Expr } from './formula';
+import { COSTS } from './costSheets';
+import { call, concat, eq, gt, iff, name, num, str, sub, type Expr } from './formula';
+import { formula, text, type Cell, type Placement } from './plan';
 
 /**
  * Live "Basis" text: the same sentence as model/basis.ts, built in the workbook from the Status
- * cells, so a result stops saying "Illustrative" the moment its inputs are entered.
+ * cells, so a result stops saying "Illustrative" the moment its inputs are entered. Each result's
+ * list of what it rests on is a cell of its own ("; populations not entered; …"), on the Checks
+ * sheet beside the checks, and the scenarios' lists build on the industry's and the timeline's.
  */
 
 type Item = readonly [applies: Expr, words: string];
 
-const isPlaceholder = (status: Expr) => eq(status, str(STATUS_TEXT.placeholder));
+const isStatus = (status: Expr, word: string) => eq(status, str(word));
 
 /** SECAS's cost is provided once its days and day rate, or another sum, are. */
 export function secasProvided(): Expr {
   return call('OR', call('AND', call('ISNUMBER', A.secasDays), call('ISNUMBER', A.secasDayRate)), call('ISNUMBER', A.secasOther));
 }
 
-export function industryItems(refs: AssumptionRefs): Item[] {
-  const p = refs.populations;
+function industryItems(refs: AssumptionRefs, costs: Placement): Item[] {
+  // A band is capped where it has no upper figure and no override replaces it.
+  const capped = call('COUNTIFS', costs.column(COSTS.kind), str('band'), costs.column(COSTS.parsedHigh), str(''), costs.column(COSTS.overrideLow), str(''), costs.column(COSTS.overrideHigh), str(''));
   return [
-    [gt(call('COUNTIFS', p.column(POPULATIONS.status), str(STATUS_TEXT.default), p.column(POPULATIONS.respondents), str('>0')), num(0)), BASIS_ITEMS.populations],
+    [gt(call('COUNTIF', refs.populations.column(POPULATIONS.status), str(STATUS_TEXT.default)), num(0)), BASIS_ITEMS.populations],
+    [call('AND', gt(capped, num(0)), isStatus(refs.status('openEndedCap'), STATUS_TEXT.default)), BASIS_ITEMS.openEndedCap],
     [call('NOT', call('ISNUMBER', A.dccImplementation)), BASIS_ITEMS.dccImplementation],
     [call('NOT', secasProvided()), BASIS_ITEMS.secas],
   ];
 }
 
-export function timelineItems(refs: AssumptionRefs): Item[] {
+function timelineItems(refs: AssumptionRefs): Item[] {
   const r = refs.releases;
   return [
-    [ne(refs.status('decisionDate'), str(STATUS_TEXT.entered)), BASIS_ITEMS.decisionDate],
+    [isStatus(refs.status('decisionDate'), STATUS_TEXT.default), BASIS_ITEMS.decisionDate],
+    [isStatus(refs.status('dccLeadTime'), STATUS_TEXT.default), BASIS_ITEMS.dccLeadTime],
     [gt(call('COUNTIFS', r.column(RELEASES.date), name('TargetRelease'), r.column(RELEASES.status), str(STATUS_TEXT.default)), num(0)), BASIS_ITEMS.release],
   ];
 }
 
-/** The items of scenario `i`: the industry's, the DCC's ongoing cost, its uptake and figures, and the timeline's. */
-export function scenarioItems(refs: AssumptionRefs, i: number): Item[] {
+/** A scenario's own items, between the industry's and the timeline's. */
+function scenarioItems(refs: AssumptionRefs, i: number): Item[] {
   const s = (k: number) => refs.scenarios.cell(k, i);
   return [
-    ...industryItems(refs),
     [call('NOT', call('ISNUMBER', A.dccOngoing)), BASIS_ITEMS.dccOngoing],
-    [isPlaceholder(s(SCENARIO_INPUTS.uptakeStatus)), BASIS_ITEMS.uptake],
-    [isPlaceholder(s(SCENARIO_INPUTS.figuresStatus)), BASIS_ITEMS.figures],
-    ...timelineItems(refs),
+    [isStatus(s(SCENARIO_INPUTS.uptakeStatus), STATUS_TEXT.placeholder), BASIS_ITEMS.uptake],
+    [isStatus(s(SCENARIO_INPUTS.figuresStatus), STATUS_TEXT.placeholder), BASIS_ITEMS.figures],
+    [isStatus(refs.status('appraisalYears'), STATUS_TEXT.default), BASIS_ITEMS.appraisalYears],
   ];
 }
 
-/** "Rests on entered inputs", or "Illustrative: rests on " and the items that apply, joined by "; ". */
-export function basisFormula(items: readonly Item[]): Expr {
-  const parts = items.map(([applies, words]) => iff(applies, str(`${words}; `), str(''))).reduce((a, b) => concat(a, b));
+/** "; item" for each item that applies, as one text. */
+function restsOn(items: readonly Item[]): Expr {
+  return items.map(([applies, words]) => iff(applies, str(`; ${words}`), str(''))).reduce((a, b) => concat(a, b));
+}
+
+/** The basis sentence from a "Rests on" cell; "Not valid" while an input fails its check. */
+function basisFrom(parts: Expr): Expr {
   const length = call('LEN', parts);
-  return iff(eq(length, num(0)), str('Rests on entered inputs'), concat(str('Illustrative: rests on '), call('LEFT', parts, sub(length, num(2)))));
+  return iff(
+    call('NOT', name('InputsValid')),
+    str(NOT_VALID),
+    iff(eq(length, num(0)), str(ENTERED_BASIS), concat(str('Illustrative: rests on '), call('RIGHT', parts, sub(length, num(2))))),
+  );
+}
+
+/** Rows of the basis table: the industry cost, the timeline, then each scenario. */
+export const BASIS_ROWS = { industry: 0, timeline: 1, firstScenario: 2 } as const;
+
+export function basisRows(at: Placement, refs: AssumptionRefs, costs: Placement, basis: ResultBasis, scenarioNames: readonly string[]): Cell[][] {
+  const parts = (row: number) => at.cell(1, row);
+  const scenarioOwn = (name: string) => {
+    const all = basis.scenarios[name] ?? [];
+    return all.slice(basis.industry.length, all.length - basis.timeline.length);
+  };
+  return [
+    [text('Industry cost'), formula(restsOn(industryItems(refs, costs)), restsOnText(basis.industry)), formula(basisFrom(parts(BASIS_ROWS.industry)), basisText(basis.industry))],
+    [text('Timeline'), formula(restsOn(timelineItems(refs)), restsOnText(basis.timeline)), formula(basisFrom(parts(BASIS_ROWS.timeline)), basisText(basis.timeline))],
+    ...scenarioNames.map((name, i): Cell[] => {
+      const row = BASIS_ROWS.firstScenario + i;
+      const all = basis.scenarios[name] ?? [];
+      return [
+        text(`${name} scenario`),
+        formula(concat(concat(parts(BASIS_ROWS.industry), restsOn(scenarioItems(refs, i))), parts(BASIS_ROWS.timeline)), restsOnText([...basis.industry, ...scenarioOwn(name), ...basis.timeline])),
+        formula(basisFrom(parts(row)), basisText(all)),
+      ];
+    }),
+  ];
 }

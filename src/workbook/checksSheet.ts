@@ -1,4 +1,4 @@
-import { CHECK_SPECS, CHECKS_FAIL, CHECKS_PASS, type Check, type CheckId } from '../model/checks';
+import { CHECK_SPECS, CHECKS_FAIL, CHECKS_PASS, INPUT_CHECKS, type Check, type CheckId } from '../model/checks';
 import { SIMULATION_CURRENT } from '../model/monteCarlo';
 import { PAST_RELEASE } from '../model/timeline';
 import { A, POPULATIONS, SCENARIO_INPUTS, type AssumptionRefs } from './assumptionsSheet';
@@ -8,26 +8,53 @@ import { col, formula, SheetCursor, text, type Cell, type DefinedName, type Plac
 
 export const CHECKS_SHEET = 'Checks';
 
+/** Where the Checks sheet's tables sit: the checks, the overall result, and what each result rests on. */
+export interface ChecksLayout {
+  readonly list: Placement;
+  readonly overall: Placement;
+  readonly basis: Placement;
+}
+
+/** Placed before the other sheets are built, so their Basis cells can refer to the basis table. */
+export function checksLayout(checkCount: number, scenarioCount: number): ChecksLayout {
+  const cursor = new SheetCursor(CHECKS_SHEET);
+  return {
+    list: cursor.place(checkCount, 'Checks: each is TRUE when it passes', 'tblChecks', [
+      col('Check', 'text', 24),
+      col('What it checks', 'text', 70),
+      col('Passes', 'text', 10),
+      col('If it fails', 'text', 70),
+    ]),
+    overall: cursor.place(3, 'Overall', 'tblChecksSummary', [col('Item', 'text', 24), col('Value', 'text', 70)]),
+    basis: cursor.place(2 + scenarioCount, 'What each result rests on that nobody has entered yet', 'tblBasis', [
+      col('Result', 'text', 24),
+      col('Rests on', 'text', 70),
+      col('Basis', 'text', 10),
+    ]),
+  };
+}
+
+/** The Basis cell of a row of the basis table (basisFormulas.ts BASIS_ROWS). */
+export function basisCell(layout: ChecksLayout, row: number): Expr {
+  return layout.basis.cell(2, row);
+}
+
 /**
  * The Checks sheet: each of the model's checks (model/checks.ts) as a live TRUE/FALSE formula with
- * a defined name, and ChecksOK, TRUE only when every one passes. The Read me shows ChecksOK.
+ * a defined name; ChecksOK, TRUE only when every one passes, and InputsValid, TRUE while every
+ * input passes its check; then what each result rests on. The Read me shows ChecksOK.
  */
 export function checksSheet(
+  layout: ChecksLayout,
   checks: readonly Check[],
   refs: AssumptionRefs,
   costs: Placement,
   leadTimes: Placement,
   scenarioCount: number,
   factorYears: Expr,
+  basisRows: readonly (readonly Cell[])[],
 ): { sheet: SheetPlan; names: DefinedName[] } {
-  const cursor = new SheetCursor(CHECKS_SHEET);
-  const list = cursor.place(checks.length, 'Checks: each is TRUE when it passes', 'tblChecks', [
-    col('Check', 'text', 24),
-    col('What it checks', 'text', 70),
-    col('Passes', 'text', 10),
-    col('If it fails', 'text', 70),
-  ]);
-  const overall = cursor.place(2, 'Overall', 'tblChecksSummary', [col('Item', 'text', 24), col('Value', 'text', 70)]);
+  const { list, overall } = layout;
 
   const notNegativeIfGiven = (e: Expr) => iff(call('ISNUMBER', e), ge(e, n(0)), call('TRUE'));
   const none = (e: Expr) => eq(e, n(0));
@@ -74,16 +101,19 @@ export function checksSheet(
   });
   const allPass = checks.every((c) => c.pass);
   const results = list.column(2);
+  const inputChecks = ids.flatMap((id, i) => (INPUT_CHECKS.includes(id) ? [i] : []));
   const summaryRows: Cell[][] = [
     [text('ChecksOK'), formula(call('AND', results), allPass)],
+    [text('InputsValid'), formula(call('AND', ...inputChecks.map((i) => list.cell(2, i))), inputChecks.every((i) => checks[i]!.pass))],
     [text('Status'), formula(iff(name('ChecksOK'), str(CHECKS_PASS), str(CHECKS_FAIL)), allPass ? CHECKS_PASS : CHECKS_FAIL)],
   ];
   return {
     names: [
       ...checks.map((c, i): DefinedName => ({ name: c.name, sheet: CHECKS_SHEET, row: list.headerRow + 1 + i, col: 2, description: `Check: ${c.description}` })),
       { name: 'ChecksOK', sheet: CHECKS_SHEET, row: overall.headerRow + 1, col: 1, description: 'Check: TRUE when every check passes' },
-      { name: 'ChecksStatus', sheet: CHECKS_SHEET, row: overall.headerRow + 2, col: 1, description: 'Check: every check in words' },
+      { name: 'InputsValid', sheet: CHECKS_SHEET, row: overall.headerRow + 2, col: 1, description: 'Check: TRUE while every input passes its check' },
+      { name: 'ChecksStatus', sheet: CHECKS_SHEET, row: overall.headerRow + 3, col: 1, description: 'Check: every check in words' },
     ],
-    sheet: { name: CHECKS_SHEET, tables: [list.table(rows), overall.table(summaryRows)] },
+    sheet: { name: CHECKS_SHEET, tables: [list.table(rows), overall.table(summaryRows), layout.basis.table(basisRows)] },
   };
 }

@@ -3,7 +3,7 @@ import type { ModelResult } from '../model/costModel';
 import type { MonteCarloResult } from '../model/monteCarlo';
 import { SIMULATION_CURRENT, SIMULATION_STALE, simulationCurrent } from '../model/monteCarlo';
 import { A, EMPTY_CATEGORY_RULE_TEXT, POPULATIONS, UNQUANTIFIED_RULE_TEXT, type AssumptionRefs } from './assumptionsSheet';
-import { basisFormula, industryItems, secasProvided } from './basisFormulas';
+import { secasProvided } from './basisFormulas';
 import { COSTS } from './costSheets';
 import { add, call, div, eq, gt, iff, le, mul, name, num as n, str, sub, sum, type Expr } from './formula';
 import { col, empty, formula, num, SheetCursor, text, type Cell, type DefinedName, type Placement, type SheetPlan } from './plan';
@@ -31,6 +31,7 @@ export function industrySheet(
   model: ModelResult,
   mc: MonteCarloResult,
   basis: ResultBasis,
+  basisCell: Expr,
   costs: Placement,
   refs: AssumptionRefs,
 ): { sheet: SheetPlan; names: DefinedName[]; refs: { byCategory: Placement; totals: Placement; uncertainty: Placement } } {
@@ -123,7 +124,7 @@ export function industrySheet(
     [text("SEC parties' ongoing cost a year"), ...RANGE_KEYS.map((k, j) => formula(sum(byCategory.column(BY_CATEGORY.ongoing + j)), industry.partiesOngoing[k]))],
     [text('DCC ongoing cost a year'), ...orNotProvided(call('ISNUMBER', A.dccOngoing), A.dccOngoing, c.dccOngoingPerYear)],
     [text('Total ongoing cost a year'), ...RANGE_KEYS.map((k, j) => formula(sum(t(TOTALS.partiesOngoing, j), t(TOTALS.dccOngoing, j)), model.fixedCosts.ongoingPerYear[k]))],
-    [text('Basis'), formula(basisFormula(industryItems(refs)), basisText(basis.industry)), empty, empty],
+    [text('Basis'), formula(basisCell, basisText(basis.industry)), empty, empty],
   ];
   const totalName = (prefix: string, row: number, what: string) =>
     RANGE_KEYS.map((k, j): DefinedName => ({ name: `${prefix}${capitalised(k)}`, sheet: INDUSTRY_SHEET, row: totalsAt.headerRow + 1 + row, col: j + 1, description: `Result: ${what}, ${k} estimate` }));

@@ -6,7 +6,8 @@ import type { MonteCarloResult } from '../model/monteCarlo';
 import type { Analysis } from '../model/responseAnalysis';
 import type { ReportTable } from '../report/reportTables';
 import { assumptionsSheet } from './assumptionsSheet';
-import { checksSheet } from './checksSheet';
+import { basisRows, BASIS_ROWS } from './basisFormulas';
+import { basisCell, checksLayout, checksSheet } from './checksSheet';
 import { costsSheet, leadTimesSheet } from './costSheets';
 import { industrySheet } from './industrySheet';
 import type { WorkbookPlan } from './plan';
@@ -39,10 +40,12 @@ export function buildWorkbookPlan({ analysis, findings, assumptions, model, unce
   const costs = costsSheet(analysis, assumptions);
   const leadTimes = leadTimesSheet(analysis, assumptions, model);
   const inputs = assumptionsSheet(assumptions, costs.placement, respondentsIn);
-  const industry = industrySheet(model, uncertainty, basis, costs.placement, inputs.refs);
-  const scenarios = scenarioSheet(assumptions, model, basis, inputs.refs);
-  const timeline = timelineSheet(assumptions, model, basis, leadTimes.placement, inputs.refs);
-  const checksAt = checksSheet(checks, inputs.refs, costs.placement, leadTimes.placement, assumptions.scenarios.length, scenarios.factorYears);
+  const layout = checksLayout(checks.length, assumptions.scenarios.length);
+  const industry = industrySheet(model, uncertainty, basis, basisCell(layout, BASIS_ROWS.industry), costs.placement, inputs.refs);
+  const scenarios = scenarioSheet(assumptions, model, basis, (i) => basisCell(layout, BASIS_ROWS.firstScenario + i), inputs.refs);
+  const timeline = timelineSheet(assumptions, model, basis, basisCell(layout, BASIS_ROWS.timeline), leadTimes.placement, inputs.refs);
+  const basisTable = basisRows(layout.basis, inputs.refs, costs.placement, basis, assumptions.scenarios.map((s) => s.name));
+  const checksAt = checksSheet(layout, checks, inputs.refs, costs.placement, leadTimes.placement, assumptions.scenarios.length, scenarios.factorYears, basisTable);
   const body = [
     checksAt.sheet,
     responsesSheet(analysis),

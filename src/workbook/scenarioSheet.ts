@@ -4,7 +4,6 @@ import type { ModelAssumptions, ModelResult } from '../model/costModel';
 import { discountFactors, flatDiscounting, rateForYear } from '../model/discounting';
 import { FACTOR_YEARS, FEWER_THAN_ONE, NEVER, NO_COSTS, NOT_REACHED, TORNADO_ASSUMPTIONS } from '../model/uptake';
 import { A, POPULATIONS, SCENARIO_INPUTS, type AssumptionRefs } from './assumptionsSheet';
-import { basisFormula, scenarioItems } from './basisFormulas';
 import { abs, add, call, concat, div, ge, gt, iff, le, mul, name, neg, num as n, str, sub, sum, type Expr } from './formula';
 import { col, formula, num, SheetCursor, text, type Cell, type DefinedName, type Placement, type SheetPlan } from './plan';
 
@@ -48,6 +47,7 @@ export function scenarioSheet(
   a: ModelAssumptions,
   model: ModelResult,
   basis: ResultBasis,
+  basisCells: (i: number) => Expr,
   refs: AssumptionRefs,
 ): { sheet: SheetPlan; names: DefinedName[]; factorYears: Expr; results: Placement } {
   const cursor = new SheetCursor(SCENARIOS_SHEET);
@@ -166,7 +166,7 @@ export function scenarioSheet(
         iff(call('ISNUMBER', c(RESULTS.breakEven)), iff(gt(totalParties, n(0)), div(c(RESULTS.breakEven), totalParties), n(0)), c(RESULTS.breakEven)),
         b.kind === 'adopters' ? b.share : b.kind === 'not-reached' ? NOT_REACHED : NEVER,
       ),
-      formula(basisFormula(scenarioItems(refs, i)), basisText(basis.scenarios[scenario.name] ?? [])),
+      formula(basisCells(i), basisText(basis.scenarios[scenario.name] ?? [])),
     ];
   });
 

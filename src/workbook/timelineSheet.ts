@@ -3,7 +3,6 @@ import { addLeadTime, excelSerial, RELEASE_RULE, type IsoDate } from '../model/c
 import type { ModelAssumptions, ModelResult } from '../model/costModel';
 import { GOVERNED_BY_TEXT } from '../model/timeline';
 import { A, RELEASES, type AssumptionRefs } from './assumptionsSheet';
-import { basisFormula, timelineItems } from './basisFormulas';
 import { LEAD, readyByFormula } from './costSheets';
 import { add, call, concat, div, eq, gt, iff, mul, name, num as n, str, sub, type Expr } from './formula';
 import { col, formula, SheetCursor, text, type Cell, type DefinedName, type Placement, type SheetPlan } from './plan';
@@ -26,6 +25,7 @@ export function timelineSheet(
   a: ModelAssumptions,
   model: ModelResult,
   basis: ResultBasis,
+  basisCell: Expr,
   leadTimes: Placement,
   refs: AssumptionRefs,
 ): { sheet: SheetPlan; names: DefinedName[]; summary: Placement } {
@@ -74,7 +74,7 @@ export function timelineSheet(
         GOVERNED_BY_TEXT[t.governedBy],
       ),
     ],
-    [text('Basis'), formula(basisFormula(timelineItems(refs)), basisText(basis.timeline))],
+    [text('Basis'), formula(basisCell, basisText(basis.timeline))],
   ];
 
   // Milestones: dates, then months from the decision; a release the calendar cannot supply is text, and draws nothing.

@@ -25,7 +25,8 @@ describe('a ten-respondent document: every figure says what it rests on, and wha
 
     const industry = report.model.industry;
     expect(industry).toMatchObject({ wholeIndustry: false, dccImplementation: null, secas: null, dccOngoingPerYear: null, ongoingPerYear: { low: 20_000, central: 20_000, high: 20_000 } });
-    expect(industry.basis).toEqual(['populations not entered', 'DCC implementation cost not yet provided', 'SECAS cost not yet provided']);
+    // Alpha's open-ended band is capped at the default 2×: said, beside the other defaults.
+    expect(industry.basis).toEqual(['populations not entered', 'the default cap on open-ended bands', 'DCC implementation cost not yet provided', 'SECAS cost not yet provided']);
 
     // Ready 1 March 2028 (Alpha's twelve months), release 29 June 2028: appraisal year 1.
     expect(report.model.appraisal).toEqual({ years: 10, goLive: '2028-06-29', benefitsStart: '2028-06-29', implementationYear: 1, benefitsYear: 1 });

@@ -31,3 +31,25 @@ describe('charts in the CLI workbook', () => {
     expect(sheet).toMatch(/<drawing r:id="rIdSecmodDrawing"\/><tableParts/);
   });
 });
+
+describe('data validation in the CLI workbook', () => {
+  test('each input refuses what it cannot take, dates by their real serials', async () => {
+    const zip = await JSZip.loadAsync(await planToXlsx(livePlan(seedText()).plan, { creator: 't', created: new Date('2027-03-01T00:00:00Z') }));
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    const id = /<sheet [^>]*name="Assumptions"[^>]*r:id="(rId\d+)"/.exec(workbook)![1];
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1]!;
+    const sheet = await zip.file(`xl/${target.replace(/^\/?xl\//, '')}`)!.async('string');
+    const rules = [...sheet.matchAll(/<dataValidation [^>]*type="(\w+)"[^>]*sqref="([^"]+)"[^>]*>([\s\S]*?)<\/dataValidation>/g)].map((m) => ({
+      type: m[1],
+      where: m[2],
+      limits: [...m[3]!.matchAll(/<formula\d>([^<]*)<\/formula\d>/g)].map((f) => f[1]),
+    }));
+    // 1 January 2000 to 31 December 2100.
+    const dates = rules.filter((r) => r.type === 'date');
+    expect(dates.length).toBeGreaterThan(3);
+    for (const r of dates) expect(r.limits.map(Number)).toEqual([36526, 73415]);
+    // Uptake: a share from 0 to 1 over the whole column of each scenario.
+    expect(rules).toContainEqual({ type: 'decimal', where: 'B46:B51', limits: ['0', '1'] });
+  });
+});

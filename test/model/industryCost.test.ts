@@ -41,9 +41,17 @@ describe('industry extrapolation', () => {
     expect(category(e, 'Small Supplier').cost).toEqual({ low: 0, central: 50_000 * 20, high: 100_000 * 20 });
     expect(e.total.central).toBe(1_800_000 + 1_000_000);
     expect(e.method).toContain('Respondents who said they would incur a cost but gave no figure add nothing.');
-    // Every category with respondents has its population entered here: the whole industry, and no word about empty categories.
-    expect(e.wholeIndustry).toBe(true);
-    expect(e.method.join(' ')).not.toMatch(/no respondent figure|not yet entered/);
+    // No word about a rule for categories without figures: none applied.
+    expect(e.method.join(' ')).not.toMatch(/no respondent figure/);
+    // The four categories nobody answered for are still at their default (none): not yet the whole industry.
+    expect(e.wholeIndustry).toBe(false);
+    expect(e.method).toContain(
+      "The number of parties in Electricity Network Party, Gas Network Party, Other SEC Party and DCC is not yet entered: those categories are taken to have only their respondents, so the total is not the whole industry's.",
+    );
+    // Confirming them (none, from a source) makes it the whole industry.
+    const confirmed = estimate(options({ populations: options().populations.map((p) => ({ ...p, source: 'SEC party list, 2027' })) }));
+    expect(confirmed.wholeIndustry).toBe(true);
+    expect(confirmed.method.join(' ')).not.toMatch(/not yet entered/);
   });
 
   test('populations left at the respondents seen: said so, and not called the whole industry', () => {
@@ -51,7 +59,7 @@ describe('industry extrapolation', () => {
     expect(e.wholeIndustry).toBe(false);
     expect(e.total).toEqual({ low: 350_000, central: 650_000, high: 950_000 });
     expect(e.method).toContain(
-      "The number of parties in Large Supplier and Small Supplier is not yet entered: those categories count only their respondents, so the total is not the whole industry's.",
+      "The number of parties in Large Supplier, Small Supplier, Electricity Network Party, Gas Network Party, Other SEC Party and DCC is not yet entered: those categories are taken to have only their respondents, so the total is not the whole industry's.",
     );
   });
 
