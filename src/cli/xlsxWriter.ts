@@ -45,7 +45,8 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
     const ws = wb.addWorksheet(sheet.name, {
       ...(print.headerRow !== null ? { views: [{ state: 'frozen', ySplit: print.headerRow }] } : {}),
       pageSetup: {
-        paperSize: 9,
+        // Excel's paper codes: 9 is A4, 8 is A3 (which ExcelJS's list leaves out).
+        paperSize: (print.paper === 'A3' ? 8 : 9) as ExcelJS.PaperSize,
         orientation: print.landscape ? 'landscape' : 'portrait',
         fitToPage: true,
         fitToWidth: 1,

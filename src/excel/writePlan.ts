@@ -162,7 +162,7 @@ export async function writePlan(
     if (print.headerRow !== null) sheet.freezePanes.freezeRows(print.headerRow);
     if (supports('ExcelApi', '1.9')) {
       sheet.pageLayout.orientation = print.landscape ? 'Landscape' : 'Portrait';
-      sheet.pageLayout.paperSize = 'A4';
+      sheet.pageLayout.paperSize = print.paper;
       sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       if (print.headerRow !== null) sheet.pageLayout.setPrintTitleRows(`$${print.headerRow}:$${print.headerRow}`);
     }

@@ -52,13 +52,15 @@ export function parseCostAnswer(response: string, rationale = ''): CostAnswer {
   if (oneOff.length > 1 || yearly.length > 1) {
     return { kind: 'unreadable', text, flag: `several figures (${marked.map((e) => e.source).join('; ')}): enter the band to use` };
   }
-  if (oneOff[0] || yearly[0]) return bandAnswer(oneOff[0], yearly[0], text, key);
+  if (oneOff[0] || yearly[0]) return bandAnswer(oneOff[0], yearly[0], text, key, answerKey(rationale));
 
   if (/\d/.test(key) && /£|\bk\b|pounds?|gbp/.test(key)) {
     return { kind: 'unreadable', text, flag: 'mentions money but no figure could be read' };
   }
   const suggestion = suggestionFrom(rationale);
-  const vague = YES_OR_VAGUE.test(key) ? undefined : 'no figure given; read as a cost without an amount';
+  // A plain Yes says only that there is a cost; any other word is a guess at what it means.
+  const word = YES_OR_VAGUE.exec(key)?.[0];
+  const vague = word === undefined ? 'no figure given; read as a cost without an amount' : /^(?:yes|y)$/.test(word) ? undefined : `“${word}” gives no figure: read as a cost without an amount`;
   const flags = [vague, suggestion && `the rationale mentions ${suggestion.source}: offered as a suggestion, not used`].filter(Boolean);
   return {
     kind: 'unquantified',
@@ -77,7 +79,7 @@ function recurring(key: string, e: MoneyExpression): boolean {
   return RECURRING_AFTER.test(key.slice(e.end)) || RECURRING_BEFORE.test(key.slice(Math.max(0, e.start - 40), e.start));
 }
 
-function bandAnswer(e: MoneyExpression | undefined, yearly: MoneyExpression | undefined, text: string, key: string): CostAnswer {
+function bandAnswer(e: MoneyExpression | undefined, yearly: MoneyExpression | undefined, text: string, key: string, rationale: string): CostAnswer {
   if (e && e.high === 0 && !yearly) return { kind: 'zero', text };
   const notes: string[] = [];
   const read = [e, yearly].filter((x): x is MoneyExpression => x !== undefined);
@@ -89,6 +91,7 @@ function bandAnswer(e: MoneyExpression | undefined, yearly: MoneyExpression | un
   if (read.some((x) => x.reversed)) notes.push('range written high to low');
   if (residue(key, read).length > 2) notes.push('figure read from a sentence');
   if (!yearly && RECURRING_WORDS.test(key)) notes.push('mentions a recurring cost: read as a one-off figure');
+  else if (!yearly && RECURRING_WORDS.test(rationale)) notes.push('the rationale mentions a recurring cost, but no yearly figure was given: enter one as an override if known');
   return {
     kind: 'band',
     low: e?.low ?? gbp(0),

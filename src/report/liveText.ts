@@ -26,7 +26,7 @@ export type ScenarioField =
   | 'breakEven'
   | 'breakEvenShare'
   | 'basis';
-export type RespondentField = 'low' | 'high' | 'ongoingLow' | 'ongoingHigh' | 'figure' | 'readyBy' | 'ready';
+export type RespondentField = 'low' | 'high' | 'ongoingLow' | 'ongoingHigh' | 'figure' | 'costOverridden' | 'leadOverride' | 'readyBy' | 'ready';
 export type TimelineField = 'decisionDate' | 'respondentMonths' | 'requiredMonths' | 'readyDate' | 'earliestRelease' | 'targetRelease' | 'governedBy' | 'basis';
 
 export type QuantityKey =
@@ -40,6 +40,7 @@ export type QuantityKey =
   | `simulation.${'p10' | 'p50' | 'p90' | 'status'}`
   | `scenario.${number}.${ScenarioField}`
   | `respondent.${number}.${RespondentField}`
+  | `band.${number}.count`
   | `timeline.${TimelineField}`
   | 'checks.status'
   | 'count.withFigure'

@@ -1,6 +1,6 @@
 import type { ResultBasis } from '../model/basis';
 import { excelSerial } from '../model/calendarDates';
-import { basisText } from '../model/basis';
+import { basisText, NOT_VALID } from '../model/basis';
 import type { Check } from '../model/checks';
 import { CHECKS_FAIL, CHECKS_PASS } from '../model/checks';
 import { populationStatus } from '../model/inputStatus';
@@ -104,12 +104,20 @@ function costEstimates(input: ReportInput): ReportTable {
     rows: results.map(({ respondent, cost }, i) => {
       const u = used.get(respondent.id);
       const figure = q(`respondent.${i}.figure`, u ? 1 : 0);
+      const o = assumptions.overrides.costs[respondent.id] ?? {};
+      const overridden = q(`respondent.${i}.costOverridden`, [o.low, o.high, o.ongoingLow, o.ongoingHigh].some((v) => v !== undefined));
       const ongoingHigh = q(`respondent.${i}.ongoingHigh`, u ? u.ongoing.high : null);
       const usedText = cat(
         range(q(`respondent.${i}.low`, u?.low ?? null), q(`respondent.${i}.high`, u?.high ?? null)),
         when(above(ongoingHigh, 0), cat('; ', range(q(`respondent.${i}.ongoingLow`, u?.ongoing.low ?? null), ongoingHigh), ' a year')),
       );
-      return [respondent.name, respondent.category, cost.text || '-', when(equals(figure, 1), usedText, KIND_WITHOUT_FIGURE[cost.kind] ?? '-'), cost.flag ?? ''];
+      return [
+        respondent.name,
+        respondent.category,
+        cost.text || '-',
+        when(equals(figure, 1), usedText, KIND_WITHOUT_FIGURE[cost.kind] ?? '-'),
+        when(equals(overridden, true), 'figure entered by the modeller', cost.flag ?? ''),
+      ];
     }),
     narrative: when(
       equals(withFigure, 0),
@@ -135,7 +143,7 @@ function bandDistribution({ model }: ReportInput): ReportTable {
     id: 'band-distribution',
     title: 'Cost estimates by band',
     columns: [left('Cost band'), right('Respondents')],
-    rows: bands.map((b) => [b.label, String(b.count)]),
+    rows: bands.map((b, i) => [b.label, rounded(q(`band.${i}.count`, b.count), 0)]),
     narrative: top ? `The most common answer was ${top.label} (${countWord(top.count)} respondent${top.count === 1 ? '' : 's'}).` : 'No respondent answered the cost question.',
     notes: [],
   });
@@ -161,6 +169,7 @@ function industryCost(input: ReportInput): ReportTable {
   const [p10, p50, p90] = (['p10', 'p50', 'p90'] as const).map((k) => q(`simulation.${k}`, uncertainty.industryTotal[k]));
   const orNotProvided = (x: Quantity): Live => when(isNumber(x), money(x), 'not yet provided');
   const defaulted = q('industry.defaultPopulations', countDefault(input));
+  const industryBasis = q('industry.basis', basisText(basis.industry));
   const rows: Live[][] = [
     ['Respondents’ stated costs', range(respondents.low, respondents.high), money(respondents.central)],
     ['All SEC parties', range(parties.low, parties.high), money(parties.central)],
@@ -182,23 +191,34 @@ function industryCost(input: ReportInput): ReportTable {
     columns: [left('Item'), right('Range'), right('Central')],
     rows,
     narrative: cat(
+      when(equals(industryBasis, NOT_VALID), `${NOT_VALID}. `),
       when(
         above(defaulted, 0),
-        cat('On the respondents’ own figures, implementation would cost ', range(oneOff.low, oneOff.high), ' (central estimate ', money(oneOff.central), '); the number of parties in ', count(defaulted), ' ', when(equals(defaulted, 1), 'category is', 'categories is'), ' not yet entered, so this is not the whole industry’s cost'),
-        cat('Across the whole industry, implementation would cost ', range(oneOff.low, oneOff.high), ' (central estimate ', money(oneOff.central), ')'),
+        cat('Taking ', count(defaulted), ' ', when(equals(defaulted, 1), 'category', 'categories'), ' to have only ', when(equals(defaulted, 1), 'its', 'their'), ' respondents (', when(equals(defaulted, 1), 'its number', 'their numbers'), ' of parties not yet entered), implementation'),
+        'Across the whole industry, implementation',
       ),
+      ' would cost ',
+      range(oneOff.low, oneOff.high),
+      ' (central estimate ',
+      money(oneOff.central),
+      ')',
+      when(above(defaulted, 0), '; this is not the whole industry’s cost'),
       missing,
       when(current, cat('; the simulation puts it between ', money(p10!), ' and ', money(p90!), ' (P10 to P90)'), '; the simulation is out of date and must be run again'),
       '.',
     ),
-    notes: [...methodNotes(input), cat('Basis: ', textOf(q('industry.basis', basisText(basis.industry))), '.'), `Simulation: ${uncertainty.iterations.toLocaleString('en-GB')} Latin hypercube draws of the one-off costs, seed ${uncertainty.seed}.`, checksNote(input)],
+    notes: [
+      ...methodNotes(input),
+      cat('Basis: ', textOf(industryBasis), '.'),
+      `Simulation: ${uncertainty.iterations.toLocaleString('en-GB')} Latin hypercube draws of the one-off costs, seed ${uncertainty.seed}; each respondent's figure is drawn on its own (no two are assumed to move together).`,
+      checksNote(input),
+    ],
   });
 }
 
-/** How many categories with respondents still have their population at the default. */
-function countDefault({ analysis, assumptions }: ReportInput): number {
-  const withRespondents = new Set(analysis.results.map((r) => r.respondent.category));
-  return assumptions.industry.populations.filter((p) => populationStatus(p) !== 'entered' && withRespondents.has(p.category)).length;
+/** How many categories still have their population at the default. */
+function countDefault({ assumptions }: ReportInput): number {
+  return assumptions.industry.populations.filter((p) => populationStatus(p) !== 'entered').length;
 }
 
 /** The method as live sentences: each rule as the workbook's rule cells set it, and only where it applies. */
@@ -309,13 +329,11 @@ function uptakeScenarios(input: ReportInput): ReportTable {
 
 const serial = (date: string | null) => (date === null ? null : excelSerial(date));
 
-/** A respondent's note by how their answer reads; readiness for the release, and a past named release, are live. */
-const STATUS_NOTE: Readonly<Record<string, string>> = {
-  'beyond-coverage': 'beyond the coverage chosen',
-  'named-release': 'named a release',
-  'as-proposed': 'accepts the proposed date',
+/** A respondent's note by how their answer reads, where it gives no months; readiness, overrides and a past release are live. */
+const KIND_NOTE: Readonly<Record<string, string>> = {
   'not-implementing': 'would not implement',
-  'no-answer': 'no answer',
+  'as-proposed': 'accepts the proposed date',
+  'no-view': 'no answer',
   unreadable: 'answer not read',
 };
 const PAST_RELEASE_NOTE = 'named a past release';
@@ -328,14 +346,24 @@ function leadTimes(input: ReportInput): ReportTable {
   const rows: Live[][] = t.respondents.map((readiness) => {
     const { r: result, i } = byId.get(readiness.respondentId)!;
     const readyBy = q(`respondent.${i}.readyBy`, serial(readiness.readyBy));
+    const override = q(`respondent.${i}.leadOverride`, assumptions.overrides.leadTimeMonths[readiness.respondentId] ?? null);
     const target = t.targetRelease;
     const ready = q(`respondent.${i}.ready`, readiness.readyBy !== null ? (target === null || readiness.readyBy <= target ? 'yes' : 'no') : readiness.status === 'past-release' ? PAST_RELEASE : null);
+    const kind = result.leadTime.kind;
     return [
       result.respondent.name,
       result.respondent.category,
-      formatLeadTime(result.leadTime),
+      when(isNumber(override), cat(monthsOf(override), ' (entered)'), formatLeadTime(result.leadTime)),
       when(isNumber(readyBy), dateOf(readyBy), '-'),
-      when(equals(ready, 'no'), 'not ready for the target release', when(equals(ready, PAST_RELEASE), PAST_RELEASE_NOTE, STATUS_NOTE[readiness.status] ?? '')),
+      when(
+        equals(ready, 'no'),
+        'not ready for the target release',
+        when(
+          isNumber(override),
+          'lead time entered by the modeller',
+          when(equals(ready, PAST_RELEASE), PAST_RELEASE_NOTE, kind === 'release' ? 'named a release' : (KIND_NOTE[kind] ?? '')),
+        ),
+      ),
     ];
   });
   const required = q('timeline.requiredMonths', t.requiredMonths);

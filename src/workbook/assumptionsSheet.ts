@@ -284,11 +284,11 @@ export function assumptionsSheet(
 
   const constantRows: Cell[][] = [
     [text('DaysPerMonth'), text('Days in a month'), num(DAYS_PER_MONTH), text('days (365.25 ÷ 12): fractions of a month in lead times'), text('Mean calendar month')],
-    [text('MonthsPerYear'), text('Months in a year'), num(12), text('months: dates to appraisal years'), text('Calendar')],
-    [text('MaxDiscountRate'), text('Highest discount rate the checks accept'), num(CHECK_RATE_LIMITS.max), text('a year'), text('Checks')],
-    [text('MaxAppraisalYears'), text('Longest appraisal the checks accept'), num(MAX_APPRAISAL_YEARS), text('years of benefits (the Green Book rate table used ends at year 75)'), text('Checks')],
+    [text('MonthsPerYear'), text('Months in a year'), num(12, 'integer'), text('months: dates to appraisal years'), text('Calendar')],
+    [text('MaxDiscountRate'), text('Highest discount rate the checks accept'), num(CHECK_RATE_LIMITS.max, 'percent'), text('a year'), text('Checks')],
+    [text('MaxAppraisalYears'), text('Longest appraisal the checks accept'), num(MAX_APPRAISAL_YEARS, 'integer'), text('years of benefits (the Green Book rate table used ends at year 75)'), text('Checks')],
     [text('SimulationTolerance'), text('How far the totals a simulation ran on may differ from today’s'), num(SIMULATION_TOLERANCE, 'general'), text('relative: summing in another order, nothing more'), text('Checks')],
-    [text('MilestoneMarkMonths'), text('Width of a milestone on the timeline chart'), num(MILESTONE_MARK_MONTHS), text('months: a milestone with no length still shows'), text('Presentation')],
+    [text('MilestoneMarkMonths'), text('Width of a milestone on the timeline chart'), num(MILESTONE_MARK_MONTHS, 'ratio'), text('months: a point in time still shows on the chart'), text('Presentation')],
   ];
 
   const popRows: Cell[][] = populations.map((p, i) => {

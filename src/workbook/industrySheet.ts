@@ -34,7 +34,7 @@ export function industrySheet(
   basisCell: Expr,
   costs: Placement,
   refs: AssumptionRefs,
-): { sheet: SheetPlan; names: DefinedName[]; refs: { byCategory: Placement; totals: Placement; uncertainty: Placement } } {
+): { sheet: SheetPlan; names: DefinedName[]; refs: { byCategory: Placement; totals: Placement; uncertainty: Placement; bands: Placement } } {
   const { industry, totals } = model;
   const cursor = new SheetCursor(INDUSTRY_SHEET);
   const range3 = (suffix = '') => RANGE_KEYS.map((k) => col(`${capitalised(k)}${suffix} £`, 'gbp', 13));
@@ -138,7 +138,7 @@ export function industrySheet(
   ];
 
   return {
-    refs: { byCategory, totals: totalsAt, uncertainty: uncertaintyAt },
+    refs: { byCategory, totals: totalsAt, uncertainty: uncertaintyAt, bands: bandsAt },
     names: [
       ...totalName('IndustryTotal', TOTALS.oneOff, "one-off cost of all SEC parties and the central bodies (£)"),
       ...totalName('IndustryOngoing', TOTALS.ongoing, "yearly ongoing cost of all SEC parties and the DCC (£ a year)"),
@@ -178,7 +178,7 @@ export function industrySheet(
         },
       ],
       notes: [
-        ...industry.method,
+        'The method, in sentences that follow the rule cells on Assumptions, is under Table 3 on the Report tables sheet.',
         `The simulation's figures are values from a run (seed ${mc.seed}, ${mc.iterations.toLocaleString('en-GB')} iterations) of the one-off costs, not formulas: SimulationStatus says when the inputs have moved since, and the Checks sheet fails until it runs again.`,
       ],
     },

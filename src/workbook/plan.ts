@@ -329,15 +329,18 @@ export function rowLines(row: readonly Cell[], columns: readonly Column[], width
  */
 export interface PrintSetup {
   readonly landscape: boolean;
+  /** A3 for the widest sheets, so one page wide stays legible. */
+  readonly paper: 'A4' | 'A3';
   /** 1-based row to repeat on every printed page and freeze on screen; null when the sheet stacks several tables. */
   readonly headerRow: number | null;
 }
 
 const PORTRAIT_CHARACTERS = 100;
+const A4_LANDSCAPE_CHARACTERS = 180;
 
 export function printSetup(sheet: SheetPlan): PrintSetup {
   const layout = sheetLayout(sheet);
   const width = layout.widths.reduce((s, w) => s + w, 0);
   const single = layout.tables.length === 1 && layout.tables[0]!.titleRow === null;
-  return { landscape: width > PORTRAIT_CHARACTERS, headerRow: single ? layout.tables[0]!.headerRow + 1 : null };
+  return { landscape: width > PORTRAIT_CHARACTERS, paper: width > A4_LANDSCAPE_CHARACTERS ? 'A3' : 'A4', headerRow: single ? layout.tables[0]!.headerRow + 1 : null };
 }

@@ -10,12 +10,15 @@ import { RESULTS } from './scenarioSheet';
 
 export const REPORT_SHEET = 'Report tables';
 
+/** The first column also holds each table's sentence and notes, which wrap at this width. */
+const PROSE_WIDTH = 60;
+
 /** The cells the report's figures live in, on the model's other sheets. */
 export interface ReportRefs {
   readonly inputs: AssumptionRefs;
   readonly costs: Placement;
   readonly leadTimes: Placement;
-  readonly industry: { readonly byCategory: Placement; readonly totals: Placement; readonly uncertainty: Placement };
+  readonly industry: { readonly byCategory: Placement; readonly totals: Placement; readonly uncertainty: Placement; readonly bands: Placement };
   readonly scenarioResults: Placement;
   readonly timelineSummary: Placement;
 }
@@ -23,6 +26,7 @@ export interface ReportRefs {
 const INDUSTRY_ROWS = { respondents: TOTALS.respondents, parties: TOTALS.parties, dcc: TOTALS.dcc, secas: TOTALS.secas, oneOff: TOTALS.oneOff, partiesOngoing: TOTALS.partiesOngoing, dccOngoing: TOTALS.dccOngoing, ongoing: TOTALS.ongoing } as const;
 const RANGE_COLUMN = { low: 1, central: 2, high: 3 } as const;
 const RESPONDENT_CELLS = {
+  leadOverride: ['leadTimes', LEAD.overrideMonths],
   low: ['costs', COSTS.low],
   high: ['costs', COSTS.high],
   ongoingLow: ['costs', COSTS.ongoingLow],
@@ -47,7 +51,7 @@ export function resolver(refs: ReportRefs): (q: Quantity) => Expr {
         }
         if (a === 'defaultPopulations') {
           const p = refs.inputs.populations;
-          return call('COUNTIFS', p.column(POPULATIONS.status), str('default'), p.column(POPULATIONS.respondents), str('>0'));
+          return call('COUNTIF', p.column(POPULATIONS.status), str('default'));
         }
         return refs.industry.totals.cell(RANGE_COLUMN[b as keyof typeof RANGE_COLUMN], INDUSTRY_ROWS[a as keyof typeof INDUSTRY_ROWS]);
       case 'method':
@@ -60,9 +64,16 @@ export function resolver(refs: ReportRefs): (q: Quantity) => Expr {
         return refs.scenarioResults.cell(RESULTS[b as keyof typeof RESULTS], i);
       }
       case 'respondent': {
+        const row = Number(a);
+        if (b === 'costOverridden') {
+          const cell = (k: number) => call('ISNUMBER', refs.costs.cell(k, row));
+          return call('OR', cell(COSTS.overrideLow), cell(COSTS.overrideHigh), cell(COSTS.overrideOngoingLow), cell(COSTS.overrideOngoingHigh));
+        }
         const [table, column] = RESPONDENT_CELLS[b as keyof typeof RESPONDENT_CELLS];
-        return refs[table].cell(column, Number(a));
+        return refs[table].cell(column, row);
       }
+      case 'band':
+        return refs.industry.bands.cell(4, Number(a));
       case 'timeline':
         if (a === 'decisionDate') return A.decisionDate;
         if (a === 'readyDate' || a === 'earliestRelease' || a === 'targetRelease') return name(`${a[0]!.toUpperCase()}${a.slice(1)}`);
@@ -84,14 +95,14 @@ export function resolver(refs: ReportRefs): (q: Quantity) => Expr {
 export function reportSheet(tables: readonly ReportTable[], refs: ReportRefs): SheetPlan {
   const resolve = resolver(refs);
   const cursor = new SheetCursor(REPORT_SHEET);
-  // The first column also holds each table's sentence and notes, wrapped.
-  const widths = [60, 22, 22, 16, 16, 12, 16, 24, 24];
+  // Each column as wide as its longest text (a sentence or note wraps in the first column).
+  const width = (texts: readonly string[]) => Math.min(PROSE_WIDTH, Math.max(10, ...texts.map((t) => t.length + 2)));
   const cellOf = (l: Live): Cell => (typeof l === 'string' ? text(l) : formula(liveFormula(l, resolve), evaluate(l)));
   const placed = tables.flatMap((t, i) => {
     const id = t.id.replace(/[^A-Za-z0-9]/g, '_');
-    const body = cursor.place(t.rows.length, `Table ${i + 1}: ${t.title}`, `tblReport_${id}`, t.columns.map((c, j) => col(c.header, 'text', widths[j] ?? 16)));
+    const body = cursor.place(t.rows.length, `Table ${i + 1}: ${t.title}`, `tblReport_${id}`, t.columns.map((c, j) => col(c.header, 'text', width([c.header, ...t.rows.map((r) => r[j] ?? '')]))));
     const words = [t.live.narrative, ...t.live.notes];
-    const prose = cursor.place(words.length, undefined, `tblReportText_${id}`, [col(`Table ${i + 1}: sentence and notes`, 'text', widths[0]!)]);
+    const prose = cursor.place(words.length, undefined, `tblReportText_${id}`, [col(`Table ${i + 1}: sentence and notes`, 'text', PROSE_WIDTH)]);
     return [body.table(t.live.rows.map((r) => r.map(cellOf))), prose.table(words.map((w) => [cellOf(w)]))];
   });
   return { name: REPORT_SHEET, tables: placed };

@@ -262,7 +262,8 @@ export function scenarioSheet(
           categoryColumn: RESULTS.name,
           seriesColumns: [RESULTS.npvLowCost, RESULTS.npv, RESULTS.npvHighCost],
           numberFormat: '£#,##0',
-          at: { row: appraisalAt.headerRow - 1, col: 4 },
+          // Right of the results table, clear of every table's text.
+          at: { row: appraisalAt.headerRow - 1, col: RESULTS.basis + 1 },
           size: { cols: 8, rows: 16 },
         },
       ],

@@ -82,14 +82,15 @@ export function timelineSheet(
   const monthsAfter = (d: Expr) => iff(call('ISNUMBER', d), div(sub(d, A.decisionDate), A.daysPerMonth), n(0));
   const monthsOf = (from: string, to: string | null) => (to === null ? 0 : (excelSerial(to) - excelSerial(from)) / DAYS_PER_MONTH);
   const target = t.targetRelease;
-  const spans: ReadonlyArray<readonly [string, Expr, Expr, IsoDate, IsoDate | null]> = [
-    ['Decision', A.decisionDate, A.decisionDate, decision, decision],
-    ['DCC build and test', A.decisionDate, readyByFormula(A.dccLeadTime), decision, addLeadTime(decision, a.timeline.dccLeadTimeMonths)],
-    ['Parties implement', A.decisionDate, readyByFormula(v(1)), decision, addLeadTime(decision, t.respondentMonths)],
-    ['Notice period', A.decisionDate, readyByFormula(A.noticeMonths), decision, addLeadTime(decision, a.timeline.minimumNoticeMonths)],
-    ['Target release', v(8), v(8), target ?? decision, target],
+  // label, start, end (formulas and values), and whether it is a point in time drawn as a mark.
+  const spans: ReadonlyArray<readonly [string, Expr, Expr, IsoDate, IsoDate | null, boolean]> = [
+    ['Decision', A.decisionDate, A.decisionDate, decision, decision, true],
+    ['DCC build and test', A.decisionDate, readyByFormula(A.dccLeadTime), decision, addLeadTime(decision, a.timeline.dccLeadTimeMonths), false],
+    ['Parties implement', A.decisionDate, readyByFormula(v(1)), decision, addLeadTime(decision, t.respondentMonths), false],
+    ['Notice period', A.decisionDate, readyByFormula(A.noticeMonths), decision, addLeadTime(decision, a.timeline.minimumNoticeMonths), false],
+    ['Target release', v(8), v(8), target ?? decision, target, true],
   ];
-  const milestoneRows: Cell[][] = spans.map(([label, start, end, startValue, endValue], i) => {
+  const milestoneRows: Cell[][] = spans.map(([label, start, end, startValue, endValue, point], i) => {
     const startsAfter = target === null && i === 4 ? 0 : monthsOf(decision, startValue);
     const lasts = endValue === null ? 0 : monthsOf(startValue, endValue);
     return [
@@ -98,7 +99,9 @@ export function timelineSheet(
       formula(end, endValue === null ? NO_RELEASE : excelSerial(endValue), 'date'),
       formula(monthsAfter(m(1, i)), startsAfter),
       formula(iff(call('AND', call('ISNUMBER', m(1, i)), call('ISNUMBER', m(2, i))), div(sub(m(2, i), m(1, i)), A.daysPerMonth), n(0)), lasts),
-      formula(iff(call('ISNUMBER', m(1, i)), call('MAX', m(4, i), name('MilestoneMarkMonths')), n(0)), endValue === null ? 0 : Math.max(lasts, MILESTONE_MARK_MONTHS)),
+      point
+        ? formula(iff(call('ISNUMBER', m(1, i)), call('MAX', m(4, i), name('MilestoneMarkMonths')), n(0)), endValue === null ? 0 : Math.max(lasts, MILESTONE_MARK_MONTHS))
+        : formula(m(4, i), lasts),
     ];
   });
   return {
@@ -126,7 +129,7 @@ export function timelineSheet(
       notes: [
         RELEASE_RULE,
         'Each respondent’s ready-by date is on the Lead times sheet; the release calendar is on the Assumptions sheet.',
-        `The chart measures months from the decision date; a milestone with no length (the decision, the release) is drawn ${MILESTONE_MARK_MONTHS} of a month wide so it shows.`,
+        `The chart measures months from the decision date; a point in time (the decision, the release) is drawn ${MILESTONE_MARK_MONTHS} of a month wide so it shows; a period of no length is not drawn.`,
       ],
     },
   };

@@ -24,7 +24,7 @@ describe('npm run model on the bundled seed', () => {
     ]);
     expect(run.stdout()).toContain('5 respondents, 9 questions; cost question 4, lead-time question 5');
     expect(run.stdout()).toContain('Costs: £350k–£950k from 4 respondents with a figure; 1 unquantified');
-    expect(run.stdout()).toContain("Industry: £350k–£950k (central £650k), the respondents' own figures, not the whole industry");
+    expect(run.stdout()).toContain('Industry: £350k–£950k (central £650k), not the whole industry (some categories taken to have only their respondents)');
     expect(run.stdout()).toContain('  Illustrative: rests on populations not entered; DCC implementation cost not yet provided; SECAS cost not yet provided\n');
     expect(run.stdout()).toContain('Checks: all 12 checks pass');
     expect(run.stdout()).toMatch(/Scenarios: Low NPV −£\d+k \(−£\d+k to −£\d+k over the cost range\), break-even not reached at full uptake; Central/);
@@ -80,7 +80,10 @@ describe('npm run model on the bundled seed', () => {
     expect(report.respondents[3].leadTime).toEqual({ kind: 'months', minMonths: 6, maxMonths: 8, text: '6 – 8 Months' });
     expect(report.respondents[1].leadTime).toMatchObject({ kind: 'immediate', minMonths: 0, maxMonths: 0 });
     expect(report.totals).toMatchObject({ respondentCostLow: 350000, respondentCostHigh: 950000, unquantified: 1 });
-    expect(report.findings).toEqual([]);
+    // Utilita's rationale speaks of further ongoing costs but gives no yearly figure: the modeller is told.
+    expect(report.findings).toEqual([
+      expect.objectContaining({ severity: 'info', line: 58, text: '£250k-£500k', message: expect.stringContaining('Utilita Energy Ltd, question 4 (cost): the rationale mentions a recurring cost') }),
+    ]);
     expect(report.model.industry).toMatchObject({ low: 350000, central: 650000, high: 950000, seed: 20260101, iterations: 10000 });
     expect(report.model.industry.p10).toBeLessThanOrEqual(report.model.industry.p50);
     expect(report.model.industry.p50).toBeLessThanOrEqual(report.model.industry.p90);

@@ -49,15 +49,19 @@ describe('a ten-respondent document: every figure says what it rests on, and wha
     expect(report.findings.map((f: { message: string }) => f.message)).toContainEqual(
       'Gamma Supply named November 2015 release, which is not after the decision date (2027-03-01): it says nothing about their readiness now, so it is not counted; enter their lead time on Lead times',
     );
+    // Kappa's "Minimal" is a word, not a figure: counted as a cost without an amount, and said so.
+    expect(report.findings.map((f: { message: string }) => f.message)).toContainEqual(
+      'Kappa Utilities, question 2 (cost): “minimal” gives no figure: read as a cost without an amount',
+    );
   });
 
   test('the summary and the report say the same, in words', async () => {
     const io = await run(false);
     const out = io.stdout();
-    expect(out).toContain("Industry: £1.95m–£3.95m (central £2.95m), the respondents' own figures, not the whole industry");
+    expect(out).toContain('Industry: £1.95m–£3.95m (central £2.95m), not the whole industry (some categories taken to have only their respondents)');
     expect(out).toMatch(/Central NPV −£[\d.]+m \(−£[\d.]+m to −£[\d.]+m over the cost range\), break-even not reached at full uptake/);
     expect(out).toContain('Checks: 1 of 12 checks fail: Every release a respondent named is after the decision date, or the respondent has a lead-time override');
-    expect(out).toContain('Findings: 0 errors, 1 warning, 2 notes (see the Findings sheet)');
+    expect(out).toContain('Findings: 0 errors, 1 warning, 3 notes (see the Findings sheet)');
 
     const md = new TextDecoder().decode(io.written.get('out/MP999-report.md')!);
     expect(md).toContain('| Alpha Energy | Large Supplier | More than £1m | £1m–£2m | open-ended band: no upper figure given |');
@@ -65,7 +69,7 @@ describe('a ten-respondent document: every figure says what it rests on, and wha
     expect(md).toContain('| Delta Networks | Electricity Network Party | £100k-£250k one-off, plus around £20k a year to run | £100k–£250k; £20k a year | approximate figure |');
     expect(md).toContain('| DCC implementation | not yet provided | not yet provided |');
     expect(md).toContain('| Gamma Supply | Small Supplier | November 2015 release | - | named a past release |');
-    expect(md).toContain('the number of parties in five categories is not yet entered, so this is not the whole industry’s cost');
+    expect(md).toContain('Taking six categories to have only their respondents (their numbers of parties not yet entered), implementation would cost £1.95m–£3.95m (central estimate £2.95m); this is not the whole industry’s cost');
     expect(md).toContain('in the Central scenario no uptake breaks even: it would take more adopters than there are parties');
     expect(md).toContain('*Model checks: some checks fail: see the Checks sheet of the model workbook.*');
     expect(md).not.toMatch(/\d\.\d parties \(\d{3,}/);

@@ -26,9 +26,9 @@ describe('writing the plan through office-js', () => {
     const costs = ctx.workbook.worksheets.find('Costs')!;
     expect(costs.tables.list.map((t) => [t.name, t.address])).toEqual([['tblCosts', 'A1:W6']]);
     expect(costs.frozenRows).toBe(1);
-    // Printed landscape, one page wide, the header row on every page of a one-table sheet.
-    expect(costs.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$1' });
-    expect(ctx.workbook.worksheets.find('Timeline')!.pageLayout).toMatchObject({ orientation: 'Landscape', printTitleRows: '' });
+    // Printed landscape, one page wide, the header row on every page of a one-table sheet; the 23-column Costs sheet on A3 so it stays legible.
+    expect(costs.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A3', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$1' });
+    expect(ctx.workbook.worksheets.find('Timeline')!.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: '' });
     for (const sheet of SHEETS) expect([sheet, ctx.workbook.worksheets.find(sheet)!.pageLayout.zoom]).toEqual([sheet, { horizontalFitToPages: 1, verticalFitToPages: 0 }]);
     // Column sums name the table column, so a row added to the table is counted.
     const industry = ctx.workbook.worksheets.find('Industry costs')!.grid();

@@ -17,7 +17,7 @@ describe('report tables from the engine', () => {
   test('the seed’s tables and their sentences', () => {
     expect(tables.map((t) => t.id)).toEqual(['cost-estimates', 'band-distribution', 'industry-cost', 'uptake-scenarios', 'lead-times', 'summary-of-views']);
     expect(table('cost-estimates').narrative).toBe('Four of five respondents have a cost figure in the model; together they come to £350k–£950k.');
-    expect(table('cost-estimates').rows[3]).toEqual(['Utilita Energy Ltd', 'Large Supplier', '£250k-£500k', '£250k–£500k', '']);
+    expect(table('cost-estimates').rows[3]).toEqual(['Utilita Energy Ltd', 'Large Supplier', '£250k-£500k', '£250k–£500k', 'the rationale mentions a recurring cost, but no yearly figure was given: enter one as an override if known']);
     expect(table('cost-estimates').rows[1]).toEqual(['OVO Energy', 'Large Supplier', 'Yes', 'no figure given', '']);
     expect(table('band-distribution').rows).toEqual([
       ['£0–£100k', '2'],
@@ -30,7 +30,7 @@ describe('report tables from the engine', () => {
     // Nobody entered the populations or the central bodies' costs: the sentence says so instead of calling it the whole industry.
     expect(table('industry-cost').rows[2]).toEqual(['DCC implementation', 'not yet provided', 'not yet provided']);
     expect(table('industry-cost').narrative).toMatch(
-      /^On the respondents’ own figures, implementation would cost £350k–£950k \(central estimate £650k\); the number of parties in two categories is not yet entered, so this is not the whole industry’s cost; the DCC’s and SECAS’s costs are not yet provided, so they are not included; the simulation puts it between £\d+k and £\d+k \(P10 to P90\)\.$/,
+      /^Taking six categories to have only their respondents \(their numbers of parties not yet entered\), implementation would cost £350k–£950k \(central estimate £650k\); this is not the whole industry’s cost; the DCC’s and SECAS’s costs are not yet provided, so they are not included; the simulation puts it between £\d+k and £\d+k \(P10 to P90\)\.$/,
     );
     expect(table('lead-times').narrative).toBe(
       'The required lead time is 8 months (set by respondents’ lead times); from a decision on 1 March 2027 the earliest feasible release is 4 November 2027.',

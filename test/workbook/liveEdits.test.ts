@@ -49,7 +49,7 @@ describe('edits typed in the workbook: the formulas follow, the checks and the s
     expect(named(loaded, 'ChecksOK')).toBe(false);
     // The report's industry sentence follows the typed population and says the simulation is out of date.
     const sentence = loaded.hf.getCellValue(loaded.hf.simpleCellAddressFromString(cellOf(expected, 'tblReportText_industry_cost', 0, 0), 0)!);
-    expect(sentence).toMatch(/the number of parties in one category is not yet entered.*; the simulation is out of date and must be run again\.$/);
+    expect(sentence).toMatch(/^Taking five categories to have only their respondents \(their numbers of parties not yet entered\).*; the simulation is out of date and must be run again\.$/);
   });
 });
 
