@@ -56,6 +56,7 @@ export const q = (key: QuantityKey, value: number | string | boolean | null): Qu
 export type Test =
   | { readonly k: 'number'; readonly q: Quantity }
   | { readonly k: 'eq'; readonly q: Quantity; readonly v: number | string | boolean }
+  | { readonly k: 'same'; readonly a: Quantity; readonly b: Quantity }
   | { readonly k: 'gt'; readonly q: Quantity; readonly v: number }
   | { readonly k: 'lt'; readonly q: Quantity; readonly v: number }
   | { readonly k: 'not'; readonly t: Test }
@@ -83,6 +84,7 @@ export const when = (test: Test, then: Live, otherwise: Live = ''): Live => ({ k
 export const cat = (...parts: Live[]): Live => ({ k: 'cat', parts });
 export const isNumber = (x: Quantity): Test => ({ k: 'number', q: x });
 export const equals = (x: Quantity, v: number | string | boolean): Test => ({ k: 'eq', q: x, v });
+export const same = (a: Quantity, b: Quantity): Test => ({ k: 'same', a, b });
 export const above = (x: Quantity, v: number): Test => ({ k: 'gt', q: x, v });
 export const below = (x: Quantity, v: number): Test => ({ k: 'lt', q: x, v });
 export const not = (t: Test): Test => ({ k: 'not', t });
@@ -128,6 +130,8 @@ export function test(t: Test): boolean {
       return typeof t.q.value === 'number';
     case 'eq':
       return t.q.value === t.v;
+    case 'same':
+      return t.a.value === t.b.value;
     case 'gt':
       return typeof t.q.value === 'number' && t.q.value > t.v;
     case 'lt':

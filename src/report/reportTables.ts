@@ -1,6 +1,6 @@
 import type { ResultBasis } from '../model/basis';
 import { excelSerial } from '../model/calendarDates';
-import { basisText, NOT_VALID } from '../model/basis';
+import { basisText, ENTERED_BASIS, NOT_VALID } from '../model/basis';
 import type { Check } from '../model/checks';
 import { CHECKS_FAIL, CHECKS_PASS } from '../model/checks';
 import { populationStatus } from '../model/inputStatus';
@@ -28,6 +28,7 @@ import {
   q,
   range,
   rounded,
+  same,
   shareOf,
   textOf,
   when,
@@ -303,7 +304,7 @@ function uptakeScenarios(input: ReportInput): ReportTable {
     narrative:
       central && centralBasis && centralBreakEven
         ? cat(
-            when(not(equals(centralBasis, basisText([]))), cat(textOf(centralBasis), '. ')),
+            when(equals(centralBasis, NOT_VALID), `${NOT_VALID}. `, when(not(equals(centralBasis, ENTERED_BASIS)), 'Illustrative (the basis is under the table). ')),
             'NPV at the central industry cost is ',
             ...npvParts,
             '; ',
@@ -321,10 +322,21 @@ function uptakeScenarios(input: ReportInput): ReportTable {
         : 'No scenario was modelled.',
     notes: [
       'Present values at the decision date in real terms, discounted as the Green Book prescribes. Every party’s implementation cost and the central bodies’ costs fall whether or not a party adopts; one-off costs fall when the change goes live and benefits run from then (see the appraisal convention).',
-      ...scenarios.map(({ scenario }, i) => cat(`${scenario.name}: `, textOf(field(i, 'basis', basisText(basis.scenarios[scenario.name] ?? []))), '.')),
+      ...scenarioBasisNotes(scenarios.map(({ scenario }, i) => ({ name: scenario.name, basis: field(i, 'basis', basisText(basis.scenarios[scenario.name] ?? [])) }))),
       checksNote(input),
     ],
   });
+}
+
+/**
+ * Each scenario's basis, or one line while they are all the same (as they are until the modeller
+ * enters one scenario's own figures).
+ */
+function scenarioBasisNotes(bases: ReadonlyArray<{ name: string; basis: Quantity }>): Live[] {
+  const each = bases.map(({ name, basis }) => cat(`${name}: `, textOf(basis), '.'));
+  if (bases.length < 2) return each;
+  const alike = all(...bases.slice(1).map(({ basis }) => same(bases[0]!.basis, basis)));
+  return each.map((line, i) => when(alike, i === 0 ? cat('Basis, every scenario: ', textOf(bases[0]!.basis), '.') : '', line));
 }
 
 const serial = (date: string | null) => (date === null ? null : excelSerial(date));

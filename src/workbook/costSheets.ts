@@ -53,6 +53,22 @@ export function readyByFormula(months: Expr): Expr {
   return add(addMonths(A.decisionDate, whole), call('ROUND', mul(sub(months, whole), A.daysPerMonth), n(0)));
 }
 
+/** Parsed, override (an input, £0 to £10bn) and used figures with the central: one set for one-off costs, one for yearly. */
+function moneyColumns(kind: '' | 'ongoing ', per: '' | ' a year') {
+  const valid: Validation = { kind: 'decimal', min: 0, max: 1e10 };
+  const named = (stage: string, end: string) => {
+    const label = `${stage}${kind}${end} £${per}`;
+    return `${label[0]!.toUpperCase()}${label.slice(1)}`;
+  };
+  return [
+    col(named('Parsed ', 'low'), 'gbp', 12),
+    col(named('Parsed ', 'high'), 'gbp', 12),
+    col(named('Override ', 'low'), 'gbp', 12, true, valid),
+    col(named('Override ', 'high'), 'gbp', 12, true, valid),
+    ...['low', 'high', 'central'].map((end) => col(named('', end), 'gbp', 12)),
+  ];
+}
+
 /**
  * Costs: each respondent's answer, the parsed figures, override cells for the modeller, and the
  * figures the model uses (live: the override if entered, else the parsed band, an open-ended band
@@ -60,28 +76,15 @@ export function readyByFormula(months: Expr): Expr {
  */
 export function costsSheet(analysis: Analysis, a: ModelAssumptions): { sheet: SheetPlan; placement: Placement } {
   const results = analysis.results;
-  const overrideMoney: Validation = { kind: 'decimal', min: 0, max: 1e10 };
   const p = new SheetCursor(COSTS_SHEET).place(results.length, undefined, 'tblCosts', [
     col('Row id', 'text', 16),
     col('Respondent', 'text', 28),
     col('Category', 'text', 18),
     col('Answer', 'text', 24),
     col('Kind', 'text', 13),
-    col('Parsed low £', 'gbp', 12),
-    col('Parsed high £', 'gbp', 12),
-    col('Override low £', 'gbp', 12, true, overrideMoney),
-    col('Override high £', 'gbp', 12, true, overrideMoney),
-    col('Low £', 'gbp', 12),
-    col('High £', 'gbp', 12),
-    col('Central £', 'gbp', 12),
+    ...moneyColumns('', ''),
     col('With a figure', 'integer', 9),
-    col('Parsed ongoing low £ a year', 'gbp', 12),
-    col('Parsed ongoing high £ a year', 'gbp', 12),
-    col('Override ongoing low £ a year', 'gbp', 12, true, overrideMoney),
-    col('Override ongoing high £ a year', 'gbp', 12, true, overrideMoney),
-    col('Ongoing low £ a year', 'gbp', 12),
-    col('Ongoing high £ a year', 'gbp', 12),
-    col('Ongoing central £ a year', 'gbp', 12),
+    ...moneyColumns('ongoing ', ' a year'),
     col('Overrides valid', 'text', 9),
     col('Flag', 'text', 40),
     col('Source lines', 'text', 10),

@@ -38,7 +38,8 @@ export type FunctionName =
   | 'TRUE'
   | 'FALSE'
   | 'RIGHT'
-  | 'MOD';
+  | 'MOD'
+  | 'EXACT';
 
 export type Expr =
   | { readonly k: 'num'; readonly v: number }

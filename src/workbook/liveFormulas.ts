@@ -49,6 +49,8 @@ function testFormula(t: Test, resolve: Resolve): Expr {
       return call('ISNUMBER', x(t.q));
     case 'eq':
       return eq(x(t.q), typeof t.v === 'string' ? str(t.v) : typeof t.v === 'number' ? num(t.v) : call(t.v ? 'TRUE' : 'FALSE'));
+    case 'same':
+      return call('EXACT', x(t.a), x(t.b));
     case 'gt':
       return call('AND', call('ISNUMBER', x(t.q)), gt(x(t.q), num(t.v)));
     case 'lt':

@@ -58,7 +58,23 @@ describe('report tables from the engine', () => {
     expect(row[6]).toBe(central.bcr!.toFixed(2));
     // Low: 10% of five parties is half an adopter: no cost per adopter, and break-even beyond every party.
     expect(table('uptake-scenarios').rows[0]!.slice(7)).toEqual(['fewer than one adopter', 'not reached at full uptake']);
-    expect(table('uptake-scenarios').narrative).toMatch(/^Illustrative: rests on populations not entered; .*; placeholder uptake; placeholder benefits and per-adopter costs; .*\. NPV at the central industry cost is /);
+    // Every scenario rests on the same placeholders: the sentence says it is illustrative, one note says on what.
+    expect(table('uptake-scenarios').narrative).toMatch(/^Illustrative \(the basis is under the table\)\. NPV at the central industry cost is /);
+    expect(table('uptake-scenarios').notes[1]).toMatch(/^Basis, every scenario: Illustrative: rests on populations not entered; .*; placeholder uptake; placeholder benefits and per-adopter costs; .*\.$/);
+    expect(table('uptake-scenarios').notes.filter((n) => /^(Low|Central|High):/.test(n))).toEqual([]);
+  });
+
+  test('once one scenario has its own figures, each scenario’s basis is its own line', () => {
+    const entered = livePlan(seedText(), (a) => ({
+      ...a,
+      scenarios: a.scenarios.map((s) => (s.name !== 'Central' ? s : { ...s, benefitPerAdopterPerYearGbp: 90_000, uptakeSource: 'Panel view, 2027', figuresSource: 'Panel view, 2027' })),
+    })).report.find((t) => t.id === 'uptake-scenarios')!;
+    const lines = entered.notes.filter((n) => /^(Low|Central|High):/.test(n));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^Low: Illustrative: rests on .*placeholder uptake; placeholder benefits and per-adopter costs/);
+    expect(lines[1]).toMatch(/^Central: Illustrative: rests on populations not entered/);
+    expect(lines[1]).not.toMatch(/placeholder/);
+    expect(entered.notes.some((n) => n.startsWith('Basis, every scenario'))).toBe(false);
   });
 });
 
@@ -70,7 +86,17 @@ describe('renderers', () => {
       [...m[1]!.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((row) => [...row[0].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => [...c[1]!.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))),
     );
     const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
-    expect(docTables.map((rows) => rows.map((r) => r.map(unescape)))).toEqual(tables.map((t) => [t.columns.map((c) => c.header), ...t.rows]));
+    // Read as a person reads it: no-break marks (after a minus sign, inside a range or a date) are invisible.
+    const asRead = (s: string) => unescape(s).replace(/\u2060/g, '').replace(/\u00a0/g, ' ');
+    expect(docTables.map((rows) => rows.map((r) => r.map(asRead)))).toEqual(tables.map((t) => [t.columns.map((c) => c.header), ...t.rows]));
+    // A figure is not broken across lines: the NPV range keeps its minus signs and "to" joined.
+    const scenarios = tables.findIndex((t) => t.id === 'uptake-scenarios');
+    expect(docTables[scenarios]![1]![5]).toMatch(/^−\u2060£\d+k\u00a0to\u00a0−\u2060£\d+k$/);
+    // Columns fill the page; the nine-column scenario table is set a point smaller than the five-column Table 1 so its figures fit.
+    const grids = [...xml.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((m) => [...m[1]!.matchAll(/w:w="(\d+)"/g)].map((w) => Number(w[1])));
+    for (const g of grids) expect(g.reduce((a, b) => a + b, 0)).toBeGreaterThan(9026 - g.length);
+    const sizes = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) => m[1]!.match(/<w:sz w:val="(\d+)"\/>/)![1]);
+    expect([sizes[0], sizes[scenarios]]).toEqual(['18', '16']);
     expect((xml.match(/<w:tblHeader\/>/g) ?? []).length).toBe(tables.length);
     for (const t of tables) expect(xml).toContain(`w:name="${bookmarkName(t)}"`);
   });
