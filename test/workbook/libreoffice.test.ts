@@ -91,4 +91,15 @@ describeWithLibreOffice('LibreOffice Calc recalculates the CLI workbook to the e
     expect(report).toContain('out of date: run the simulation again');
     expect(sheets.get('Read me')!.find((r) => r[0] === 'Checks')![1]).toBe(CHECKS_FAIL);
   });
+
+  test('an uptake of 250% typed over the validation: the uptake check fails, and so does ChecksOK, on the Read me and in the report', async () => {
+    const { plan } = livePlan(seedText());
+    const edited = withInput(plan, 'tblUptake', 0, 2, { t: 'number', v: 2.5, fmt: 'percent' });
+    const sheets = recalculatedSheets(binary!, await planToXlsx(withStaleCache(edited), { creator: 'test', created: new Date('2027-03-01T00:00:00Z') }));
+    const checks = sheets.get('Checks')!;
+    const failing = checks.filter((r) => r[2] === 'FALSE').map((r) => r[1]);
+    expect(failing).toEqual(['Every uptake is a share from 0% to 100%']);
+    expect(sheets.get('Read me')!.find((r) => r[0] === 'Checks')![1]).toBe(CHECKS_FAIL);
+    expect(sheets.get('Report tables')!.flat()).toContain('Model checks: some checks fail: see the Checks sheet of the model workbook.');
+  });
 });
