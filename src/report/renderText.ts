@@ -24,7 +24,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function renderCsv(table: ReportTable): string {
   const field = (s: string) => {
-    const safe = FORMULA_START.test(s) ? `'${s}` : s;
+    // A lone dash is how respondents write "no answer": no spreadsheet reads it as a formula.
+    const safe = s !== '-' && FORMULA_START.test(s) ? `'${s}` : s;
     return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   return `${[table.columns.map((c) => c.header), ...table.rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;

@@ -110,6 +110,9 @@ describe('renderers', () => {
     const csv = renderCsv(hostile);
     expect(csv.split('\r\n')[1]).toBe(`'<img src=x onerror=alert(1)>,"'=HYPERLINK(""http://example.invalid"")",a | b,'+1,'@x`.replace("'<img", '<img'));
     expect(renderMarkdown([hostile], 'x')).toContain('| <img src=x onerror=alert(1)> | =HYPERLINK("http://example.invalid") | a \\| b | +1 | @x |');
+
+    // "-" (no answer) stays as written; "-1+cmd" does not.
+    expect(renderCsv({ ...hostile, rows: [['-', '-1+cmd', 'x', 'y', 'z']] }).split('\r\n')[1]).toBe("-,'-1+cmd,x,y,z");
   });
 
   const binary = soffice();
