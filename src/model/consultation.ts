@@ -53,6 +53,20 @@ export interface Finding {
   readonly line: number;
   readonly text: string;
   readonly message: string;
+  /** The answer it is about, when it is about one respondent's answer: for a title and a fix. */
+  readonly about?: FindingSubject;
+}
+
+export interface FindingSubject {
+  readonly respondentId: string;
+  readonly respondent: string;
+  readonly question: number;
+  readonly role: 'cost' | 'lead time';
+}
+
+/** "Utilita Energy Ltd, question 4 (cost)": how a finding about one answer is titled, and how its message starts. */
+export function subjectTitle(s: FindingSubject): string {
+  return `${s.respondent}, question ${s.question} (${s.role})`;
 }
 
 export interface Consultation {

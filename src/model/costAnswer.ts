@@ -84,8 +84,8 @@ function bandAnswer(e: MoneyExpression | undefined, yearly: MoneyExpression | un
   const notes: string[] = [];
   const read = [e, yearly].filter((x): x is MoneyExpression => x !== undefined);
   if (!e) notes.push('only a yearly figure given: read as no one-off cost');
-  if (e?.high === null) notes.push('open-ended band: no upper figure given');
-  if (yearly?.high === null) notes.push('open-ended yearly figure: no upper figure given');
+  if (e?.high === null) notes.push('open-ended band: no upper figure given, so it counts up to OpenEndedCap times its lower figure');
+  if (yearly?.high === null) notes.push('open-ended yearly figure: no upper figure given, so it counts up to OpenEndedCap times its lower figure');
   if (read.some((x) => x.approximate)) notes.push('approximate figure');
   if (read.some((x) => x.bare)) notes.push('no £ sign or unit: read as pounds');
   if (read.some((x) => x.reversed)) notes.push('range written high to low');

@@ -1,4 +1,4 @@
-import type { Answer, Consultation, Finding, Respondent, SourceSpan } from './consultation';
+import { subjectTitle, type Answer, type Consultation, type Finding, type FindingSubject, type Respondent, type SourceSpan } from './consultation';
 import { parseCostAnswer, type CostAnswer } from './costAnswer';
 import { parseLeadTimeAnswer, type LeadTimeAnswer } from './leadTimeAnswer';
 import { identifyQuestionRoles, type QuestionRoles, type RoleOverrides } from './questionRoles';
@@ -42,7 +42,7 @@ export function analyseConsultation(consultation: Consultation, overrides: RoleO
 function note(
   findings: Finding[],
   respondent: Respondent,
-  what: string,
+  what: FindingSubject['role'],
   question: number | null,
   answer: CostAnswer | LeadTimeAnswer,
   row: Answer | undefined,
@@ -53,10 +53,12 @@ function note(
     return;
   }
   if (answer.flag === undefined) return;
+  const about: FindingSubject = { respondentId: respondent.id, respondent: respondent.name, question, role: what };
   findings.push({
     severity: answer.kind === 'unreadable' ? 'warning' : 'info',
     line: row.source.firstLine,
     text: answer.text,
-    message: `${respondent.name}, question ${question} (${what}): ${answer.kind === 'unreadable' ? 'could not be read: ' : ''}${answer.flag}`,
+    message: `${subjectTitle(about)}: ${answer.kind === 'unreadable' ? 'could not be read: ' : ''}${answer.flag}`,
+    about,
   });
 }

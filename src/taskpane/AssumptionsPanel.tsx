@@ -1,41 +1,64 @@
 import {
   Button,
   Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
   ProgressBar,
-  Subtitle2,
   Table,
   TableBody,
   TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Text,
   tokens,
 } from '@fluentui/react-components';
-import { Fragment, useRef, useState, type Dispatch } from 'react';
+import { Fragment, useRef, useState, type Dispatch, type ReactNode } from 'react';
+import { basisText, resultBasis } from '../model/basis';
 import type { ModelAssumptions } from '../model/costModel';
 import type { CentralCosts } from '../model/industryCost';
+import { figuresStatus, namedStatus, populationStatus, uptakeStatus } from '../model/inputStatus';
 import { formatGbpShort } from '../model/money';
+import { simulationCurrent, type MonteCarloResult } from '../model/monteCarlo';
+import type { FigureRule } from '../model/typedFigures';
+import { FEWER_THAN_ONE, MAX_APPRAISAL_YEARS, NEVER, NO_COSTS, NOT_REACHED, type ScenarioResult } from '../model/uptake';
 import type { WorkbookHost } from '../workbook/host';
-import type { MonteCarloResult } from '../model/monteCarlo';
-import { FEWER_THAN_ONE, NEVER, NOT_REACHED } from '../model/uptake';
-import { withAppraisalYears, withBenefit, withCentral, withDiscountRate, withParties, withUptake } from './assumptionEdits';
+import { withAppraisalYears, withCentral, withDiscountRate, withParties, withScenarioFigure, withUptake } from './assumptionEdits';
+import { FigureField, invalidReason, useInvalidFields } from './FigureField';
 import { OverrideTable } from './OverrideTable';
 import type { ImportAction } from './importState';
 import type { ModelState } from './modelState';
 import { StatusMessage } from './StatusMessage';
-import { typedNumber } from './typedNumber';
 import { Cancelled, type UncertaintyRun, type UncertaintyRunner } from './uncertaintyRunner';
 import { usePartDraft } from './usePartDraft';
 
 const PERCENTILE_ROWS = ['p10', 'p50', 'p90', 'mean', 'min', 'max'] as const;
 
+/** The results each scenario shows: a sum of money is kept on one line; a result that cannot exist says why in words. */
+const RESULT_ROWS: ReadonlyArray<readonly [string, (r: ScenarioResult, money: (gbp: number) => ReactNode) => ReactNode]> = [
+  ['NPV', (r, money) => money(r.npv)],
+  [
+    'NPV, high to low industry cost',
+    (r, money) => (
+      <>
+        {money(r.npvAtCost.high)} to {money(r.npvAtCost.low)}
+      </>
+    ),
+  ],
+  ['BCR', (r) => (r.bcr === null ? NO_COSTS : r.bcr.toFixed(2))],
+  ['Cost per adopter', (r, money) => (r.costPerAdopter === null ? FEWER_THAN_ONE : money(r.costPerAdopter))],
+  ['Break-even', (r) => (r.breakEven.kind === 'adopters' ? `${r.breakEven.adopters.toFixed(1)} adopting parties` : r.breakEven.kind === 'not-reached' ? NOT_REACHED : NEVER)],
+];
+
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))', gap: tokens.spacingHorizontalS },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))', gap: tokens.spacingHorizontalS, alignItems: 'start' },
+  // A sum of money is never split between its sign and its figure.
+  figure: { whiteSpace: 'nowrap' },
+  results: { tableLayout: 'fixed', width: '100%' },
+  placeholder: { color: tokens.colorNeutralForeground3 },
+  stale: { color: tokens.colorPaletteRedForeground1 },
 });
 
 /**
@@ -46,7 +69,7 @@ const useStyles = makeStyles({
 export function AssumptionsPanel({ model, dispatch, host, runner }: { model: ModelState; dispatch: Dispatch<ImportAction>; host: WorkbookHost; runner: UncertaintyRunner }) {
   const styles = useStyles();
   const { analysis } = model.source;
-  const { draft, setDraft, run, pending, write, status, setStatus, revision } = usePartDraft(model, 'assumptions', dispatch, host, "the workbook's formulas");
+  const { draft, setDraft, run, pending, write, status, setStatus } = usePartDraft(model, 'assumptions', dispatch, host, "the workbook's formulas");
   const [progress, setProgress] = useState<number | null>(null);
   const [simulated, setSimulated] = useState<MonteCarloResult | null>(null);
   const current = useRef<UncertaintyRun | null>(null);
@@ -78,107 +101,134 @@ export function AssumptionsPanel({ model, dispatch, host, runner }: { model: Mod
     }
   };
 
-  const numberField = (label: string, value: number, apply: (n: number) => ModelAssumptions, scale = 1) => (
-    <Field label={label} key={label}>
-      <Input
-        inputMode="decimal"
-        defaultValue={String(Math.round(value * scale * 1000) / 1000)}
-        onChange={(_, data) => {
-          const n = typedNumber(data.value);
-          if (n !== null) setDraft(apply(n / scale));
-        }}
-      />
-    </Field>
+  const { invalid, report } = useInvalidFields();
+  const blocked = invalidReason(invalid);
+  const figure = (label: string, value: number | null, rule: FigureRule, apply: (n: number | null) => ModelAssumptions, hint?: string) => (
+    <FigureField key={label} label={label} value={value} rule={rule} report={report} hint={hint} onValue={(n) => setDraft(apply(n))} />
   );
+  const money = (label: string, value: number, apply: (n: number) => ModelAssumptions, hint?: string) =>
+    figure(label, value, { unit: 'gbp', min: 0 }, (n) => (n === null ? draft : apply(n)), hint);
   // A central-body cost left blank is not yet provided, and counts as nothing.
-  const central = (label: string, key: keyof CentralCosts) => (
-    <Field label={label} key={label} hint={draft.industry.central[key] === null ? 'not yet provided' : undefined}>
-      <Input
-        inputMode="decimal"
-        defaultValue={draft.industry.central[key] === null ? '' : String(draft.industry.central[key])}
-        onChange={(_, data) => {
-          const n = typedNumber(data.value);
-          if (n !== null || data.value.trim() === '') setDraft(withCentral(draft, key, n));
-        }}
-      />
-    </Field>
-  );
+  const central = (label: string, key: keyof CentralCosts, unit: 'gbp' | 'days' = 'gbp') =>
+    figure(label, draft.industry.central[key], { unit, min: 0, blankAllowed: true }, (n) => withCentral(draft, key, n), draft.industry.central[key] === null ? 'not yet provided: counted as nothing' : undefined);
   const categories = draft.industry.populations.filter((p) => p.parties > 0 || analysis.results.some((r) => r.respondent.category === p.category));
+  const respondentsIn = (category: string) => analysis.results.filter((r) => r.respondent.category === category).length;
+  const basis = run.ok ? resultBasis(analysis, draft, run.result) : null;
+  const centralName = draft.scenarios.find((s) => s.name === 'Central')?.name ?? draft.scenarios[0]?.name;
+  const sum = (gbp: number) => <span className={styles.figure}>{formatGbpShort(gbp)}</span>;
+  const simulationStale = simulated !== null && run.ok && !simulationCurrent(simulated, run.result.industry.total);
 
   return (
-    <section className={styles.panel} aria-label="Assumptions and scenarios">
-      <Fragment key={revision}>
-        <Subtitle2 as="h2">Assumptions and scenarios</Subtitle2>
-        <div className={styles.grid}>
-          {categories.map((p) => numberField(`${p.category} parties`, p.parties, (n) => withParties(draft, p.category, Math.round(n))))}
-          {central('DCC implementation £', 'dccImplementationGbp')}
-          {central('DCC ongoing £ a year', 'dccOngoingGbpPerYear')}
-          {central('SECAS days', 'secasDays')}
-          {central('SECAS day rate £', 'secasDayRateGbp')}
-          {numberField('Discount rate to year 30 %', draft.appraisal.discount.bands[0]?.rate ?? 0, (n) => withDiscountRate(draft, n), 100)}
-          {numberField('Appraisal period (years of benefits)', draft.appraisal.years, (n) => withAppraisalYears(draft, Math.round(n)))}
-        </div>
-        <OverrideTable results={analysis.results} overrides={draft.overrides} onChange={(overrides) => setDraft({ ...draft, overrides })} />
-        <div className={styles.grid}>
-          {draft.scenarios.flatMap((s) => [
-            ...categories.map((p) => {
-              const u = s.uptake[p.category];
-              return numberField(`${s.name} uptake, ${p.category} %`, u?.kind === 'share' ? u.share : 0, (n) => withUptake(draft, s.name, p.category, n), 100);
-            }),
-            numberField(`${s.name} benefit per adopter £ a year`, s.benefitPerAdopterPerYearGbp, (n) => withBenefit(draft, s.name, n)),
-          ])}
-        </div>
-        {run.ok ? (
-          <Table size="small" aria-label="Scenario results">
+    <div className={styles.panel}>
+      <Text as="h3" weight="semibold">Industry</Text>
+      <div className={styles.grid}>
+        {categories.map((p) => {
+          const n = respondentsIn(p.category);
+          return figure(
+            `${p.category}: parties`,
+            p.parties,
+            { unit: 'count', min: n },
+            (v) => (v === null ? draft : withParties(draft, p.category, v)),
+            populationStatus(p) === 'default' ? `default: the ${n} respondent${n === 1 ? '' : 's'} in it` : `at least the ${n} respondent${n === 1 ? '' : 's'} in it`,
+          );
+        })}
+        {central('DCC implementation cost', 'dccImplementationGbp')}
+        {central('DCC ongoing cost a year', 'dccOngoingGbpPerYear')}
+        {central('SECAS effort (days)', 'secasDays', 'days')}
+        {central('SECAS day rate', 'secasDayRateGbp')}
+        {figure('Discount rate, years 0 to 30', draft.appraisal.discount.bands[0]?.rate ?? 0, { unit: 'percent', min: 0, max: 0.1 }, (n) => (n === null ? draft : withDiscountRate(draft, n)), 'HM Treasury Green Book: 3.5%')}
+        {figure('Appraisal period (years of benefits)', draft.appraisal.years, { unit: 'years', min: 1, max: MAX_APPRAISAL_YEARS }, (n) => (n === null ? draft : withAppraisalYears(draft, n)), namedStatus(draft, 'AppraisalYears') === 'default' ? 'default: ten years' : undefined)}
+      </div>
+      <Text as="h3" weight="semibold">
+        Overrides of parsed answers
+      </Text>
+      <Text className={styles.placeholder}>A figure typed here is used in place of the respondent's answer; a blank box leaves the answer as read.</Text>
+      <OverrideTable results={analysis.results} overrides={draft.overrides} onChange={(overrides) => setDraft({ ...draft, overrides })} report={report} />
+      {draft.scenarios.map((s) => {
+        const placeholder = [uptakeStatus(s, categories.map((p) => p.category)) === 'placeholder' ? 'uptake' : '', figuresStatus(s) === 'placeholder' ? 'figures per adopter' : ''].filter(Boolean);
+        return (
+          <Fragment key={s.name}>
+            <Text as="h3" weight="semibold">
+              {s.name} scenario
+            </Text>
+            {placeholder.length > 0 && <Text className={styles.placeholder}>Placeholder {placeholder.join(' and ')}: illustrative until the panel enters its own.</Text>}
+            <div className={styles.grid}>
+              {categories.map((p) => {
+                const u = s.uptake[p.category];
+                return figure(`${s.name} uptake: ${p.category}`, u?.kind === 'share' ? u.share : 0, { unit: 'percent', min: 0, max: 1 }, (n) => (n === null ? draft : withUptake(draft, s.name, p.category, n)));
+              })}
+              {money(`${s.name}: benefit per adopter a year`, s.benefitPerAdopterPerYearGbp, (n) => withScenarioFigure(draft, s.name, 'benefitPerAdopterPerYearGbp', n))}
+              {money(`${s.name}: one-off cost per adopter`, s.oneOffCostPerAdopterGbp, (n) => withScenarioFigure(draft, s.name, 'oneOffCostPerAdopterGbp', n))}
+              {money(`${s.name}: ongoing cost per adopter a year`, s.ongoingCostPerAdopterPerYearGbp, (n) => withScenarioFigure(draft, s.name, 'ongoingCostPerAdopterPerYearGbp', n))}
+            </div>
+          </Fragment>
+        );
+      })}
+      <Text as="h3" weight="semibold">Results</Text>
+      {blocked && (
+        <MessageBar intent="warning">
+          <MessageBarBody>Out of date: these results are for the last figures that could be read. {blocked}</MessageBarBody>
+        </MessageBar>
+      )}
+      {run.ok ? (
+        <>
+          {basis && centralName && <Text className={styles.placeholder}>{basisText(basis.scenarios[centralName] ?? [])}.</Text>}
+          {/* Scenarios across, measures down: three narrow columns fit a 320-pixel pane. */}
+          <Table size="small" aria-label="Scenario results" className={styles.results}>
             <TableHeader>
               <TableRow>
-                {['Scenario', 'NPV', 'BCR', 'Cost per adopter', 'Break-even'].map((h) => (
-                  <TableHeaderCell key={h}>{h}</TableHeaderCell>
+                <TableHeaderCell>Measure</TableHeaderCell>
+                {run.result.scenarios.map(({ result: r }) => (
+                  <TableHeaderCell key={r.name}>{r.name}</TableHeaderCell>
                 ))}
               </TableRow>
             </TableHeader>
             <TableBody>
-              {run.result.scenarios.map(({ result: r }) => (
-                <TableRow key={r.name}>
-                  <TableCell>{r.name}</TableCell>
-                  <TableCell>{formatGbpShort(r.npv)}</TableCell>
-                  <TableCell>{r.bcr === null ? '-' : r.bcr.toFixed(2)}</TableCell>
-                  <TableCell>{r.costPerAdopter === null ? FEWER_THAN_ONE : formatGbpShort(r.costPerAdopter)}</TableCell>
-                  <TableCell>{r.breakEven.kind === 'adopters' ? `${r.breakEven.adopters.toFixed(1)} parties` : r.breakEven.kind === 'not-reached' ? NOT_REACHED : NEVER}</TableCell>
+              {RESULT_ROWS.map(([measure, show]) => (
+                <TableRow key={measure}>
+                  <TableCell>{measure}</TableCell>
+                  {run.result.scenarios.map(({ result: r }) => (
+                    <TableCell key={r.name}>{show(r, sum)}</TableCell>
+                  ))}
                 </TableRow>
               ))}
             </TableBody>
           </Table>
-        ) : (
-          <MessageBar intent="warning">
-            <MessageBarBody>{run.problems.join(' ')}</MessageBarBody>
-          </MessageBar>
-        )}
-        {run.ok && <span>Industry one-off cost: {formatGbpShort(run.result.industry.total.central)} central.</span>}
-        <div className={styles.grid}>
-          <Button appearance="primary" disabled={!run.ok || pending.length === 0} onClick={write}>
-            Write to workbook
+          <Text>
+            Industry one-off cost: {sum(run.result.industry.total.central)} central
+            {run.result.industry.wholeIndustry ? '' : ' (not the whole industry: some categories are taken to have only their respondents)'}.
+          </Text>
+        </>
+      ) : (
+        <MessageBar intent="warning">
+          <MessageBarBody>{run.problems.join(' ')}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.grid}>
+        <Button appearance="primary" disabled={!run.ok || pending.length === 0 || blocked !== null} onClick={write}>
+          Write to workbook
+        </Button>
+        {progress === null ? (
+          <Button disabled={!run.ok} onClick={simulate}>
+            Run uncertainty
           </Button>
-          {progress === null ? (
-            <Button disabled={!run.ok} onClick={simulate}>
-              Run uncertainty
-            </Button>
-          ) : (
-            <Button onClick={() => current.current?.cancel()}>Cancel simulation</Button>
-          )}
-        </div>
-        {progress !== null && (
-          <Field label="Simulating" validationState="none">
-            <ProgressBar value={progress} aria-label="Simulation progress" />
-          </Field>
+        ) : (
+          <Button onClick={() => current.current?.cancel()}>Cancel simulation</Button>
         )}
-        {simulated && (
-          <span aria-label="Simulated industry cost">
-            Industry cost P10 {formatGbpShort(simulated.industryTotal.p10)}, P50 {formatGbpShort(simulated.industryTotal.p50)}, P90 {formatGbpShort(simulated.industryTotal.p90)}.
-          </span>
-        )}
-        <StatusMessage status={status} />
-      </Fragment>
-    </section>
+      </div>
+      {progress !== null && (
+        <Field label="Simulating" validationState="none">
+          <ProgressBar value={progress} aria-label="Simulation progress" />
+        </Field>
+      )}
+      {blocked && <Text role="status">Nothing can be written yet. {blocked}</Text>}
+      {simulated && (
+        <Text aria-label="Simulated industry cost" className={simulationStale ? styles.stale : undefined}>
+          {simulationStale ? 'Out of date — run again: the costs it ran on have changed since. ' : ''}
+          Industry cost P10 {sum(simulated.industryTotal.p10)}, P50 {sum(simulated.industryTotal.p50)}, P90 {sum(simulated.industryTotal.p90)}.
+        </Text>
+      )}
+      <StatusMessage status={status} />
+    </div>
   );
 }

@@ -17,7 +17,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useReducer, useRef } from 'react';
+import { useReducer, useRef, useState } from 'react';
 import { formatCostBand } from '../model/costAnswer';
 import type { RoleOverrides } from '../model/questionRoles';
 import { DEFAULT_COST_OPTIONS, respondentTotals } from '../model/respondentTotals';
@@ -28,7 +28,10 @@ import { documentsHash, sha256Hex } from '../import/sourceHash';
 import { overrideProblems, type ModelOverrides } from '../model/costModel';
 import { WorkbookRefusal, WorkbookWriteFailed, type WorkbookHost } from '../workbook/host';
 import { findingLocation } from '../workbook/findingLocation';
-import { laidOver } from './assumptionEdits';
+import { laidOver, withCostOverride } from './assumptionEdits';
+import type { Finding } from '../model/consultation';
+import { findingFix, type FindingFix } from '../model/findingFixes';
+import { inputChanges } from '../workbook/inputCells';
 import { AssumptionsPanel } from './AssumptionsPanel';
 import { writeModel, type ModelSource } from './modelWrite';
 import { useWorkbookModel } from './useWorkbookModel';
@@ -37,7 +40,10 @@ import { TimelinePanel } from './TimelinePanel';
 import type { UncertaintyRunner } from './uncertaintyRunner';
 import { ExportPanel } from './ExportPanel';
 import { FindingList } from './FindingList';
-import { importReducer, initialImportState } from './importState';
+import { importReducer, initialImportState, textChangedSinceRead } from './importState';
+import { invalidReason, useInvalidFields } from './FigureField';
+import { unwritten } from './modelState';
+import { Step } from './Step';
 import { ResponsePreview } from './ResponsePreview';
 
 const SELECTION_NAME = 'selected range';
@@ -58,7 +64,21 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
   const fileInput = useRef<HTMLInputElement>(null);
   const { result } = state;
   const typedProblems = result ? overrideProblems(result.analysis, state.valueOverrides) : [];
-  const usable = result !== null && result.fatal === null && typedProblems.length === 0;
+  const { invalid, report } = useInvalidFields();
+  const [noCostQuestion, setNoCostQuestion] = useState(false);
+  const [discardAsked, setDiscardAsked] = useState(false);
+  const costMissing = result !== null && result.fatal === null && result.analysis.roles.costQuestion === null;
+  // Why the import cannot go ahead yet, in the modeller's words; null when it can.
+  const holdBack =
+    result === null || result.fatal !== null
+      ? null
+      : textChangedSinceRead(state)
+        ? 'The text has changed since it was read: press Read responses first.'
+        : costMissing && !noCostQuestion
+          ? 'No cost question was found: choose it below, or confirm the document has none.'
+          : (invalidReason(invalid) ?? (typedProblems.length ? 'Check the figures typed first.' : null));
+  const usable = result !== null && result.fatal === null && holdBack === null;
+  const waiting = state.modelled !== null && (unwritten(state.modelled, 'assumptions') || unwritten(state.modelled, 'timeline'));
 
   const { modelled } = state;
   /** Selects a finding's row in the workbook the model was written to, under the names its sheets have there. */
@@ -71,8 +91,14 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
 
   useWorkbookModel(host, modelled, dispatch);
 
-  const write = async (renames: Readonly<Record<string, string>> = {}) => {
+  const write = async (renames: Readonly<Record<string, string>> = {}, discard = false) => {
     if (!usable) return;
+    // An import rebuilds the panels from the workbook: figures typed there and not yet written would go.
+    if (waiting && !discard) {
+      setDiscardAsked(true);
+      return;
+    }
+    setDiscardAsked(false);
     dispatch({ type: 'writeStarted' });
     try {
       const source: ModelSource = {
@@ -112,142 +138,209 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
     );
   };
 
+  // A document that cannot be imported says why at the top; its findings are only that.
+  const findings = result ? (result.fatal ? [] : result.findings) : (modelled?.source.findings ?? []);
+  // A finding can be shown in the workbook once the workbook holds this very read.
+  const canShow = result ? state.importedRead === state.readNumber : modelled !== null;
+  // Before the import a fix is a figure typed in the preview; after it, an override written to the workbook.
+  const inPreview = result !== null && !canShow;
+  const shownAnalysis = result?.analysis ?? modelled?.source.analysis;
+  const overridesNow = inPreview ? state.valueOverrides : (modelled?.draft.overrides ?? state.valueOverrides);
+  const cap = modelled?.draft.costs.openEndedCapMultiple ?? DEFAULT_COST_OPTIONS.openEndedCapMultiple;
+  const fixOf = (f: Finding) => {
+    const fix = shownAnalysis ? findingFix(f, shownAnalysis.results, cap) : null;
+    if (!fix) return null;
+    const o = overridesNow.costs[fix.respondentId];
+    return { fix, applied: o?.low === fix.cost.low && o?.high === fix.cost.high };
+  };
+  const withFix = (o: ModelOverrides, fix: FindingFix) => withCostOverride(withCostOverride(o, fix.respondentId, 'low', fix.cost.low), fix.respondentId, 'high', fix.cost.high);
+  const applyFix = async (fix: FindingFix) => {
+    if (inPreview) {
+      dispatch({ type: 'valueOverridesChanged', overrides: withFix(state.valueOverrides, fix) });
+      return;
+    }
+    if (!modelled) return;
+    const { written, source } = modelled;
+    try {
+      await host.writeInputs(inputChanges(written, { ...written, overrides: withFix(written.overrides, fix) }, source.analysis.results.map((r) => r.respondent.id)));
+      dispatch({ type: 'overridesWritten', apply: (o) => withFix(o, fix) });
+    } catch (e) {
+      dispatch({ type: 'showFailed', message: `The override could not be written (${e instanceof Error ? e.message : String(e)}). Nothing was changed.` });
+    }
+  };
+
   return (
     <div className={styles.panel}>
-      <Field label="Collated responses (Annex D text)" hint="Paste the document's text (question headings and tab-separated tables), open the Word collation, or select a table of answers (Respondent, Category, Question, Response) in the sheet.">
-        <Textarea
-          value={state.text}
-          onChange={(_, data) => dispatch({ type: 'textChanged', text: data.value })}
-          resize="vertical"
-          rows={8}
-          aria-label="Collated responses"
-        />
-      </Field>
-      <div className={styles.row}>
-        <Button appearance="primary" disabled={state.text.trim() === ''} onClick={() => dispatch({ type: 'read' })}>
-          Read responses
-        </Button>
-        <Button onClick={() => fileInput.current?.click()}>Open files…</Button>
-        <Button
-          onClick={async () => {
-            try {
-              const values = await host.readSelection();
-              const read = readRangeCollation(values, SELECTION_NAME);
-              const bytes = new TextEncoder().encode(values.map((r) => r.map((c) => String(c ?? '')).join('\t')).join('\n'));
-              dispatch({ type: 'fileRead', files: [{ name: SELECTION_NAME, bytes }], result: analyseRead(read), reads: [read] });
-            } catch (e) {
-              dispatch({ type: 'showFailed', message: `The selection could not be read (${e instanceof Error ? e.message : String(e)}).` });
-            }
-          }}
-        >
-          Use selected range
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          multiple
-          accept=".docx,.txt,.md,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          aria-label="Collation file"
-          className={styles.hidden}
-          onChange={async (e) => {
-            const chosen = [...(e.target.files ?? [])];
-            if (chosen.length === 0) return;
-            const files = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-            const { reads, ...result } = await importDocuments(files);
-            dispatch({ type: 'fileRead', files, result, reads });
-            e.target.value = '';
-          }}
-        />
-      </div>
-      {state.source.files.length > 0 && <Text>Read from {state.source.name}.</Text>}
-      {result?.fatal && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>This text cannot be imported</MessageBarTitle>
-            {result.fatal}
-          </MessageBarBody>
-        </MessageBar>
+      {!result && !modelled && <Text>Start here: paste the collated responses (the Annex D text), open the Word collation, or select a table of answers in the sheet, then read it.</Text>}
+      <Step number={1} title="Import">
+        <Field label="Collated responses (Annex D text)" hint="Paste the document's text (question headings and tab-separated tables), open the Word collation, or select a table of answers (Respondent, Category, Question, Response) in the sheet.">
+          <Textarea value={state.text} onChange={(_, data) => dispatch({ type: 'textChanged', text: data.value })} resize="vertical" rows={8} aria-label="Collated responses" />
+        </Field>
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={state.text.trim() === ''} onClick={() => dispatch({ type: 'read' })}>
+            Read responses
+          </Button>
+          <Button onClick={() => fileInput.current?.click()}>Open files…</Button>
+          <Button
+            onClick={async () => {
+              try {
+                const values = await host.readSelection();
+                const read = readRangeCollation(values, SELECTION_NAME);
+                const bytes = new TextEncoder().encode(values.map((r) => r.map((c) => String(c ?? '')).join('\t')).join('\n'));
+                dispatch({ type: 'fileRead', files: [{ name: SELECTION_NAME, bytes }], result: analyseRead(read), reads: [read] });
+              } catch (e) {
+                dispatch({ type: 'showFailed', message: `The selection could not be read (${e instanceof Error ? e.message : String(e)}).` });
+              }
+            }}
+          >
+            Use selected range
+          </Button>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            accept=".docx,.txt,.md,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            aria-label="Collation file"
+            className={styles.hidden}
+            onChange={async (e) => {
+              const chosen = [...(e.target.files ?? [])];
+              if (chosen.length === 0) return;
+              const files = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+              const { reads, ...read } = await importDocuments(files);
+              dispatch({ type: 'fileRead', files, result: read, reads });
+              e.target.value = '';
+            }}
+          />
+        </div>
+        {state.source.files.length > 0 && <Text>Read from {state.source.name}.</Text>}
+        {result?.fatal && (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>This text cannot be imported</MessageBarTitle>
+              {result.fatal}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {costMissing && (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>No cost question found</MessageBarTitle>
+              Without it every cost is read as no answer. Choose the question that asks about costs below, or confirm the document has none.
+              <Checkbox checked={noCostQuestion} onChange={(_, d) => setNoCostQuestion(d.checked === true)} label="This document has no cost question" />
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {result && result.analysis.results.length > 0 && (
+          <>
+            <Text>{summaryLine(result.analysis, state.valueOverrides)}</Text>
+            {state.reads.length > 1 && (
+              <Checkbox
+                checked={state.laterSupersedes}
+                onChange={(_, data) => dispatch({ type: 'supersedeChanged', laterSupersedes: data.checked === true })}
+                label="Later consultations' answers supersede earlier ones"
+              />
+            )}
+            {questionPicker('costQuestion', 'Cost question')}
+            {questionPicker('leadTimeQuestion', 'Lead-time question')}
+            <ResponsePreview results={result.analysis.results} overrides={state.valueOverrides} />
+            {state.importedRead !== state.readNumber && (
+              <Accordion collapsible>
+                <AccordionItem value="overrides">
+                  <AccordionHeader>Override parsed figures before importing</AccordionHeader>
+                  <AccordionPanel>
+                    <OverrideTable results={result.analysis.results} overrides={state.valueOverrides} onChange={(overrides) => dispatch({ type: 'valueOverridesChanged', overrides })} report={report} />
+                  </AccordionPanel>
+                </AccordionItem>
+              </Accordion>
+            )}
+            {typedProblems.length > 0 && (
+              <MessageBar intent="warning">
+                <MessageBarBody>
+                  <MessageBarTitle>Check the figures typed</MessageBarTitle>
+                  {typedProblems.map((p) => (
+                    <span key={p} className={styles.note}>
+                      {p}.
+                    </span>
+                  ))}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            <div className={styles.row}>
+              <Button appearance="primary" disabled={!usable || state.busy} onClick={() => write()}>
+                {host.kind === 'excel' ? 'Import into workbook' : 'Import into preview workbook'}
+              </Button>
+              {state.busy && <Spinner size="tiny" label="Writing..." />}
+            </div>
+            {holdBack && <Text role="status">{holdBack}</Text>}
+          </>
+        )}
+        {discardAsked && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>Figures typed below are not yet written</MessageBarTitle>
+              Importing rebuilds the panels from the workbook, so they would be lost. Write them first, or import and discard them.
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => write({}, true)}>Import and discard them</Button>
+              <Button onClick={() => setDiscardAsked(false)}>Keep them</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {state.outcome && (
+          <MessageBar intent={state.outcome.intent}>
+            <MessageBarBody>
+              <MessageBarTitle>{state.outcome.title}</MessageBarTitle>
+              {state.outcome.text}
+              {state.outcome.notes?.map((note, i) => (
+                <span key={i} className={styles.note}>
+                  {note}
+                </span>
+              ))}
+            </MessageBarBody>
+            {state.outcome.renames && (
+              <MessageBarActions>
+                <Button onClick={() => write(state.outcome!.renames)}>
+                  Import as {Object.values(state.outcome.renames).map((n) => `“${n}”`).join(', ')}
+                </Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        )}
+      </Step>
+      {findings.length > 0 && (
+        <Step number={2} title={`Review findings (${findings.length})`}>
+          <FindingList findings={findings} fixOf={fixOf} onFix={applyFix} {...(canShow ? { onShow: showFinding } : {})} />
+        </Step>
       )}
-      {result && result.analysis.results.length > 0 && (
+      {modelled && (
         <>
-          <Text>{summaryLine(result.analysis, state.valueOverrides)}</Text>
-          {state.reads.length > 1 && (
-            <Checkbox
-              checked={state.laterSupersedes}
-              onChange={(_, data) => dispatch({ type: 'supersedeChanged', laterSupersedes: data.checked === true })}
-              label="Later consultations' answers supersede earlier ones"
-            />
-          )}
-          {questionPicker('costQuestion', 'Cost question')}
-          {questionPicker('leadTimeQuestion', 'Lead-time question')}
-          <ResponsePreview results={result.analysis.results} overrides={state.valueOverrides} />
-          {state.importedRead !== state.readNumber && (
-            <Accordion collapsible>
-              <AccordionItem value="overrides">
-                <AccordionHeader>Override parsed figures before importing</AccordionHeader>
-                <AccordionPanel>
-                  <OverrideTable
-                    key={state.readNumber}
-                    results={result.analysis.results}
-                    overrides={state.valueOverrides}
-                    onChange={(overrides) => dispatch({ type: 'valueOverridesChanged', overrides })}
-                  />
-                </AccordionPanel>
-              </AccordionItem>
-            </Accordion>
-          )}
-          {typedProblems.length > 0 && (
+          {result && state.importedRead !== state.readNumber && (
             <MessageBar intent="warning">
               <MessageBarBody>
-                <MessageBarTitle>Check the figures typed</MessageBarTitle>
-                {typedProblems.join('; ')}.
+                The steps below show the model in the workbook
+                {` (${`${modelled.source.analysis.consultation.modification.id}`.trim() || 'imported earlier'})`}, not the document read above, until it is imported.
               </MessageBarBody>
             </MessageBar>
           )}
-          {/* A finding can be shown in the workbook once the workbook holds this very read. */}
-          <FindingList findings={result.findings} {...(state.importedRead === state.readNumber ? { onShow: showFinding } : {})} />
-          <div className={styles.row}>
-            <Button appearance="primary" disabled={!usable || state.busy} onClick={() => write()}>
-              {host.kind === 'excel' ? 'Import into workbook' : 'Import into preview workbook'}
-            </Button>
-            {state.busy && <Spinner size="tiny" label="Writing..." />}
-          </div>
+          <Step number={3} title="Assumptions and scenarios">
+            <AssumptionsPanel key={modelled.generation} model={modelled} dispatch={dispatch} host={host} runner={runner} />
+          </Step>
+          <Step number={4} title="Implementation timeline">
+            <TimelinePanel
+              key={`timeline-${modelled.generation}`}
+              model={modelled}
+              dispatch={dispatch}
+              host={host}
+              rewrite={async (adjust) => {
+                const written = await writeModel(host, modelled.source, adjust);
+                dispatch({ type: 'modelRewritten', written });
+              }}
+            />
+          </Step>
+          <Step number={5} title="Export">
+            <ExportPanel report={modelled.report} />
+          </Step>
         </>
-      )}
-      {state.outcome && (
-        <MessageBar intent={state.outcome.intent}>
-          <MessageBarBody>
-            <MessageBarTitle>{state.outcome.title}</MessageBarTitle>
-            {state.outcome.text}
-            {state.outcome.notes?.map((note, i) => (
-              <span key={i} className={styles.note}>
-                {note}
-              </span>
-            ))}
-          </MessageBarBody>
-          {state.outcome.renames && (
-            <MessageBarActions>
-              <Button onClick={() => write(state.outcome!.renames)}>
-                Import as {Object.values(state.outcome.renames).map((n) => `“${n}”`).join(', ')}
-              </Button>
-            </MessageBarActions>
-          )}
-        </MessageBar>
-      )}
-      {!result && modelled && <FindingList findings={modelled.source.findings} onShow={showFinding} />}
-      {modelled && <ExportPanel report={modelled.report} />}
-      {modelled && <AssumptionsPanel key={modelled.generation} model={modelled} dispatch={dispatch} host={host} runner={runner} />}
-      {modelled && (
-        <TimelinePanel
-          key={`timeline-${modelled.generation}`}
-          model={modelled}
-          dispatch={dispatch}
-          host={host}
-          rewrite={async (adjust) => {
-            const written = await writeModel(host, modelled.source, adjust);
-            dispatch({ type: 'modelRewritten', written });
-          }}
-        />
       )}
     </div>
   );

@@ -1,57 +1,70 @@
-import { Input, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { ModelOverrides } from '../model/costModel';
 import type { RespondentResult } from '../model/responseAnalysis';
 import { withCostOverride, withLeadTimeOverride } from './assumptionEdits';
-import { typedNumber } from './typedNumber';
+import { FigureField } from './FigureField';
 
 const useStyles = makeStyles({
-  // Three boxes and a name must fit a 320-pixel pane: the boxes shrink, the name column leads.
-  table: { tableLayout: 'fixed', width: '100%' },
-  name: { width: '30%', overflowWrap: 'anywhere' },
-  box: { minWidth: 0, width: '100%' },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
+  // A long name is cut to one line; the whole name is on hover and to screen readers.
+  name: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  // Three boxes side by side where they fit whole, wrapping on a narrow pane.
+  boxes: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(6.5rem, 1fr))', gap: tokens.spacingHorizontalS, alignItems: 'start' },
 });
 
 /**
  * The modeller's figures in place of parsed answers: low and high cost and lead-time months per
- * respondent. A blank box means the parsed answer counts.
+ * respondent. A blank box means the parsed answer counts; what is typed is kept, or marked with
+ * the reason it cannot be read.
  */
-export function OverrideTable({ results, overrides, onChange }: { results: readonly RespondentResult[]; overrides: ModelOverrides; onChange: (next: ModelOverrides) => void }) {
+export function OverrideTable({
+  results,
+  overrides,
+  onChange,
+  report,
+}: {
+  results: readonly RespondentResult[];
+  overrides: ModelOverrides;
+  onChange: (next: ModelOverrides) => void;
+  report: (label: string, message: string | null) => void;
+}) {
   const styles = useStyles();
   return (
-    <Table size="small" aria-label="Overrides" className={styles.table}>
-      <TableHeader>
-        <TableRow>
-          {['Respondent', 'Low £', 'High £', 'Months'].map((h, i) => (
-            <TableHeaderCell key={h} className={i === 0 ? styles.name : undefined}>
-              {h}
-            </TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {results.map(({ respondent }) => {
-          const o = overrides.costs[respondent.id] ?? {};
-          const box = (label: string, value: number | undefined, apply: (v: number | undefined) => ModelOverrides) => (
-            <TableCell>
-              <Input
-                className={styles.box}
+    <ul className={styles.list} aria-label="Overrides">
+      {results.map(({ respondent }) => {
+        const o = overrides.costs[respondent.id] ?? {};
+        const money = (end: 'low' | 'high', visible: string) => (
+          <FigureField
+            label={`Override ${end} £, ${respondent.name}`}
+            visibleLabel={visible}
+            size="small"
+            value={o[end] ?? null}
+            rule={{ unit: 'gbp', min: 0, blankAllowed: true }}
+            report={report}
+            onValue={(v) => onChange(withCostOverride(overrides, respondent.id, end, v ?? undefined))}
+          />
+        );
+        return (
+          <li key={respondent.id}>
+            <Text className={styles.name} weight="semibold" title={respondent.name}>
+              {respondent.name}
+            </Text>
+            <div className={styles.boxes}>
+              {money('low', 'Low £')}
+              {money('high', 'High £')}
+              <FigureField
+                label={`Override months, ${respondent.name}`}
+                visibleLabel="Months"
                 size="small"
-                aria-label={`${label}, ${respondent.name}`}
-                defaultValue={value === undefined ? '' : String(value)}
-                onChange={(_, d) => onChange(apply(d.value.trim() === '' ? undefined : (typedNumber(d.value) ?? undefined)))}
+                value={overrides.leadTimeMonths[respondent.id] ?? null}
+                rule={{ unit: 'months', min: 0, max: 240, blankAllowed: true }}
+                report={report}
+                onValue={(v) => onChange(withLeadTimeOverride(overrides, respondent.id, v ?? undefined))}
               />
-            </TableCell>
-          );
-          return (
-            <TableRow key={respondent.id}>
-              <TableCell className={styles.name}>{respondent.name}</TableCell>
-              {box('Override low £', o.low, (v) => withCostOverride(overrides, respondent.id, 'low', v))}
-              {box('Override high £', o.high, (v) => withCostOverride(overrides, respondent.id, 'high', v))}
-              {box('Override months', overrides.leadTimeMonths[respondent.id], (v) => withLeadTimeOverride(overrides, respondent.id, v))}
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -1,23 +1,28 @@
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Subtitle2, Tag, TagGroup, Text, tokens } from '@fluentui/react-components';
-import { Fragment, useState, type Dispatch } from 'react';
-import { excelSerial, isoDate, RELEASE_RULE, type IsoDate } from '../model/calendarDates';
+import { Button, Field, makeStyles, MessageBar, MessageBarBody, Tag, TagGroup, Text, tokens } from '@fluentui/react-components';
+import { useState, type Dispatch } from 'react';
+import { excelSerial, RELEASE_RULE, type IsoDate } from '../model/calendarDates';
+import { dateText } from '../model/typedFigures';
+import { decisionDateStatus, namedStatus } from '../model/inputStatus';
 import type { ModelAssumptions } from '../model/costModel';
 import { formatMonths, formatReportDate } from '../report/format';
 import type { WorkbookHost } from '../workbook/host';
 import { changedTimeline, timelineSources, withDccLeadTime, withReleases, withTimeline } from './assumptionEdits';
 import type { ImportAction } from './importState';
 import type { ModelState } from './modelState';
+import { DateField, FigureField, invalidReason, useInvalidFields } from './FigureField';
 import { StatusMessage } from './StatusMessage';
-import { typedNumber } from './typedNumber';
 import { usePartDraft } from './usePartDraft';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))', gap: tokens.spacingHorizontalS },
-  gantt: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))', gap: tokens.spacingHorizontalS, alignItems: 'start' },
+  gantt: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingRight: tokens.spacingHorizontalS },
   row: { display: 'grid', gridTemplateColumns: '9rem 1fr', alignItems: 'center', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
   track: { position: 'relative', height: '0.9rem', backgroundColor: tokens.colorNeutralBackground3 },
   bar: { position: 'absolute', top: 0, bottom: 0, backgroundColor: tokens.colorBrandBackground, minWidth: '3px' },
+  point: { position: 'absolute', top: '0.1rem', width: '0.7rem', height: '0.7rem', marginLeft: '-0.35rem', transform: 'rotate(45deg)', backgroundColor: tokens.colorPaletteDarkOrangeBackground3 },
+  milestone: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  axis: { display: 'flex', justifyContent: 'space-between', color: tokens.colorNeutralForeground3 },
   rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   calendar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   add: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
@@ -36,7 +41,7 @@ export type ModelRewrite = (adjust: (a: ModelAssumptions) => ModelAssumptions) =
 export function TimelinePanel({ model, dispatch, host, rewrite }: { model: ModelState; dispatch: Dispatch<ImportAction>; host: WorkbookHost; rewrite: ModelRewrite }) {
   const styles = useStyles();
   const { analysis } = model.source;
-  const { draft, setDraft, written, run, pending, write, commit, status, revision } = usePartDraft(model, 'timeline', dispatch, host, 'the timeline');
+  const { draft, setDraft, written, run, pending, write, commit, status } = usePartDraft(model, 'timeline', dispatch, host, 'the timeline');
   const [adding, setAdding] = useState<IsoDate | null>(null);
   const t = draft.timeline;
   const calendarChanged = JSON.stringify(written.timeline.releases) !== JSON.stringify(t.releases);
@@ -53,91 +58,95 @@ export function TimelinePanel({ model, dispatch, host, rewrite }: { model: Model
   const timeline = run.ok ? run.result.timeline : null;
   const nameOf = new Map(analysis.results.map((r) => [r.respondent.id, r.respondent.name]));
   // A little room after the last date, so a release (a point in time) still shows as a mark.
-  const span = 1.03 * (timeline ? Math.max(1, ...timeline.milestones.map((m) => excelSerial(m.end) - excelSerial(t.decisionDate))) : 1);
+  const span = 1.06 * (timeline ? Math.max(1, ...timeline.milestones.map((m) => excelSerial(m.end) - excelSerial(t.decisionDate))) : 1);
+  const { invalid, report } = useInvalidFields();
+  const blocked = invalidReason(invalid);
+  const months = (label: string, value: number, apply: (n: number) => ModelAssumptions, hint?: string) => (
+    <FigureField label={label} value={value} rule={{ unit: 'months', min: 0, max: 240 }} report={report} hint={hint} onValue={(n) => n !== null && setDraft(apply(n))} />
+  );
+  // Releases before the decision cannot be the target; the calendar shows those from it on.
+  const shownReleases = t.releases.filter((d) => d >= t.decisionDate);
+  const hiddenReleases = t.releases.length - shownReleases.length;
   return (
-    <section className={styles.panel} aria-label="Implementation timeline">
-      <Fragment key={revision}>
-        <Subtitle2 as="h2">Implementation timeline</Subtitle2>
-        <div className={styles.grid}>
-          <Field label="Decision date">
-            <Input type="date" defaultValue={t.decisionDate} onChange={(_, d) => isoDate(d.value) && setDraft(withTimeline(draft, { decisionDate: isoDate(d.value)! }))} />
-          </Field>
-          <Field label="DCC lead time (months)">
-            <Input inputMode="decimal" defaultValue={String(t.dccLeadTimeMonths)} onChange={(_, d) => typedNumber(d.value) !== null && setDraft(withDccLeadTime(draft, typedNumber(d.value)!))} />
-          </Field>
-          <Field label="Minimum notice (months)">
-            <Input inputMode="decimal" defaultValue={String(t.minimumNoticeMonths)} onChange={(_, d) => typedNumber(d.value) !== null && setDraft(withTimeline(draft, { minimumNoticeMonths: typedNumber(d.value)! }))} />
-          </Field>
-          <Field label="Lead times to cover (%)" hint="100% waits for the longest">
-            <Input
-              inputMode="decimal"
-              defaultValue={String(Math.round(coverage * 100))}
-              onChange={(_, d) => {
-                const n = typedNumber(d.value);
-                if (n !== null && n > 0 && n <= 100) setDraft(withTimeline(draft, { coverage: n >= 100 ? { kind: 'longest' } : { kind: 'share-of-respondents', share: n / 100 } }));
-              }}
-            />
-          </Field>
-          <Field label="Proposed release (blank: earliest)">
-            <Input type="date" defaultValue={t.proposedRelease ?? ''} onChange={(_, d) => setDraft(withTimeline(draft, { proposedRelease: isoDate(d.value) }))} />
-          </Field>
-        </div>
-        {timeline ? (
-          <>
-            <Text aria-label="Timeline result">
-              Required lead time {formatMonths(timeline.requiredMonths)}
-              {timeline.governingRespondent ? ` (${nameOf.get(timeline.governingRespondent)})` : timeline.governedBy === 'dcc' ? ' (DCC)' : timeline.governedBy === 'notice' ? ' (notice)' : ''}; ready by {formatReportDate(timeline.readyDate)}; earliest release{' '}
-              {timeline.earliestRelease ? formatReportDate(timeline.earliestRelease) : 'beyond the calendar'}.
-              {timeline.notReady.length ? ` Not ready for the release: ${timeline.notReady.map((id) => nameOf.get(id)).join(', ')}.` : ''}
-            </Text>
-            <div className={styles.gantt} role="img" aria-label="Gantt preview of the milestones">
-              {timeline.milestones.map((m) => {
-                const from = excelSerial(m.start) - excelSerial(t.decisionDate);
-                const to = excelSerial(m.end) - excelSerial(t.decisionDate);
-                return (
-                  <div className={styles.row} key={m.name}>
-                    <span>{m.name}</span>
-                    <span className={styles.track}>
-                      <span className={styles.bar} style={{ left: `${(from / span) * 100}%`, width: `${((to - from) / span) * 100}%` }} />
-                    </span>
-                  </div>
-                );
-              })}
+    <div className={styles.panel}>
+      <div className={styles.grid}>
+        <DateField label="Decision date" value={t.decisionDate} report={report} onValue={(d) => d && setDraft(withTimeline(draft, { decisionDate: d }))} hint={decisionDateStatus(t, draft.sources) === 'default' ? 'default: today; enter the expected Panel or Authority decision' : undefined} />
+        {months('DCC lead time (months)', t.dccLeadTimeMonths, (n) => withDccLeadTime(draft, n), namedStatus(draft, 'DccLeadTime') === 'default' ? 'not entered: from the DCC Impact Assessment' : undefined)}
+        {months('Minimum notice before a release (months)', t.minimumNoticeMonths, (n) => withTimeline(draft, { minimumNoticeMonths: n }))}
+        <FigureField
+          label="Respondents' lead times to cover"
+          value={coverage}
+          rule={{ unit: 'percent', min: 0.01, max: 1 }}
+          report={report}
+          hint="100% waits for the slowest respondent"
+          onValue={(n) => n !== null && setDraft(withTimeline(draft, { coverage: n >= 1 ? { kind: 'longest' } : { kind: 'share-of-respondents', share: n } }))}
+        />
+        <DateField label="Proposed release" value={t.proposedRelease} blankAllowed report={report} hint="blank: the earliest feasible release" onValue={(d) => setDraft(withTimeline(draft, { proposedRelease: d }))} />
+      </div>
+      {timeline ? (
+        <>
+          <Text aria-label="Timeline result">
+            Required lead time {formatMonths(timeline.requiredMonths)}
+            {timeline.governingRespondent ? ` (${nameOf.get(timeline.governingRespondent)})` : timeline.governedBy === 'dcc' ? ' (DCC)' : timeline.governedBy === 'notice' ? ' (notice)' : ''}; ready by {formatReportDate(timeline.readyDate)}; earliest release{' '}
+            {timeline.earliestRelease ? formatReportDate(timeline.earliestRelease) : 'beyond the calendar'}.
+            {timeline.notReady.length ? ` Not ready for the release: ${timeline.notReady.map((id) => nameOf.get(id)).join(', ')}.` : ''}
+          </Text>
+          <div className={styles.gantt} role="img" aria-label={`Gantt chart: ${timeline.milestones.map((m) => (m.start === m.end ? `${m.name} ${dateText(m.end)}` : `${m.name} ${dateText(m.start)} to ${dateText(m.end)}`)).join('; ')}`}>
+            {timeline.milestones.map((m) => {
+              const from = excelSerial(m.start) - excelSerial(t.decisionDate);
+              const to = excelSerial(m.end) - excelSerial(t.decisionDate);
+              return (
+                <div className={styles.row} key={m.name}>
+                  <span className={styles.milestone} title={m.name}>
+                    {m.name}
+                  </span>
+                  <span className={styles.track}>
+                    {/* A point in time (the decision, a release) is a diamond; a span a bar. */}
+                    <span className={from === to ? styles.point : styles.bar} style={from === to ? { left: `${(from / span) * 100}%` } : { left: `${(from / span) * 100}%`, width: `${((to - from) / span) * 100}%` }} />
+                  </span>
+                </div>
+              );
+            })}
+            <div className={styles.row}>
+              <span />
+              <span className={styles.axis}>
+                <span>{dateText(t.decisionDate)}</span>
+                <span>{dateText(timeline.milestones.reduce((last, m) => (m.end > last ? m.end : last), t.decisionDate))}</span>
+              </span>
             </div>
-          </>
-        ) : (
-          <MessageBar intent="warning">
-            <MessageBarBody>{run.ok ? '' : run.problems.join(' ')}</MessageBarBody>
-          </MessageBar>
-        )}
-        <Field label="SEC release calendar" hint={RELEASE_RULE}>
-          <TagGroup
-            className={styles.calendar}
-            aria-label="SEC release calendar"
-            onDismiss={(_, { value }) => setDraft(withReleases(draft, t.releases.filter((d) => d !== value)))}
-          >
-            {t.releases.map((d) => (
-              <Tag key={d} value={d} size="small" dismissible aria-label={`Remove ${formatReportDate(d)}`}>
-                {formatReportDate(d)}
-              </Tag>
-            ))}
-          </TagGroup>
-        </Field>
-        <div className={styles.add}>
-          <Field label="Release to add">
-            <Input type="date" onChange={(_, d) => setAdding(isoDate(d.value))} />
-          </Field>
-          <Button disabled={adding === null || t.releases.includes(adding)} onClick={() => adding && setDraft(withReleases(draft, [...t.releases, adding]))}>
-            Add release
-          </Button>
-        </div>
-        <div>
-          <Button appearance="primary" disabled={!run.ok || (pending.length === 0 && !calendarChanged)} onClick={writeTimeline}>
-            Write timeline to workbook
-          </Button>
-        </div>
-        <StatusMessage status={status} />
-      </Fragment>
-    </section>
+          </div>
+        </>
+      ) : (
+        <MessageBar intent="warning">
+          <MessageBarBody>{run.ok ? '' : run.problems.join(' ')}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label="SEC release calendar" hint={`${RELEASE_RULE}${hiddenReleases ? ` ${hiddenReleases} release${hiddenReleases === 1 ? '' : 's'} before the decision date not shown.` : ''}`}>
+        <TagGroup
+          className={styles.calendar}
+          aria-label="SEC release calendar"
+          onDismiss={(_, { value }) => setDraft(withReleases(draft, t.releases.filter((d) => d !== value)))}
+        >
+          {shownReleases.map((d) => (
+            <Tag key={d} value={d} size="small" dismissible aria-label={`Remove ${formatReportDate(d)}`}>
+              {formatReportDate(d)}
+            </Tag>
+          ))}
+        </TagGroup>
+      </Field>
+      <div className={styles.add}>
+        <DateField label="Release to add" value={adding} blankAllowed report={report} onValue={setAdding} />
+        <Button disabled={adding === null || t.releases.includes(adding)} onClick={() => adding && setDraft(withReleases(draft, [...t.releases, adding]))}>
+          Add release
+        </Button>
+      </div>
+      <div>
+        <Button appearance="primary" disabled={!run.ok || (pending.length === 0 && !calendarChanged) || blocked !== null} onClick={writeTimeline}>
+          Write timeline to workbook
+        </Button>
+      </div>
+      {blocked && <Text role="status">Nothing can be written yet. {blocked}</Text>}
+      <StatusMessage status={status} />
+    </div>
   );
 }

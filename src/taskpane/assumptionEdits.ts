@@ -41,10 +41,13 @@ export function withUptake(a: ModelAssumptions, scenario: string, category: stri
   };
 }
 
-export function withBenefit(a: ModelAssumptions, scenario: string, gbpPerYear: number): ModelAssumptions {
+/** A scenario's figures per adopting party. */
+export type ScenarioFigure = 'benefitPerAdopterPerYearGbp' | 'ongoingCostPerAdopterPerYearGbp' | 'oneOffCostPerAdopterGbp';
+
+export function withScenarioFigure(a: ModelAssumptions, scenario: string, figure: ScenarioFigure, gbp: number): ModelAssumptions {
   return {
     ...a,
-    scenarios: a.scenarios.map((s) => (s.name === scenario ? { ...s, benefitPerAdopterPerYearGbp: gbpPerYear, figuresSource: PANE_SOURCE } : s)),
+    scenarios: a.scenarios.map((s) => (s.name === scenario ? { ...s, [figure]: gbp, figuresSource: PANE_SOURCE } : s)),
   };
 }
 

@@ -11,6 +11,8 @@ import { formatReportDate } from '../report/format';
 export interface ImportState {
   /** Pasted text, when the document was pasted. */
   readonly text: string;
+  /** The text as it was when last read ('' after reading files): the preview is of that text. */
+  readonly readText: string;
   /** Where the document came from: "pasted text", or the files read (for the workbook's source hash). */
   readonly source: { readonly name: string; readonly files: readonly DocumentFile[] };
   /** What was read: one document, or several consultations earliest first. */
@@ -54,6 +56,7 @@ export type ImportAction =
   | { readonly type: 'workbookChanged'; readonly now: ModelNow }
   | { readonly type: 'draftChanged'; readonly draft: ModelAssumptions }
   | { readonly type: 'partWritten'; readonly part: Part; readonly draft: ModelAssumptions }
+  | { readonly type: 'overridesWritten'; readonly apply: (o: ModelOverrides) => ModelOverrides }
   | { readonly type: 'workbookUnreadable'; readonly message: string }
   | { readonly type: 'writeFailed'; readonly message: string; readonly renames?: Readonly<Record<string, string>> }
   | { readonly type: 'showFailed'; readonly message: string };
@@ -63,6 +66,7 @@ const NO_OVERRIDES: ModelOverrides = { costs: {}, leadTimeMonths: {} };
 
 export const initialImportState: ImportState = {
   text: '',
+  readText: '',
   source: { name: SOURCE_NAME, files: [] },
   reads: [],
   overrides: {},
@@ -76,16 +80,55 @@ export const initialImportState: ImportState = {
   modelled: null,
 };
 
+/** The pasted text no longer matches the preview: it must be read again before an import. */
+export function textChangedSinceRead(state: ImportState): boolean {
+  return state.result !== null && state.text !== state.readText;
+}
+
+/**
+ * Figures typed in the preview follow their respondent into a new read of the document; a
+ * respondent the new read does not hold takes theirs out, and the outcome names them.
+ */
+function carriedOverrides(state: ImportState, next: ImportResult): Pick<ImportState, 'valueOverrides' | 'outcome'> {
+  const present = new Set(next.analysis.results.map((r) => r.respondent.id));
+  const keep = <T>(byId: Readonly<Record<string, T>>) => Object.fromEntries(Object.entries(byId).filter(([id]) => present.has(id)));
+  const typed = [...new Set([...Object.keys(state.valueOverrides.costs), ...Object.keys(state.valueOverrides.leadTimeMonths)])];
+  const gone = typed.filter((id) => !present.has(id));
+  const kept = typed.length - gone.length;
+  const nameOf = new Map(state.result?.analysis.results.map((r) => [r.respondent.id, r.respondent.name]) ?? []);
+  const notes = [
+    ...(kept ? [`Kept the figures typed for ${kept} respondent${kept === 1 ? '' : 's'}.`] : []),
+    ...(gone.length ? [`Set aside the figures typed for ${gone.map((id) => nameOf.get(id) ?? id).join(', ')}: not in this document.`] : []),
+  ];
+  return {
+    valueOverrides: { costs: keep(state.valueOverrides.costs), leadTimeMonths: keep(state.valueOverrides.leadTimeMonths) },
+    outcome: notes.length ? { intent: gone.length ? 'warning' : 'info', title: 'Figures typed in the preview', text: notes.join(' ') } : null,
+  };
+}
+
 export function importReducer(state: ImportState, action: ImportAction): ImportState {
   switch (action.type) {
     case 'textChanged':
-      return { ...state, text: action.text, source: { name: SOURCE_NAME, files: [] }, reads: [], valueOverrides: NO_OVERRIDES, result: null, outcome: null };
+      // The preview and the figures typed in it stay until the text is read again.
+      return { ...state, text: action.text, outcome: null };
     case 'read': {
       const read = readAnnexText(state.text, SOURCE_NAME);
-      return { ...state, reads: [read], overrides: {}, valueOverrides: NO_OVERRIDES, readNumber: state.readNumber + 1, result: analyseRead(read), outcome: null };
+      const result = analyseRead(read);
+      return { ...state, readText: state.text, source: { name: SOURCE_NAME, files: [] }, reads: [read], overrides: {}, readNumber: state.readNumber + 1, result, ...carriedOverrides(state, result) };
     }
     case 'fileRead':
-      return { ...state, text: '', source: { name: action.files.map((f) => f.name).join(', '), files: action.files }, reads: action.reads, overrides: {}, valueOverrides: NO_OVERRIDES, readNumber: state.readNumber + 1, laterSupersedes: false, result: action.result, outcome: null };
+      return {
+        ...state,
+        text: '',
+        readText: '',
+        source: { name: action.files.map((f) => f.name).join(', '), files: action.files },
+        reads: action.reads,
+        overrides: {},
+        readNumber: state.readNumber + 1,
+        laterSupersedes: false,
+        result: action.result,
+        ...carriedOverrides(state, action.result),
+      };
     case 'overrideChanged': {
       if (state.reads.length === 0) return state;
       const { [action.role]: _previous, ...others } = state.overrides;
@@ -131,6 +174,21 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
       return state.modelled ? { ...state, modelled: { ...state.modelled, draft: action.draft } } : state;
     case 'partWritten':
       return state.modelled ? { ...state, modelled: partWritten(state.modelled, action.part, action.draft) } : state;
+    case 'overridesWritten': {
+      // A fix written straight to the workbook: in what it holds, and in the panels' draft beside
+      // their other edits. The finding itself then says it is in place.
+      if (!state.modelled) return state;
+      const { written, draft, revision } = state.modelled;
+      return {
+        ...state,
+        modelled: {
+          ...state.modelled,
+          written: { ...written, overrides: action.apply(written.overrides) },
+          draft: { ...draft, overrides: action.apply(draft.overrides) },
+          revision: { ...revision, assumptions: revision.assumptions + 1 },
+        },
+      };
+    }
     case 'workbookUnreadable':
       return { ...state, outcome: { intent: 'warning', title: 'The pane shows the figures it last read', text: action.message } };
     case 'takenUp': {

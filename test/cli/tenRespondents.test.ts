@@ -64,7 +64,7 @@ describe('a ten-respondent document: every figure says what it rests on, and wha
     expect(out).toContain('Findings: 0 errors, 1 warning, 3 notes (see the Findings sheet)');
 
     const md = new TextDecoder().decode(io.written.get('out/MP999-report.md')!);
-    expect(md).toContain('| Alpha Energy | Large Supplier | More than £1m | £1m–£2m | open-ended band: no upper figure given |');
+    expect(md).toContain('| Alpha Energy | Large Supplier | More than £1m | £1m–£2m | open-ended band: no upper figure given, so it counts up to OpenEndedCap times its lower figure |');
     expect(md).toContain('| Gamma Supply | Small Supplier | Yes | no figure given |  |');
     expect(md).toContain('| Delta Networks | Electricity Network Party | £100k-£250k one-off, plus around £20k a year to run | £100k–£250k; £20k a year | approximate figure |');
     expect(md).toContain('| DCC implementation | not yet provided | not yet provided |');

@@ -47,8 +47,8 @@ describeInBrowser('the built task pane in Chromium (outside Office: the preview 
     await server?.close();
   });
 
-  async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 380, height: 1000 }, acceptDownloads: true, colorScheme });
+  async function open(colorScheme: 'light' | 'dark' = 'light', width = 380, forcedColors: 'active' | 'none' = 'none'): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage({ viewport: { width, height: 1000 }, acceptDownloads: true, colorScheme, forcedColors });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
@@ -82,10 +82,11 @@ describeInBrowser('the built task pane in Chromium (outside Office: the preview 
 
     // A panel member changes the Central uptake: the Central NPV follows at once.
     const results = page.getByRole('table', { name: 'Scenario results' });
-    const centralNpv = () => results.getByRole('row').nth(2).getByRole('cell').nth(1).textContent();
+    // Scenarios across, measures down: the NPV row, the Central column.
+    const centralNpv = () => results.getByRole('row').nth(1).getByRole('cell').nth(2).textContent();
     const before = await centralNpv();
-    await page.getByLabel('Central uptake, Large Supplier %').fill('50');
-    await page.waitForFunction((was) => document.querySelectorAll('table[aria-label="Scenario results"] tr')[2]?.querySelectorAll('td')[1]?.textContent !== was, before);
+    await page.getByLabel('Central uptake: Large Supplier').fill('50');
+    await page.waitForFunction((was) => document.querySelectorAll('table[aria-label="Scenario results"] tr')[1]?.querySelectorAll('td')[2]?.textContent !== was, before);
     expect(await centralNpv()).not.toBe(before);
     await page.getByRole('button', { name: 'Write to workbook' }).click();
     await page.getByText("Wrote 1 cell, marked as entered in the task pane; the workbook's formulas recalculate.").waitFor();
@@ -107,32 +108,39 @@ describeInBrowser('the built task pane in Chromium (outside Office: the preview 
     await page.getByLabel('Collated responses').fill(seedText());
     await page.getByRole('button', { name: 'Read responses' }).click();
     await page.getByRole('button', { name: 'Override parsed figures before importing' }).click();
-    await page.getByLabel('Override low £, OVO Energy').fill('100000');
-    await page.getByLabel('Override high £, OVO Energy').fill('200000');
+    // Money as modellers write it.
+    await page.getByLabel('Override low £, OVO Energy').fill('100k');
+    await page.getByLabel('Override high £, OVO Energy').fill('£200,000');
     await page.getByText(/4 gave a figure, totalling £450k–£1.15m with 1 override/).waitFor();
     await page.getByText('Override: £100k–£200k').waitFor();
-    await page.getByRole('table', { name: 'Overrides' }).screenshot({ path: join(shots, '8-preview-overrides.png') });
+    await page.getByRole('list', { name: 'Overrides' }).screenshot({ path: join(shots, '8-preview-overrides.png') });
     await page.getByRole('button', { name: 'Import into preview workbook' }).click();
     await page.getByText('Wrote 1 override typed in the preview.').waitFor({ timeout: 30_000 });
 
     const result = page.getByLabel('Timeline result');
-    await page.getByLabel('Decision date').fill('2027-03-01');
+    // Dates day first, as the pane shows them.
+    expect(await page.getByLabel('Override low £, OVO Energy').inputValue()).toBe('£100k');
+    await page.getByLabel('Decision date').fill('01/03/2027');
     await page.getByText(/earliest release 4 November 2027\./).waitFor();
     await page.getByRole('button', { name: 'Remove 4 November 2027' }).click();
     await page.getByText(/earliest release 24 February 2028\./).waitFor();
-    await page.getByLabel('Release to add').fill('2027-12-02');
+    await page.getByLabel('Release to add').fill('2/12/2027');
     await page.getByRole('button', { name: 'Add release' }).click();
     await page.getByText(/earliest release 2 December 2027\./).waitFor();
     expect(await result.textContent()).toBe('Required lead time 8 months (Utilita Energy Ltd); ready by 1 November 2027; earliest release 2 December 2027.');
     await page.getByRole('button', { name: 'Write timeline to workbook' }).click();
     await page.getByText(/^Rewrote the model with \d+ releases in the calendar/).waitFor({ timeout: 30_000 });
-    await page.getByRole('region', { name: 'Implementation timeline' }).screenshot({ path: join(shots, '9-timeline-calendar.png') });
+    await page.getByRole('region', { name: '4 Implementation timeline' }).screenshot({ path: join(shots, '9-timeline-calendar.png') });
     expect(problems).toEqual([]);
   });
 
-  test('every panel passes the WCAG 2.1 AA rules axe checks, in light and dark', async () => {
-    for (const scheme of ['light', 'dark'] as const) {
-      const { page, problems } = await open(scheme);
+  test('every panel passes the WCAG 2.1 AA rules axe checks, in light, dark and high contrast', async () => {
+    for (const [scheme, forced] of [
+      ['light', 'none'],
+      ['dark', 'none'],
+      ['dark', 'active'],
+    ] as const) {
+      const { page, problems } = await open(scheme, 380, forced);
       await page.getByLabel('Collated responses').fill(seedText());
       await page.getByRole('button', { name: 'Read responses' }).click();
       await page.getByRole('button', { name: 'Override parsed figures before importing' }).click();
@@ -141,8 +149,54 @@ describeInBrowser('the built task pane in Chromium (outside Office: the preview 
       await page.getByRole('button', { name: 'Import into preview workbook' }).click();
       await page.getByText(/created Read me, Checks, Responses, Costs/).waitFor({ timeout: 30_000 });
       const after = await accessibilityViolations(page);
-      expect({ scheme, before, after }).toEqual({ scheme, before: [], after: [] });
+      expect({ scheme, forced, before, after }).toEqual({ scheme, forced, before: [], after: [] });
       expect(problems).toEqual([]);
+    }
+  });
+
+  test('at 320 and 500 px: the steps in order, money never split from its sign, a box that is not a figure marked and blocking', async () => {
+    for (const width of [320, 500]) {
+      const { page, problems } = await open('light', width);
+      await page.getByText(/^Start here/).waitFor();
+      await page.getByLabel('Collated responses').fill(seedText());
+      await page.getByRole('button', { name: 'Read responses' }).click();
+      await page.getByRole('button', { name: 'Override parsed figures before importing' }).click();
+      const low = page.getByLabel('Override low £, OVO Energy');
+      await low.fill('abc');
+      await page.getByText('“abc” is not a sum of money: type it as 40k, £40k, £1.2m or 40,000').waitFor();
+      expect(await low.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByRole('button', { name: 'Import into preview workbook' }).isDisabled()).toBe(true);
+      await page.getByRole('region', { name: '1 Import' }).screenshot({ path: join(shots, `${width}-1-import-invalid.png`) });
+      await low.fill('40k');
+      await page.getByLabel('Override high £, OVO Energy').fill('90k');
+      await page.getByRole('button', { name: 'Import into preview workbook' }).click();
+      await page.getByText(/created Read me, Checks, Responses, Costs/).waitFor({ timeout: 30_000 });
+      expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['1 Import', '2 Review findings (1)', '3 Assumptions and scenarios', '4 Implementation timeline', '5 Export']);
+      // A figure box shows its whole value.
+      const box = page.getByLabel('Override low £, OVO Energy');
+      expect(await box.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      // Every sum of money in the results sits on one line with its sign, and no cell spills over its neighbour.
+      const split = await page.evaluate(() =>
+        [...document.querySelectorAll('table[aria-label="Scenario results"] td')]
+          .map((td) => {
+            const lines = [...td.querySelectorAll('span')]
+              .filter((s) => s.textContent?.includes('£'))
+              .map((s) => new Set([...s.getClientRects()].map((r) => Math.round(r.top))).size);
+            return { text: td.textContent, split: lines.some((n) => n > 1), spills: td.scrollWidth > td.clientWidth };
+          })
+          .filter((c) => c.split || c.spills),
+      );
+      expect(split).toEqual([]);
+      for (const [n, name] of [
+        [2, 'Review findings (1)'],
+        [3, 'Assumptions and scenarios'],
+        [4, 'Implementation timeline'],
+        [5, 'Export'],
+      ] as const) {
+        await page.getByRole('region', { name: `${n} ${name}` }).screenshot({ path: join(shots, `${width}-${n}-${name.split(' ')[0]!.toLowerCase()}.png`) });
+      }
+      expect(problems).toEqual([]);
+      await page.close();
     }
   });
 

@@ -21,6 +21,11 @@ async function importSeed(host = createMemoryHost()) {
   return host;
 }
 
+/** Matches the element whose whole text is `text`, however it is split into spans (figures are kept whole in their own). */
+function whole(text: string) {
+  return (_: string, el: Element | null) => el?.textContent === text && [...(el?.children ?? [])].every((c) => c.textContent !== text);
+}
+
 function paste(text: string) {
   fireEvent.change(screen.getByLabelText('Collated responses'), { target: { value: text } });
   fireEvent.click(screen.getByRole('button', { name: 'Read responses' }));
@@ -220,6 +225,7 @@ describe('the assumptions panel', () => {
     const { withUptake } = await import('../../src/taskpane/assumptionEdits');
     const { formatGbpShort } = await import('../../src/model/money');
     const host = await importSeed();
+    // Scenarios across (Low, Central, High), measures down: row 1 is NPV.
     const results = () => within(screen.getByRole('table', { name: 'Scenario results' })).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
 
     // The engine's figures for the same change, to compare with what the pane shows.
@@ -229,9 +235,9 @@ describe('the assumptions panel', () => {
     if (!expected.ok) throw new Error('the model did not run');
     const centralNpv = formatGbpShort(expected.result.scenarios[1]!.result.npv);
 
-    expect(results()[1]![1]).not.toBe(centralNpv);
-    fireEvent.change(screen.getByLabelText('Central uptake, Large Supplier %'), { target: { value: '50' } });
-    expect(results()[1]![1]).toBe(centralNpv);
+    expect(results()[0]![2]).not.toBe(centralNpv);
+    fireEvent.change(screen.getByLabelText('Central uptake: Large Supplier'), { target: { value: '50' } });
+    expect(results()[0]).toEqual(['NPV', expect.any(String), centralNpv, expect.any(String)]);
 
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Write to workbook' }));
@@ -339,7 +345,7 @@ describe('the timeline panel', () => {
     );
     fireEvent.change(screen.getByLabelText('DCC lead time (months)'), { target: { value: '12' } });
     expect(screen.getByLabelText('Timeline result').textContent).toBe('Required lead time 12 months (DCC); ready by 1 March 2028; earliest release 29 June 2028.');
-    fireEvent.change(screen.getByLabelText('Proposed release (blank: earliest)'), { target: { value: '2027-06-24' } });
+    fireEvent.change(screen.getByLabelText('Proposed release'), { target: { value: '2027-06-24' } });
     expect(screen.getByLabelText('Timeline result').textContent).toMatch(/Not ready for the release: Utilita Energy Ltd, ENGIE/);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Write timeline to workbook' }));
@@ -372,11 +378,11 @@ describe('using the selected range', () => {
 describe('overrides typed in the pane', () => {
   test('change the results at once and land in the override columns', async () => {
     const host = await importSeed();
-    expect(screen.getByText('Industry one-off cost: £650k central.')).toBeTruthy();
+    expect(screen.getByText(whole('Industry one-off cost: £650k central (not the whole industry: some categories are taken to have only their respondents).'))).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Override low £, OVO Energy'), { target: { value: '50000' } });
     fireEvent.change(screen.getByLabelText('Override high £, OVO Energy'), { target: { value: '80000' } });
     // OVO now counts at the midpoint of £50k–£80k: £650k + £65k.
-    expect(screen.getByText('Industry one-off cost: £715k central.')).toBeTruthy();
+    expect(screen.getByText(whole('Industry one-off cost: £715k central (not the whole industry: some categories are taken to have only their respondents).'))).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Override months, Utility Warehouse'), { target: { value: '10' } });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Write to workbook' }));
@@ -420,7 +426,7 @@ describe('figures typed in the preview before the first import', () => {
     expect(tables.find((t) => t.name === 'tblLeadTimes')!.rows[2]![7]).toEqual({ t: 'number', v: 4 });
     // From here the overrides are edited in the Assumptions panel, which shows them.
     expect(screen.queryByRole('button', { name: 'Override parsed figures before importing' })).toBeNull();
-    expect((screen.getByLabelText('Override high £, OVO Energy') as HTMLInputElement).value).toBe('200000');
+    expect((screen.getByLabelText('Override high £, OVO Energy') as HTMLInputElement).value).toBe('£200k');
   });
 
   test('a low figure above the high one is named and holds the import back', () => {
@@ -498,8 +504,8 @@ describe('opening the pane on a workbook that already holds a model', () => {
     expect(await screen.findByText('This workbook holds a model')).toBeTruthy();
     expect(screen.getByText(/^MP207 .*: 5 respondents, from pasted text, written \d{1,2} \w+ \d{4}\. Its assumptions, timeline and report are below/)).toBeTruthy();
     // The override typed in the sheet counts: OVO at £55k on top of £650k.
-    expect(screen.getByText('Industry one-off cost: £705k central.')).toBeTruthy();
-    expect((screen.getByLabelText('Override low £, OVO Energy') as HTMLInputElement).value).toBe('55000');
+    expect(screen.getByText(whole('Industry one-off cost: £705k central (not the whole industry: some categories are taken to have only their respondents).'))).toBeTruthy();
+    expect((screen.getByLabelText('Override low £, OVO Energy') as HTMLInputElement).value).toBe('£55k');
     expect(screen.getByRole('button', { name: 'Download Word report' })).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Override months, Utility Warehouse'), { target: { value: '10' } });
@@ -574,22 +580,22 @@ describe('cells edited in the sheet while the pane is open', () => {
 
   test('flow into the panels and the report', async () => {
     const host = await importSeed();
-    const parties = screen.getByLabelText('Large Supplier parties') as HTMLInputElement;
+    const parties = screen.getByLabelText('Large Supplier: parties') as HTMLInputElement;
     expect(parties.value).toBe('4');
     host.edit('tblPopulations', largeSuppliers(host), 1, { t: 'number', v: 40 });
-    await waitFor(() => expect((screen.getByLabelText('Large Supplier parties') as HTMLInputElement).value).toBe('40'));
+    await waitFor(() => expect((screen.getByLabelText('Large Supplier: parties') as HTMLInputElement).value).toBe('40'));
     // Thirty-six more large suppliers at the mean central figure of the three that gave one
     // ((£175k + £50k + £375k) / 3 = £200k): £650k + £7.2m.
-    expect(screen.getByText('Industry one-off cost: £7.85m central.')).toBeTruthy();
+    expect(screen.getByText(whole('Industry one-off cost: £7.85m central (not the whole industry: some categories are taken to have only their respondents).'))).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Write to workbook' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   test('leave edits typed in the pane and not yet written alone, and writing sets only those cells', async () => {
     const host = await importSeed();
-    fireEvent.change(screen.getByLabelText('Central uptake, Large Supplier %'), { target: { value: '50' } });
+    fireEvent.change(screen.getByLabelText('Central uptake: Large Supplier'), { target: { value: '50' } });
     host.edit('tblPopulations', largeSuppliers(host), 1, { t: 'number', v: 40 });
     expect(await screen.findByText(/^The workbook changed while edits here were not yet written/)).toBeTruthy();
-    expect((screen.getByLabelText('Central uptake, Large Supplier %') as HTMLInputElement).value).toBe('50');
+    expect((screen.getByLabelText('Central uptake: Large Supplier') as HTMLInputElement).value).toBe('50');
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Write to workbook' }));
     });
@@ -597,6 +603,6 @@ describe('cells edited in the sheet while the pane is open', () => {
     const populations = host.sheets().flatMap((s) => s.tables).find((t) => t.name === 'tblPopulations')!;
     expect(populations.rows[largeSuppliers(host)]![1]).toEqual({ t: 'number', v: 40 });
     // Once written, the pane takes up the sheet's 40 parties too.
-    await waitFor(() => expect((screen.getByLabelText('Large Supplier parties') as HTMLInputElement).value).toBe('40'));
+    await waitFor(() => expect((screen.getByLabelText('Large Supplier: parties') as HTMLInputElement).value).toBe('40'));
   });
 });

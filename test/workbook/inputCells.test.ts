@@ -1,6 +1,6 @@
 import { importText } from '../../src/import/importText';
 import { defaultAssumptions, type ModelAssumptions } from '../../src/model/costModel';
-import { withAppraisalYears, withBenefit, withCentral, withCostOverride, withDiscountRate, withLeadTimeOverride, withParties, withTimeline, withUptake } from '../../src/taskpane/assumptionEdits';
+import { withAppraisalYears, withCentral, withCostOverride, withDiscountRate, withLeadTimeOverride, withParties, withScenarioFigure, withTimeline, withUptake } from '../../src/taskpane/assumptionEdits';
 import { costModelWorkbook } from '../../src/workbook/costModelWorkbook';
 import { inputChanges } from '../../src/workbook/inputCells';
 import { createMemoryHost } from '../../src/workbook/memoryHost';
@@ -19,7 +19,8 @@ describe('cells the pane writes are the cells the workbook reads back', () => {
       ['parties', (a) => withParties(a, 'Large Supplier', 9), 2],
       ['DCC cost', (a) => withCentral(a, 'dccImplementationGbp', 250_000), 2],
       ['uptake', (a) => withUptake(a, 'High', 'Small Supplier', 0.8), 2],
-      ['benefit', (a) => withBenefit(a, 'Low', 12_000), 2],
+      ['benefit', (a) => withScenarioFigure(a, 'Low', 'benefitPerAdopterPerYearGbp', 12_000), 2],
+      ['one-off cost per adopter', (a) => withScenarioFigure(a, 'Low', 'oneOffCostPerAdopterGbp', 30_000), 1],
       ['discount', (a) => withDiscountRate(a, 0.04), 2],
       ['appraisal', (a) => withAppraisalYears(a, 15), 2],
       ['cost override', (a) => ({ ...a, overrides: withCostOverride(withCostOverride(a.overrides, 'ovo-energy', 'low', 10_000), 'ovo-energy', 'high', 30_000) }), 2],
