@@ -18,10 +18,10 @@ export interface FindingFix {
  * gave none, or the cap an open-ended band was given (made the respondent's own, so a later change
  * of the cap leaves it as accepted).
  */
-export function findingFix(finding: Finding, results: readonly RespondentResult[], openEndedCapMultiple: number): FindingFix | null {
+export function findingFix(finding: Finding, resultsById: ReadonlyMap<string, RespondentResult>, openEndedCapMultiple: number): FindingFix | null {
   const about = finding.about;
   if (about?.role !== 'cost') return null;
-  const cost = results.find((r) => r.respondent.id === about.respondentId)?.cost;
+  const cost = resultsById.get(about.respondentId)?.cost;
   if (cost?.kind === 'unquantified' && cost.suggestion) {
     const { low, high } = cost.suggestion;
     const top = high ?? low * openEndedCapMultiple;

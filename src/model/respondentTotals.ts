@@ -125,9 +125,15 @@ const KIND_LABELS: Readonly<Record<Exclude<CostKind, 'band' | 'zero'>, string>> 
 /** How many respondents gave each one-off band, bands in order of value, then the answers without a figure. */
 export function bandDistribution(results: readonly RespondentResult[]): BandCount[] {
   const byLabel = new Map<string, BandCount>();
+  // Respondents share a handful of bands: each is written out once.
+  const labels = new Map<string, string>();
+  const bandLabel = (low: number, high: number | null) => {
+    const key = `${low}|${high}`;
+    return labels.get(key) ?? labels.set(key, formatCostBand(low, high)).get(key)!;
+  };
   for (const { cost } of results) {
     const range = costRange(cost);
-    const label = range ? (cost.kind === 'zero' ? '£0' : formatCostBand(range.low, range.high)) : KIND_LABELS[cost.kind as keyof typeof KIND_LABELS];
+    const label = range ? (cost.kind === 'zero' ? '£0' : bandLabel(range.low, range.high)) : KIND_LABELS[cost.kind as keyof typeof KIND_LABELS];
     const known = byLabel.get(label);
     byLabel.set(label, known ? { ...known, count: known.count + 1 } : { label, kind: cost.kind, low: range?.low ?? null, high: range ? range.high : null, count: 1 });
   }

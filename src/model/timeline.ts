@@ -81,10 +81,13 @@ export function timelineProblems(inputs: TimelineInputs): string[] {
 export type LeadTimeOverrides = Readonly<Record<string, number>>;
 
 export function buildTimeline(results: readonly RespondentResult[], inputs: TimelineInputs, overrides: LeadTimeOverrides = {}): TimelineResult {
+  // Respondents share a handful of lead times: each date is worked out once.
+  const readyDates = new Map<number, IsoDate>();
+  const readyAfter = (months: number) => readyDates.get(months) ?? readyDates.set(months, addLeadTime(inputs.decisionDate, months)).get(months)!;
   const readiness = results.map((r): RespondentReadiness & { named?: IsoDate } => {
     const id = r.respondent.id;
     const months = overrides[id] ?? leadTimeRange(r.leadTime)?.max;
-    if (months !== undefined) return { respondentId: id, status: 'counted', leadTimeMonths: months, readyBy: addLeadTime(inputs.decisionDate, months) };
+    if (months !== undefined) return { respondentId: id, status: 'counted', leadTimeMonths: months, readyBy: readyAfter(months) };
     switch (r.leadTime.kind) {
       case 'release': {
         const named = releaseDate(r.leadTime.release, inputs.releases);

@@ -2,6 +2,7 @@ import { FluentProvider, makeStyles, Subtitle1, Text, tokens } from '@fluentui/r
 import type { WorkbookHost } from '../workbook/host';
 import { ImportPanel } from './ImportPanel';
 import { THEMES, type ThemeName } from './theme';
+import { readInPage, type TextReader } from './textReader';
 import { runInPage, type UncertaintyRunner } from './uncertaintyRunner';
 
 const useStyles = makeStyles({
@@ -11,7 +12,7 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
 });
 
-export function App({ host, theme = 'light', runner = runInPage }: { host: WorkbookHost; theme?: ThemeName; runner?: UncertaintyRunner }) {
+export function App({ host, theme = 'light', runner = runInPage, reader = readInPage }: { host: WorkbookHost; theme?: ThemeName; runner?: UncertaintyRunner; reader?: TextReader }) {
   const styles = useStyles();
   return (
     <FluentProvider theme={THEMES[theme]}>
@@ -23,7 +24,7 @@ export function App({ host, theme = 'light', runner = runInPage }: { host: Workb
         {host.kind === 'preview' && (
           <Text className={styles.note}>Running outside Excel: imports go to an in-memory preview workbook.</Text>
         )}
-        <ImportPanel host={host} runner={runner} />
+        <ImportPanel host={host} runner={runner} reader={reader} />
       </main>
     </FluentProvider>
   );

@@ -14,9 +14,9 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { Fragment, useRef, useState, type Dispatch, type ReactNode } from 'react';
+import { Fragment, useCallback, useRef, useState, type Dispatch, type ReactNode } from 'react';
 import { basisText, resultBasis } from '../model/basis';
-import type { ModelAssumptions } from '../model/costModel';
+import type { ModelAssumptions, ModelOverrides } from '../model/costModel';
 import type { CentralCosts } from '../model/industryCost';
 import { figuresStatus, namedStatus, populationStatus, uptakeStatus } from '../model/inputStatus';
 import { formatGbpShort } from '../model/money';
@@ -102,6 +102,8 @@ export function AssumptionsPanel({ model, dispatch, host, runner }: { model: Mod
   };
 
   const { invalid, report } = useInvalidFields();
+  // Stable, so the override list redraws only when the overrides change.
+  const changeOverrides = useCallback((overrides: ModelOverrides) => dispatch({ type: 'draftOverridesChanged', overrides }), [dispatch]);
   const blocked = invalidReason(invalid);
   const figure = (label: string, value: number | null, rule: FigureRule, apply: (n: number | null) => ModelAssumptions, hint?: string) => (
     <FigureField key={label} label={label} value={value} rule={rule} report={report} hint={hint} onValue={(n) => setDraft(apply(n))} />
@@ -143,7 +145,7 @@ export function AssumptionsPanel({ model, dispatch, host, runner }: { model: Mod
         Overrides of parsed answers
       </Text>
       <Text className={styles.placeholder}>A figure typed here is used in place of the respondent's answer; a blank box leaves the answer as read.</Text>
-      <OverrideTable results={analysis.results} overrides={draft.overrides} onChange={(overrides) => setDraft({ ...draft, overrides })} report={report} />
+      <OverrideTable results={analysis.results} overrides={draft.overrides} onChange={changeOverrides} report={report} invalid={invalid} />
       {draft.scenarios.map((s) => {
         const placeholder = [uptakeStatus(s, categories.map((p) => p.category)) === 'placeholder' ? 'uptake' : '', figuresStatus(s) === 'placeholder' ? 'figures per adopter' : ''].filter(Boolean);
         return (

@@ -17,7 +17,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { formatCostBand } from '../model/costAnswer';
 import type { RoleOverrides } from '../model/questionRoles';
 import { DEFAULT_COST_OPTIONS, respondentTotals } from '../model/respondentTotals';
@@ -45,6 +45,7 @@ import { invalidReason, useInvalidFields } from './FigureField';
 import { unwritten } from './modelState';
 import { Step } from './Step';
 import { ResponsePreview } from './ResponsePreview';
+import type { TextReader } from './textReader';
 
 const SELECTION_NAME = 'selected range';
 
@@ -58,13 +59,16 @@ const useStyles = makeStyles({
 });
 
 /** Paste → read → preview with flags → choose questions → write the response sheets. */
-export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: UncertaintyRunner }) {
+export function ImportPanel({ host, runner, reader }: { host: WorkbookHost; runner: UncertaintyRunner; reader: TextReader }) {
   const styles = useStyles();
   const [state, dispatch] = useReducer(importReducer, initialImportState);
   const fileInput = useRef<HTMLInputElement>(null);
   const { result } = state;
-  const typedProblems = result ? overrideProblems(result.analysis, state.valueOverrides) : [];
+  // Worked out when the read or the typed figures change, not on every edit below.
+  const typedProblems = useMemo(() => (result ? overrideProblems(result.analysis, state.valueOverrides) : []), [result, state.valueOverrides]);
+  const summary = useMemo(() => (result ? summaryLine(result.analysis, state.valueOverrides) : ''), [result, state.valueOverrides]);
   const { invalid, report } = useInvalidFields();
+  const typeOverrides = useCallback((overrides: ModelOverrides) => dispatch({ type: 'valueOverridesChanged', overrides }), []);
   const [noCostQuestion, setNoCostQuestion] = useState(false);
   const [discardAsked, setDiscardAsked] = useState(false);
   const costMissing = result !== null && result.fatal === null && result.analysis.roles.costQuestion === null;
@@ -90,6 +94,19 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
   };
 
   useWorkbookModel(host, modelled, dispatch);
+
+  const [reading, setReading] = useState(false);
+  const readPasted = async () => {
+    const text = state.text;
+    setReading(true);
+    try {
+      dispatch({ type: 'textRead', text, ...(await reader(text)) });
+    } catch (e) {
+      dispatch({ type: 'readFailed', message: `${e instanceof Error ? e.message : String(e)}. Nothing was changed.` });
+    } finally {
+      setReading(false);
+    }
+  };
 
   const write = async (renames: Readonly<Record<string, string>> = {}, discard = false) => {
     if (!usable) return;
@@ -147,14 +164,19 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
   const shownAnalysis = result?.analysis ?? modelled?.source.analysis;
   const overridesNow = inPreview ? state.valueOverrides : (modelled?.draft.overrides ?? state.valueOverrides);
   const cap = modelled?.draft.costs.openEndedCapMultiple ?? DEFAULT_COST_OPTIONS.openEndedCapMultiple;
-  const fixOf = (f: Finding) => {
-    const fix = shownAnalysis ? findingFix(f, shownAnalysis.results, cap) : null;
-    if (!fix) return null;
-    const o = overridesNow.costs[fix.respondentId];
-    return { fix, applied: o?.low === fix.cost.low && o?.high === fix.cost.high };
-  };
+  const resultsById = useMemo(() => new Map(shownAnalysis?.results.map((r) => [r.respondent.id, r]) ?? []), [shownAnalysis]);
+  // Stable while the overrides and the cap stand, so an edit elsewhere does not redraw every finding.
+  const fixOf = useCallback(
+    (f: Finding) => {
+      const fix = findingFix(f, resultsById, cap);
+      if (!fix) return null;
+      const o = overridesNow.costs[fix.respondentId];
+      return { fix, applied: o?.low === fix.cost.low && o?.high === fix.cost.high };
+    },
+    [resultsById, cap, overridesNow],
+  );
   const withFix = (o: ModelOverrides, fix: FindingFix) => withCostOverride(withCostOverride(o, fix.respondentId, 'low', fix.cost.low), fix.respondentId, 'high', fix.cost.high);
-  const applyFix = async (fix: FindingFix) => {
+  const applyFixNow = async (fix: FindingFix) => {
     if (inPreview) {
       dispatch({ type: 'valueOverridesChanged', overrides: withFix(state.valueOverrides, fix) });
       return;
@@ -169,6 +191,14 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
     }
   };
 
+  // The findings list keeps the same handlers from render to render, so it redraws only when findings or fixes change.
+  const handlers = useRef({ fix: applyFixNow, show: showFinding });
+  useEffect(() => {
+    handlers.current = { fix: applyFixNow, show: showFinding };
+  });
+  const applyFix = useCallback((fix: FindingFix) => void handlers.current.fix(fix), []);
+  const showStable = useCallback((index: number) => handlers.current.show(index), []);
+
   return (
     <div className={styles.panel}>
       {!result && !modelled && <Text>Start here: paste the collated responses (the Annex D text), open the Word collation, or select a table of answers in the sheet, then read it.</Text>}
@@ -177,9 +207,10 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
           <Textarea value={state.text} onChange={(_, data) => dispatch({ type: 'textChanged', text: data.value })} resize="vertical" rows={8} aria-label="Collated responses" />
         </Field>
         <div className={styles.row}>
-          <Button appearance="primary" disabled={state.text.trim() === ''} onClick={() => dispatch({ type: 'read' })}>
+          <Button appearance="primary" disabled={state.text.trim() === '' || reading} onClick={readPasted}>
             Read responses
           </Button>
+          {reading && <Spinner size="tiny" label="Reading..." />}
           <Button onClick={() => fileInput.current?.click()}>Open files…</Button>
           <Button
             onClick={async () => {
@@ -232,7 +263,7 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
         )}
         {result && result.analysis.results.length > 0 && (
           <>
-            <Text>{summaryLine(result.analysis, state.valueOverrides)}</Text>
+            <Text>{summary}</Text>
             {state.reads.length > 1 && (
               <Checkbox
                 checked={state.laterSupersedes}
@@ -248,7 +279,7 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
                 <AccordionItem value="overrides">
                   <AccordionHeader>Override parsed figures before importing</AccordionHeader>
                   <AccordionPanel>
-                    <OverrideTable results={result.analysis.results} overrides={state.valueOverrides} onChange={(overrides) => dispatch({ type: 'valueOverridesChanged', overrides })} report={report} />
+                    <OverrideTable results={result.analysis.results} overrides={state.valueOverrides} onChange={typeOverrides} report={report} invalid={invalid} />
                   </AccordionPanel>
                 </AccordionItem>
               </Accordion>
@@ -309,7 +340,7 @@ export function ImportPanel({ host, runner }: { host: WorkbookHost; runner: Unce
       </Step>
       {findings.length > 0 && (
         <Step number={2} title={`Review findings (${findings.length})`}>
-          <FindingList findings={findings} fixOf={fixOf} onFix={applyFix} {...(canShow ? { onShow: showFinding } : {})} />
+          <FindingList findings={findings} fixOf={fixOf} onFix={applyFix} {...(canShow ? { onShow: showStable } : {})} />
         </Step>
       )}
       {modelled && (

@@ -1,6 +1,5 @@
 import type { ReadResult } from '../import/annexText';
 import { analyseRead, type DocumentFile, type ImportResult } from '../import/importText';
-import { readAnnexText } from '../import/annexText';
 import type { ModelAssumptions, ModelOverrides } from '../model/costModel';
 import type { RoleOverrides } from '../model/questionRoles';
 import type { ModelNow, ModelSource, ModelTakenUp, ModelWritten } from './modelWrite';
@@ -43,7 +42,7 @@ export interface ImportState {
 
 export type ImportAction =
   | { readonly type: 'textChanged'; readonly text: string }
-  | { readonly type: 'read' }
+  | { readonly type: 'textRead'; readonly text: string; readonly read: ReadResult; readonly result: ImportResult }
   | { readonly type: 'fileRead'; readonly files: readonly DocumentFile[]; readonly result: ImportResult; readonly reads: readonly ReadResult[] }
   | { readonly type: 'supersedeChanged'; readonly laterSupersedes: boolean }
   | { readonly type: 'overrideChanged'; readonly role: keyof RoleOverrides; readonly question: number | undefined }
@@ -55,11 +54,13 @@ export type ImportAction =
   | { readonly type: 'takeUpFailed'; readonly message: string }
   | { readonly type: 'workbookChanged'; readonly now: ModelNow }
   | { readonly type: 'draftChanged'; readonly draft: ModelAssumptions }
+  | { readonly type: 'draftOverridesChanged'; readonly overrides: ModelOverrides }
   | { readonly type: 'partWritten'; readonly part: Part; readonly draft: ModelAssumptions }
   | { readonly type: 'overridesWritten'; readonly apply: (o: ModelOverrides) => ModelOverrides }
   | { readonly type: 'workbookUnreadable'; readonly message: string }
   | { readonly type: 'writeFailed'; readonly message: string; readonly renames?: Readonly<Record<string, string>> }
-  | { readonly type: 'showFailed'; readonly message: string };
+  | { readonly type: 'showFailed'; readonly message: string }
+  | { readonly type: 'readFailed'; readonly message: string };
 
 export const SOURCE_NAME = 'pasted text';
 const NO_OVERRIDES: ModelOverrides = { costs: {}, leadTimeMonths: {} };
@@ -111,11 +112,8 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
     case 'textChanged':
       // The preview and the figures typed in it stay until the text is read again.
       return { ...state, text: action.text, outcome: null };
-    case 'read': {
-      const read = readAnnexText(state.text, SOURCE_NAME);
-      const result = analyseRead(read);
-      return { ...state, readText: state.text, source: { name: SOURCE_NAME, files: [] }, reads: [read], overrides: {}, readNumber: state.readNumber + 1, result, ...carriedOverrides(state, result) };
-    }
+    case 'textRead':
+      return { ...state, readText: action.text, source: { name: SOURCE_NAME, files: [] }, reads: [action.read], overrides: {}, readNumber: state.readNumber + 1, result: action.result, ...carriedOverrides(state, action.result) };
     case 'fileRead':
       return {
         ...state,
@@ -172,6 +170,8 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
       return state.modelled ? { ...state, modelled: { ...rebased(state.modelled, action.now.assumptions), report: action.now.export } } : state;
     case 'draftChanged':
       return state.modelled ? { ...state, modelled: { ...state.modelled, draft: action.draft } } : state;
+    case 'draftOverridesChanged':
+      return state.modelled ? { ...state, modelled: { ...state.modelled, draft: { ...state.modelled.draft, overrides: action.overrides } } } : state;
     case 'partWritten':
       return state.modelled ? { ...state, modelled: partWritten(state.modelled, action.part, action.draft) } : state;
     case 'overridesWritten': {
@@ -211,6 +211,8 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
       return state.modelled || state.result ? state : { ...state, outcome: { intent: 'warning', title: 'The model in this workbook cannot be shown', text: action.message } };
     case 'writeFailed':
       return { ...state, busy: false, outcome: { intent: 'error', title: 'Nothing was imported', text: action.message, ...(action.renames ? { renames: action.renames } : {}) } };
+    case 'readFailed':
+      return { ...state, outcome: { intent: 'error', title: 'The text could not be read', text: action.message } };
     case 'showFailed':
       return { ...state, outcome: { intent: 'error', title: 'That could not be shown in the workbook', text: action.message } };
     default: {

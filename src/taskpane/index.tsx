@@ -3,7 +3,7 @@ import { createOfficeHost } from '../excel/officeHost';
 import { createMemoryHost } from '../workbook/memoryHost';
 import { App } from './App';
 import { themeFor, type ThemeName } from './theme';
-import { runInWorker } from './workerRunner';
+import { runInWorker, workerReader } from './workerRunner';
 
 // React renders once Office is ready; outside Excel (a plain browser) the host is the in-memory workbook,
 // and the theme follows the browser's preference instead of Office's.
@@ -16,5 +16,5 @@ Office.onReady((info) => {
     : window.matchMedia?.('(prefers-color-scheme: dark)').matches
       ? 'dark'
       : 'light';
-  createRoot(document.getElementById('root')!).render(<App host={host} theme={theme} runner={typeof Worker === 'undefined' ? undefined : runInWorker} />);
+  createRoot(document.getElementById('root')!).render(<App host={host} theme={theme} {...(typeof Worker === 'undefined' ? {} : { runner: runInWorker, reader: workerReader() })} />);
 });

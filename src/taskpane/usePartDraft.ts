@@ -1,9 +1,18 @@
 import { useMemo, useState, type Dispatch } from 'react';
-import { runModel, type ModelAssumptions } from '../model/costModel';
+import { runModel, type ModelAssumptions, type ModelRun } from '../model/costModel';
+import type { Analysis } from '../model/responseAnalysis';
 import type { WorkbookHost } from '../workbook/host';
 import type { ImportAction } from './importState';
 import { pendingCells, type ModelState, type Part } from './modelState';
 import type { Status } from './StatusMessage';
+
+let lastRun: { analysis: Analysis; draft: ModelAssumptions; run: ModelRun } | null = null;
+
+/** Both panels show results for the same draft: the engine runs once for it. */
+function sharedRun(analysis: Analysis, draft: ModelAssumptions): ModelRun {
+  if (lastRun?.analysis !== analysis || lastRun.draft !== draft) lastRun = { analysis, draft, run: runModel(analysis, draft) };
+  return lastRun.run;
+}
 
 /**
  * A panel's view of the pane's one record of the assumptions: the draft and the engine's results
@@ -14,7 +23,7 @@ export function usePartDraft(model: ModelState, part: Part, dispatch: Dispatch<I
   const [status, setStatus] = useState<Status | null>(null);
   const { draft, written } = model;
   const { analysis } = model.source;
-  const run = useMemo(() => runModel(analysis, draft), [analysis, draft]);
+  const run = useMemo(() => sharedRun(analysis, draft), [analysis, draft]);
   const pending = pendingCells(model, part);
   const setDraft = (next: ModelAssumptions) => dispatch({ type: 'draftChanged', draft: next });
   /** Runs a write of the part as it stands; on success it counts as written, and `work`'s words are shown. */

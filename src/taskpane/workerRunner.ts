@@ -1,4 +1,5 @@
 import type { MonteCarloResult } from '../model/monteCarlo';
+import type { TextRead, TextReader } from './textReader';
 import { Cancelled, toWorkerMessage, type FromWorker, type UncertaintyRunner } from './uncertaintyRunner';
 
 /** Runs the simulation in a Web Worker built from uncertainty.worker.ts; cancelling ends the worker. */
@@ -30,3 +31,33 @@ export const runInWorker: UncertaintyRunner = (job, onProgress) => {
     },
   };
 };
+
+/**
+ * Reads pasted text in a Web Worker built from read.worker.ts. The worker starts with the pane, so
+ * its code is loaded before the first read; reads are answered in the order they were asked.
+ */
+export function workerReader(): TextReader {
+  let worker: Worker | null = null;
+  const waiting: Array<{ resolve: (r: TextRead) => void; reject: (e: Error) => void }> = [];
+  const start = () => {
+    const w = new Worker(new URL('./read.worker.ts', import.meta.url));
+    w.onmessage = (event: MessageEvent<{ ok: true; value: TextRead } | { ok: false; message: string }>) => {
+      const next = waiting.shift();
+      if (event.data.ok) next?.resolve(event.data.value);
+      else next?.reject(new Error(event.data.message));
+    };
+    w.onerror = (e) => {
+      // A worker that failed is replaced; whoever was waiting is told.
+      for (const w2 of waiting.splice(0)) w2.reject(new Error(e.message));
+      worker = null;
+    };
+    return w;
+  };
+  worker = start();
+  return (text) =>
+    new Promise<TextRead>((resolve, reject) => {
+      worker ??= start();
+      waiting.push({ resolve, reject });
+      worker.postMessage(text);
+    });
+}

@@ -6,7 +6,8 @@ import { seedText } from '../support/seed';
 
 const fixesOf = (text: string, cap = 2) => {
   const read = importText(text, 'doc');
-  return read.findings.map((f) => findingFix(f, read.analysis.results, cap)).filter((x) => x !== null);
+  const byId = new Map(read.analysis.results.map((r) => [r.respondent.id, r]));
+  return read.findings.map((f) => findingFix(f, byId, cap)).filter((x) => x !== null);
 };
 
 describe('what a finding proposes, as one override', () => {

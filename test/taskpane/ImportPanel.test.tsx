@@ -13,7 +13,7 @@ const hostile = readFileSync(join(__dirname, '..', 'fixtures', 'ok.hostile.txt')
 /** The seed pasted, read and imported into a fresh preview workbook. */
 async function importSeed(host = createMemoryHost()) {
   render(<App host={host} />);
-  paste(seedText());
+  await paste(seedText());
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
   });
@@ -26,16 +26,19 @@ function whole(text: string) {
   return (_: string, el: Element | null) => el?.textContent === text && [...(el?.children ?? [])].every((c) => c.textContent !== text);
 }
 
-function paste(text: string) {
+/** Pastes the text and reads it (the reading is asynchronous, as it is in a worker in the pane). */
+async function paste(text: string) {
   fireEvent.change(screen.getByLabelText('Collated responses'), { target: { value: text } });
-  fireEvent.click(screen.getByRole('button', { name: 'Read responses' }));
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Read responses' }));
+  });
 }
 
 describe('the import panel', () => {
   test('reads the pasted seed, previews five respondents with their parsed values, and imports', async () => {
     const host = createMemoryHost();
     render(<App host={host} />);
-    paste(seedText());
+    await paste(seedText());
     expect(screen.getByText(/5 respondents; 4 gave a figure, totalling £350k–£950k; 1 unquantified/)).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Parsed respondents' });
     const rows = within(table).getAllByRole('row').slice(1);
@@ -65,9 +68,9 @@ describe('the import panel', () => {
     expect(host.names()).toContain('DecisionDate');
   });
 
-  test('choosing another cost question re-reads the answers', () => {
+  test('choosing another cost question re-reads the answers', async () => {
     render(<App host={createMemoryHost()} />);
-    paste(seedText());
+    await paste(seedText());
     fireEvent.change(screen.getByLabelText('Cost question'), { target: { value: '3' } });
     // Question 3 answers Yes/No: one "No" reads as no cost, four "Yes" as costs without a figure.
     expect(screen.getByText(/1 gave a figure, totalling £0; 4 unquantified/)).toBeTruthy();
@@ -78,7 +81,7 @@ describe('the import panel', () => {
   test('a sheet the add-in did not create stops the import with a message the modeller can act on', async () => {
     const host = createMemoryHost(['Sheet1', 'Costs']);
     render(<App host={host} />);
-    paste(seedText());
+    await paste(seedText());
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
     });
@@ -91,7 +94,7 @@ describe('the import panel', () => {
   test('offers free names beside the user’s sheet and imports under them', async () => {
     const host = createMemoryHost(['Sheet1', 'Costs']);
     render(<App host={host} />);
-    paste(seedText());
+    await paste(seedText());
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
     });
@@ -103,17 +106,17 @@ describe('the import panel', () => {
     expect(host.sheets().find((s) => s.name === 'Costs')!.tables).toEqual([]);
   });
 
-  test('text that is not a collation is refused with the reason', () => {
+  test('text that is not a collation is refused with the reason', async () => {
     render(<App host={createMemoryHost()} />);
-    paste('Dear colleague,\nplease find attached.');
+    await paste('Dear colleague,\nplease find attached.');
     expect(screen.getByText('This text cannot be imported')).toBeTruthy();
     expect(screen.getByText(/no question tables found/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Import into/ })).toBeNull();
   });
 
-  test('markup and formulas in answers are shown as text, never as elements', () => {
+  test('markup and formulas in answers are shown as text, never as elements', async () => {
     const { container } = render(<App host={createMemoryHost()} />);
-    paste(hostile);
+    await paste(hostile);
     expect(container.querySelectorAll('script, iframe').length).toBe(0);
     expect([...container.querySelectorAll('img')].map((i) => i.getAttribute('src'))).toEqual(['assets/logo.png']);
     expect(screen.getAllByText(`“=HYPERLINK("http://example.invalid","x")”`).length).toBeGreaterThan(0);
@@ -125,7 +128,7 @@ describe('importing again', () => {
   test('keeps the override the modeller typed, and says so', async () => {
     const host = createMemoryHost();
     render(<App host={host} />);
-    paste(seedText());
+    await paste(seedText());
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
     });
@@ -163,7 +166,7 @@ describe('exporting the report tables', () => {
     });
 
     render(<App host={createMemoryHost()} />);
-    paste(seedText());
+    await paste(seedText());
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
     });
@@ -252,7 +255,7 @@ describe('running the uncertainty simulation from the pane', () => {
   async function imported(runner?: import('../../src/taskpane/uncertaintyRunner').UncertaintyRunner) {
     const host = createMemoryHost();
     render(<App host={host} {...(runner ? { runner } : {})} />);
-    paste(seedText());
+    await paste(seedText());
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
     });
@@ -297,7 +300,7 @@ describe('reviewing findings', () => {
   test('after the import, a finding shows its answer row in the workbook', async () => {
     const host = createMemoryHost();
     render(<App host={host} />);
-    paste(readFileSync(join(__dirname, '..', 'fixtures', 'ok.hostile.txt'), 'utf8'));
+    await paste(readFileSync(join(__dirname, '..', 'fixtures', 'ok.hostile.txt'), 'utf8'));
     expect(screen.queryByRole('button', { name: /Show finding/ })).toBeNull();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
@@ -313,7 +316,7 @@ describe('reviewing findings', () => {
   test('on a workbook opened later, the findings it recorded are listed and shown, under the sheet names it has', async () => {
     const host = createMemoryHost(['Sheet1', 'Responses']);
     render(<App host={host} />);
-    paste(readFileSync(join(__dirname, '..', 'fixtures', 'ok.hostile.txt'), 'utf8'));
+    await paste(readFileSync(join(__dirname, '..', 'fixtures', 'ok.hostile.txt'), 'utf8'));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
     });
@@ -404,7 +407,7 @@ describe('figures typed in the preview before the first import', () => {
   test('move the preview total, show beside the parsed answer, and are written as overrides', async () => {
     const host = createMemoryHost();
     render(<App host={host} />);
-    paste(seedText());
+    await paste(seedText());
     fireEvent.click(screen.getByRole('button', { name: 'Override parsed figures before importing' }));
     // OVO answered "Yes" with no figure; the modeller enters £100k–£200k and 4 months for Utility Warehouse.
     fireEvent.change(screen.getByLabelText('Override low £, OVO Energy'), { target: { value: '£100,000' } });
@@ -429,9 +432,9 @@ describe('figures typed in the preview before the first import', () => {
     expect((screen.getByLabelText('Override high £, OVO Energy') as HTMLInputElement).value).toBe('£200k');
   });
 
-  test('a low figure above the high one is named and holds the import back', () => {
+  test('a low figure above the high one is named and holds the import back', async () => {
     render(<App host={createMemoryHost()} />);
-    paste(seedText());
+    await paste(seedText());
     fireEvent.click(screen.getByRole('button', { name: 'Override parsed figures before importing' }));
     fireEvent.change(screen.getByLabelText('Override low £, EON UK'), { target: { value: '300000' } });
     fireEvent.change(screen.getByLabelText('Override high £, EON UK'), { target: { value: '200000' } });
@@ -444,7 +447,7 @@ describe('figures typed in the preview before the first import', () => {
   test('on a re-import, a typed figure is laid over the workbook’s overrides without losing the others', async () => {
     const host = await importSeed();
     host.edit('tblCosts', 1, 7, { t: 'number', v: 55_000 });
-    paste(seedText());
+    await paste(seedText());
     fireEvent.click(screen.getByRole('button', { name: 'Override parsed figures before importing' }));
     fireEvent.change(screen.getAllByLabelText('Override months, EON UK')[0]!, { target: { value: '12' } });
     await act(async () => {
@@ -549,7 +552,7 @@ describe('a model imported beside the user’s own sheet', () => {
   test('is written there again when the pane reopens and rewrites it, leaving the user’s sheet alone', async () => {
     const host = createMemoryHost(['Sheet1', 'Costs']);
     render(<App host={host} />);
-    paste(seedText());
+    await paste(seedText());
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Import into preview workbook' }));
     });

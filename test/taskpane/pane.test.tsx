@@ -7,14 +7,18 @@ import { join } from 'node:path';
 import { App } from '../../src/taskpane/App';
 import { createMemoryHost } from '../../src/workbook/memoryHost';
 import { seedText } from '../support/seed';
+import { syntheticAnnex } from '../support/synthetic';
 import type { UncertaintyRunner } from '../../src/taskpane/uncertaintyRunner';
 import { runInPage } from '../../src/taskpane/uncertaintyRunner';
 
 const IMPORT = 'Import into preview workbook';
 
-function paste(text: string) {
+/** Pastes the text and reads it (the reading is asynchronous, as it is in a worker in the pane). */
+async function paste(text: string) {
   fireEvent.change(screen.getByLabelText('Collated responses'), { target: { value: text } });
-  fireEvent.click(screen.getByRole('button', { name: 'Read responses' }));
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Read responses' }));
+  });
 }
 
 function type(label: string, value: string) {
@@ -41,7 +45,7 @@ describe('figures typed in the pane are kept, or refused at the box with the rea
   test('an override typed as 40k is read as £40,000, moves the preview, and is written', async () => {
     const host = createMemoryHost();
     render(<App host={host} />);
-    paste(seedText());
+    await paste(seedText());
     fireEvent.click(screen.getByRole('button', { name: 'Override parsed figures before importing' }));
     type('Override low £, OVO Energy', '40k');
     type('Override high £, OVO Energy', '£90k');
@@ -55,7 +59,7 @@ describe('figures typed in the pane are kept, or refused at the box with the rea
 
   test('text that is not a figure stays in its box, marked, and holds the import back until it is fixed', async () => {
     render(<App host={createMemoryHost()} />);
-    paste(seedText());
+    await paste(seedText());
     fireEvent.click(screen.getByRole('button', { name: 'Override parsed figures before importing' }));
     type('Override low £, OVO Energy', 'abc');
     const box = screen.getByLabelText('Override low £, OVO Energy') as HTMLInputElement;
@@ -71,7 +75,7 @@ describe('figures typed in the pane are kept, or refused at the box with the rea
 
   test('overrides follow their respondent through an edit of the text and a new read; one whose respondent went is named', async () => {
     render(<App host={createMemoryHost()} />);
-    paste(seedText());
+    await paste(seedText());
     fireEvent.click(screen.getByRole('button', { name: 'Override parsed figures before importing' }));
     type('Override low £, OVO Energy', '40k');
     type('Override months, EON UK', '5');
@@ -85,15 +89,15 @@ describe('figures typed in the pane are kept, or refused at the box with the rea
       .split('\n')
       .filter((line) => !line.startsWith('<b>EON UK</b>'))
       .join('\n');
-    paste(withoutEon);
+    await paste(withoutEon);
     expect(screen.getByText('Kept the figures typed for 1 respondent. Set aside the figures typed for EON UK: not in this document.')).toBeTruthy();
     expect((screen.getByLabelText('Override low £, OVO Energy') as HTMLInputElement).value).toBe('40k');
     expect(screen.queryByLabelText('Override months, EON UK')).toBeNull();
   });
 
-  test('no cost question found: an error at the top, and no import until one is chosen or its absence confirmed', () => {
+  test('no cost question found: an error at the top, and no import until one is chosen or its absence confirmed', async () => {
     render(<App host={createMemoryHost()} />);
-    paste(seedText().replace('Will your organisation incur any costs in implementing MP207?', 'Do you have any other comments on MP207?'));
+    await paste(seedText().replace('Will your organisation incur any costs in implementing MP207?', 'Do you have any other comments on MP207?'));
     expect(screen.getByText('No cost question found')).toBeTruthy();
     expect((screen.getByRole('button', { name: IMPORT }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByLabelText('This document has no cost question'));
@@ -109,7 +113,7 @@ describe('the steps and their results say where the modeller is', () => {
   test('numbered steps in the order of the work, the findings counted', async () => {
     render(<App host={createMemoryHost()} />);
     expect(screen.getByText(/^Start here: paste the collated responses/)).toBeTruthy();
-    paste(seedText());
+    await paste(seedText());
     await importNow();
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['1 Import', '2 Review findings (1)', '3 Assumptions and scenarios', '4 Implementation timeline', '5 Export']);
     expect(screen.queryByText(/^Start here/)).toBeNull();
@@ -117,7 +121,7 @@ describe('the steps and their results say where the modeller is', () => {
 
   test('a population that is not a number: the box says so, results are marked out of date and nothing can be written', async () => {
     render(<App host={createMemoryHost()} />);
-    paste(seedText());
+    await paste(seedText());
     await importNow();
     const write = () => screen.getByRole('button', { name: 'Write to workbook' }) as HTMLButtonElement;
     type('Large Supplier: parties', '40');
@@ -133,7 +137,7 @@ describe('the steps and their results say where the modeller is', () => {
 
   test('placeholders are labelled, and the per-adopter costs are shown and move NPV', async () => {
     render(<App host={createMemoryHost()} />);
-    paste(seedText());
+    await paste(seedText());
     await importNow();
     expect(screen.getAllByText('Placeholder uptake and figures per adopter: illustrative until the panel enters its own.')).toHaveLength(3);
     expect(screen.getByText('default: the 4 respondents in it')).toBeTruthy();
@@ -148,7 +152,7 @@ describe('the steps and their results say where the modeller is', () => {
   test('the uncertainty result says it is out of date once a cost it rests on moves, until it runs again', async () => {
     const runner: UncertaintyRunner = (input, progress) => runInPage({ ...input, assumptions: { ...input.assumptions, monteCarlo: { ...input.assumptions.monteCarlo, iterations: 200 } } }, progress);
     render(<App host={createMemoryHost()} runner={runner} />);
-    paste(seedText());
+    await paste(seedText());
     await importNow();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Run uncertainty' }));
@@ -166,10 +170,10 @@ describe('the steps and their results say where the modeller is', () => {
   test('importing again with figures typed below and not yet written asks first', async () => {
     const host = createMemoryHost();
     render(<App host={host} />);
-    paste(seedText());
+    await paste(seedText());
     await importNow();
     type('Large Supplier: parties', '40');
-    paste(seedText());
+    await paste(seedText());
     await importNow(null);
     expect(screen.getByText('Figures typed below are not yet written')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Keep them' }));
@@ -187,7 +191,7 @@ describe('findings that propose a figure can be accepted in one step', () => {
   test('before the import: "Use £40k" types the figure the rationale gave, and the import writes it', async () => {
     const host = createMemoryHost();
     render(<App host={host} />);
-    paste(seedText().replace('Yes, if approved we would be paying for a service that we have no intention of using.', 'Yes, we estimate around £40k.'));
+    await paste(seedText().replace('Yes, if approved we would be paying for a service that we have no intention of using.', 'Yes, we estimate around £40k.'));
     const findings = within(screen.getByRole('list', { name: 'Findings' }));
     expect(findings.getByText('OVO Energy, question 4 (cost)')).toBeTruthy();
     expect(findings.getByText('the rationale mentions £40k: offered as a suggestion, not used')).toBeTruthy();
@@ -204,7 +208,7 @@ describe('findings that propose a figure can be accepted in one step', () => {
   test('after the import: "Keep the £2m cap" writes the capped band as the respondent’s override', async () => {
     const host = createMemoryHost();
     render(<App host={host} />);
-    paste(readFileSync(join(__dirname, '..', 'fixtures', 'ok.ten-respondents.txt'), 'utf8'));
+    await paste(readFileSync(join(__dirname, '..', 'fixtures', 'ok.ten-respondents.txt'), 'utf8'));
     await importNow();
     const findings = within(screen.getByRole('list', { name: 'Findings' }));
     expect(findings.getByText('open-ended band: no upper figure given, so it counts up to OpenEndedCap times its lower figure')).toBeTruthy();
@@ -217,5 +221,24 @@ describe('findings that propose a figure can be accepted in one step', () => {
       { t: 'number', v: 2_000_000 },
     ]);
     expect((screen.getByLabelText('Override high £, Alpha Energy') as HTMLInputElement).value).toBe('£2m');
+  });
+});
+
+describe('a long document is found by name, not scrolled', () => {
+  test('the preview and the override list show 40 respondents at a time, a search finds the others, and a typed figure stays in view', async () => {
+    render(<App host={createMemoryHost()} />);
+    await paste(syntheticAnnex(60));
+    const previewRows = () => within(screen.getByRole('table', { name: 'Parsed respondents' })).getAllByRole('row').length - 1;
+    expect(previewRows()).toBe(40);
+    expect(screen.getAllByText('Showing 40 of 60; type part of a name or category to find others. Every respondent is imported.')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Override parsed figures before importing' }));
+    type('Override low £, Respondent 00002 Ltd', '10k');
+    const [previewSearch, overrideSearch] = screen.getAllByLabelText('Find a respondent');
+    fireEvent.change(overrideSearch!, { target: { value: '00055' } });
+    // The one asked for, and the one with a figure typed.
+    expect(within(screen.getByRole('list', { name: 'Overrides' })).getAllByRole('listitem').map((li) => li.querySelector('span')?.textContent)).toEqual(['Respondent 00002 Ltd', 'Respondent 00055 Ltd']);
+    fireEvent.change(previewSearch!, { target: { value: 'Respondent 00059' } });
+    expect(previewRows()).toBe(2);
+    expect(within(screen.getByRole('table', { name: 'Parsed respondents' })).getByText(/^Override: /).textContent).toBe('Override: £10k');
   });
 });
