@@ -58,6 +58,7 @@ const useStyles = makeStyles({
   figure: { whiteSpace: 'nowrap' },
   results: { tableLayout: 'fixed', width: '100%' },
   placeholder: { color: tokens.colorNeutralForeground3 },
+  line: { display: 'block' },
   stale: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -123,6 +124,7 @@ export function AssumptionsPanel({ model, dispatch, host, runner }: { model: Mod
   return (
     <div className={styles.panel}>
       <Text as="h3" weight="semibold">Industry</Text>
+      <Text className={styles.placeholder}>DCC: the Data Communications Company. SECAS: the Code Administrator and Secretariat.</Text>
       <div className={styles.grid}>
         {categories.map((p) => {
           const n = respondentsIn(p.category);
@@ -203,7 +205,13 @@ export function AssumptionsPanel({ model, dispatch, host, runner }: { model: Mod
         </>
       ) : (
         <MessageBar intent="warning">
-          <MessageBarBody>{run.problems.join(' ')}</MessageBarBody>
+          <MessageBarBody>
+            {run.problems.map((p) => (
+              <span key={p} className={styles.line}>
+                {p}
+              </span>
+            ))}
+          </MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.grid}>

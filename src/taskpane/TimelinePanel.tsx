@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   point: { position: 'absolute', top: '0.1rem', width: '0.7rem', height: '0.7rem', marginLeft: '-0.35rem', transform: 'rotate(45deg)', backgroundColor: tokens.colorPaletteDarkOrangeBackground3 },
   milestone: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   axis: { display: 'flex', justifyContent: 'space-between', color: tokens.colorNeutralForeground3 },
+  line: { display: 'block' },
   rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   calendar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   add: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
@@ -118,7 +119,15 @@ export function TimelinePanel({ model, dispatch, host, rewrite }: { model: Model
         </>
       ) : (
         <MessageBar intent="warning">
-          <MessageBarBody>{run.ok ? '' : run.problems.join(' ')}</MessageBarBody>
+          <MessageBarBody>
+            {run.ok
+              ? ''
+              : run.problems.map((p) => (
+                  <span key={p} className={styles.line}>
+                    {p}
+                  </span>
+                ))}
+          </MessageBarBody>
         </MessageBar>
       )}
       <Field label="SEC release calendar" hint={`${RELEASE_RULE}${hiddenReleases ? ` ${hiddenReleases} release${hiddenReleases === 1 ? '' : 's'} before the decision date not shown.` : ''}`}>

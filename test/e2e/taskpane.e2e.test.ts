@@ -200,6 +200,43 @@ describeInBrowser('the built task pane in Chromium (outside Office: the preview 
     }
   });
 
+  test('a figure typed survives an edit of the text; a finding\'s fix reaches the workbook; the simulation says when it is out of date', async () => {
+    const { page, problems } = await open();
+    const text = seedText().replace('Yes, if approved we would be paying for a service that we have no intention of using.', 'Yes, we estimate around £40k.');
+    const paste = async (t: string) => {
+      await page.getByLabel('Collated responses').fill(t);
+      await page.getByRole('button', { name: 'Read responses' }).click();
+    };
+    await paste(text);
+    await page.getByRole('button', { name: 'Override parsed figures before importing' }).click();
+    await page.getByLabel('Override months, EON UK').fill('5');
+    // A keystroke in the text keeps the preview and the figure; a new read keeps the figure too.
+    await page.getByLabel('Collated responses').press('End');
+    await page.getByLabel('Collated responses').press('Space');
+    expect(await page.getByLabel('Override months, EON UK').inputValue()).toBe('5');
+    await page.getByText('The text has changed since it was read: press Read responses first.').waitFor();
+    await page.getByRole('button', { name: 'Read responses' }).click();
+    await page.getByText('Kept the figures typed for 1 respondent.').waitFor();
+    // The finding's own figure, in one step, then imported with it.
+    const findings = page.getByRole('list', { name: 'Findings' });
+    await findings.getByRole('button', { name: 'Use £40k' }).click();
+    await findings.getByText('Using £40k').waitFor();
+    await page.getByRole('button', { name: 'Import into preview workbook' }).click();
+    await page.getByText(/created Read me/).waitFor({ timeout: 30_000 });
+    expect(await page.getByLabel('Override low £, OVO Energy').inputValue()).toBe('£40k');
+    expect(await page.getByLabel('Override months, EON UK').inputValue()).toBe('5');
+    // The simulation, then a population moved: out of date until it runs again.
+    await page.getByRole('button', { name: 'Run uncertainty' }).click();
+    await page.getByText(/Simulated 10,000 draws/).waitFor({ timeout: 30_000 });
+    await page.getByLabel('Large Supplier: parties').fill('40');
+    await page.getByText(/^Out of date — run again/).waitFor();
+    await page.getByRole('region', { name: '3 Assumptions and scenarios' }).screenshot({ path: join(shots, '10-stale-simulation.png') });
+    await page.getByRole('button', { name: 'Run uncertainty' }).click();
+    await page.getByText(/^Out of date — run again/).waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await page.getByLabel('Simulated industry cost').textContent()).toMatch(/^Industry cost P10/);
+    expect(problems).toEqual([]);
+  });
+
   test('a dark browser gets the dark theme', async () => {
     const { page, problems } = await open('dark');
     await page.getByLabel('Collated responses').fill(seedText());
