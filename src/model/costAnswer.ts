@@ -28,6 +28,9 @@ export type CostAnswer =
 
 export type CostKind = CostAnswer['kind'];
 
+/** Above this a figure is flagged as implausible for one party's costs (read, used, and flagged for checking). */
+export const PLAUSIBLE_COST_MAX = 50_000_000;
+
 const ZERO = /^(?:none|nil|nothing|no|zero|£?0(?:\.0+)?k?|£nil|no costs?(?: (?:expected|anticipated|identified|incurred))?|no additional costs?|we will not incur (?:any )?costs?|we do not expect to incur (?:any )?costs?)\.?$/;
 const YES_OR_VAGUE = /^(?:yes|y|minimal|minor|small|negligible|significant|high|low|tbc|tbd|to be confirmed|unknown|not known|unsure|depends)\b/;
 
@@ -35,7 +38,7 @@ const YES_OR_VAGUE = /^(?:yes|y|minimal|minor|small|negligible|significant|high|
  * Reads a cost answer. Never throws: anything it cannot interpret is `unreadable` with the reason.
  * The rationale is only searched for a suggestion when the response gives no figure.
  */
-export function parseCostAnswer(response: string, rationale = ''): CostAnswer {
+export function parseCostAnswer(response: string, rationale = '', plausibleMax = PLAUSIBLE_COST_MAX): CostAnswer {
   const text = cleanText(response);
   const key = answerKey(response);
   if (isNoAnswer(key)) return { kind: 'none', text };
@@ -46,13 +49,15 @@ export function parseCostAnswer(response: string, rationale = ''): CostAnswer {
   const onlyFigure = all.length === 1 && residue(key, all) === '';
   // A figure without £ or a unit counts only when it is all the answer says.
   const figures = marked.length ? marked : onlyFigure ? all : [];
+  const broken = figures.find((e) => e.problem);
+  if (broken) return { kind: 'unreadable', text, flag: `${broken.problem}: enter the band to use` };
   const yearly = figures.filter((e) => recurring(key, e));
   const oneOff = figures.filter((e) => !yearly.includes(e));
 
   if (oneOff.length > 1 || yearly.length > 1) {
     return { kind: 'unreadable', text, flag: `several figures (${marked.map((e) => e.source).join('; ')}): enter the band to use` };
   }
-  if (oneOff[0] || yearly[0]) return bandAnswer(oneOff[0], yearly[0], text, key, answerKey(rationale));
+  if (oneOff[0] || yearly[0]) return bandAnswer(oneOff[0], yearly[0], text, key, answerKey(rationale), plausibleMax);
 
   if (/\d/.test(key) && /£|\bk\b|pounds?|gbp/.test(key)) {
     return { kind: 'unreadable', text, flag: 'mentions money but no figure could be read' };
@@ -79,13 +84,15 @@ function recurring(key: string, e: MoneyExpression): boolean {
   return RECURRING_AFTER.test(key.slice(e.end)) || RECURRING_BEFORE.test(key.slice(Math.max(0, e.start - 40), e.start));
 }
 
-function bandAnswer(e: MoneyExpression | undefined, yearly: MoneyExpression | undefined, text: string, key: string, rationale: string): CostAnswer {
+function bandAnswer(e: MoneyExpression | undefined, yearly: MoneyExpression | undefined, text: string, key: string, rationale: string, plausibleMax: number): CostAnswer {
   if (e && e.high === 0 && !yearly) return { kind: 'zero', text };
   const notes: string[] = [];
   const read = [e, yearly].filter((x): x is MoneyExpression => x !== undefined);
   if (!e) notes.push('only a yearly figure given: read as no one-off cost');
   if (e?.high === null) notes.push('open-ended band: no upper figure given, so it counts up to OpenEndedCap times its lower figure');
   if (yearly?.high === null) notes.push('open-ended yearly figure: no upper figure given, so it counts up to OpenEndedCap times its lower figure');
+  const implausible = read.find((x) => (x.high ?? x.low) > plausibleMax);
+  if (implausible) notes.push(`${implausible.source} is more than one party could plausibly spend (above ${formatGbpShort(plausibleMax)}): check the answer`);
   if (read.some((x) => x.approximate)) notes.push('approximate figure');
   if (read.some((x) => x.bare)) notes.push('no £ sign or unit: read as pounds');
   if (read.some((x) => x.reversed)) notes.push('range written high to low');
@@ -118,7 +125,7 @@ function residue(key: string, figures: readonly MoneyExpression[]): string {
 }
 
 function suggestionFrom(rationale: string): CostSuggestion | undefined {
-  const marked = findMoneyExpressions(answerKey(rationale)).filter((e) => !e.bare);
+  const marked = findMoneyExpressions(answerKey(rationale)).filter((e) => !e.bare && !e.problem);
   if (marked.length !== 1) return undefined;
   const e = marked[0]!;
   return { low: e.low, high: e.high, source: formatCostBand(e.low, e.high) };

@@ -10,6 +10,8 @@ export function months(n: number): Months {
 export type DurationUnit = 'days' | 'weeks' | 'months' | 'years';
 
 const DAYS_PER_MONTH = 365.25 / 12;
+/** The longest lead time read as one (the override cells allow the same): beyond it an answer is a slip, not a plan. */
+export const LONGEST_LEAD_TIME_MONTHS = 120;
 const MONTHS_PER: Readonly<Record<DurationUnit, number>> = {
   days: 1 / DAYS_PER_MONTH,
   weeks: 7 / DAYS_PER_MONTH,
@@ -58,9 +60,27 @@ const DURATION = new RegExp(`(?<![\\w.])${NUM}(?:\\s*(?:-|to|and|or)\\s*${NUM})?
 const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const RELEASE = new RegExp(`(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?${MONTH_RE}\\.?\\s+(\\d{4})`, 'g');
 
-const NOT_IMPLEMENTING = /\b(?:(?:would|will|could|do|does|shall) not|wouldn't|won't|don't|doesn't|cannot|can't) (?:be )?(?:implement|use|adopt|take up|participate)|\bno intention of (?:implementing|using)|\bnot implementing\b|\bnot (?:be )?(?:affected|impacted)\b|^not applicable to us/;
+// Not implementing, however the negative is put: "will not be implementing", "do not intend to adopt", "have no plans to use".
+const NEGATION = `(?:(?:would|will|could|do|does|shall|are|am|is) not|wouldn't|won't|don't|doesn't|aren't|isn't|cannot|can't)`;
+const INTENT = `(?:(?:intend|plan|expect|propose|wish|want)(?:s|ing)?|going) to`;
+const TAKE_UP = `(?:implement|use|adopt|take up|taking up|participate|deploy|roll out|make use of)`;
+const NOT_IMPLEMENTING = new RegExp(
+  [
+    `\\b${NEGATION} (?:currently |yet )?(?:${INTENT} )?(?:be )?${TAKE_UP}`,
+    `\\b${NEGATION} (?:${INTENT})\\.?$`,
+    `\\bno (?:current )?(?:plans?|intention|intent|desire) (?:to|of) (?:be )?${TAKE_UP}`,
+    `\\bnot implementing\\b|\\bnot (?:be )?(?:affected|impacted)\\b|^not applicable to us`,
+  ].join('|'),
+);
 const IMMEDIATE = /^(?:immediately|immediate|immediate effect|none(?: required| needed)?|no lead time(?: required| needed)?|nil|no time|straight away|on approval|upon approval|no implementation (?:time|lead time) (?:required|needed)|0|zero)\b/;
 const AS_PROPOSED = /^(?:yes|y|agree|agreed|we agree|support|supportive|ok|okay|fine|acceptable|as proposed|in line with the proposed|the proposed (?:implementation )?(?:date|timescales?|release) (?:is|are) (?:fine|acceptable|achievable))\b/;
+// Agreement with what was proposed, worded any way: "happy with the proposed approach", "the suggested timeline is workable".
+const PLAN = `(?:proposed|suggested|recommended|planned) (?:implementation )?(?:approach|date|timescales?|timeline|timetable|timing|release|implementation|plan)`;
+const AGREES_WITH_PLAN = new RegExp(
+  `\\b(?:agree|happy|content|comfortable|support|supportive|satisfied|fine|accept|can meet|able to meet|can achieve|able to achieve)\\w* (?:with |to )?(?:the |this |that )?${PLAN}|\\b${PLAN} (?:is|are|would be|seems?|looks?) (?:fine|acceptable|achievable|reasonable|appropriate|suitable|workable|realistic|sensible)\\b`,
+);
+// A negative anywhere in the answer turns agreement round ("not happy with the proposed date").
+const NEGATIVE = /\b(?:not|no|never|unable|cannot)\b|n't\b/;
 const NO_VIEW = /^(?:neutral|no view|no opinion|unsure|not sure|don'?t know|do not know|unknown|tbc|tbd|to be confirmed)\b/;
 const UP_TO = /(?:up to|upto|within|no more than|maximum of|max\.?|at most|less than|under)\s*$/;
 const AT_LEAST = /(?:at least|minimum of|min\.?|more than|over|in excess of)\s*$/;
@@ -70,7 +90,11 @@ export function parseLeadTimeAnswer(response: string): LeadTimeAnswer {
   const text = cleanText(response);
   const key = answerKey(response);
   if (isNoAnswer(key)) return { kind: 'no-view', text };
-  if (NOT_IMPLEMENTING.test(key)) return { kind: 'not-implementing', text };
+  if (NOT_IMPLEMENTING.test(key)) {
+    // "will not implement until 2027" or "unless mandated" may be a lead time or a condition, not a refusal.
+    const hedged = /\b(?:until|before|unless|within|without|after)\b|\d/.test(key);
+    return hedged ? { kind: 'not-implementing', text, flag: 'read as would not implement, but the answer also gives a condition, date or figure: check it' } : { kind: 'not-implementing', text };
+  }
 
   const durations = [...key.matchAll(DURATION)];
   if (durations.length > 1) {
@@ -87,7 +111,7 @@ export function parseLeadTimeAnswer(response: string): LeadTimeAnswer {
   if (r) return releaseAnswer(r, text);
 
   if (IMMEDIATE.test(key)) return { kind: 'immediate', text };
-  if (AS_PROPOSED.test(key)) return { kind: 'as-proposed', text };
+  if (AS_PROPOSED.test(key) || (AGREES_WITH_PLAN.test(key) && !NEGATIVE.test(key))) return { kind: 'as-proposed', text };
   if (NO_VIEW.test(key)) return { kind: 'no-view', text };
   if (/^no\b/.test(key)) {
     return { kind: 'unreadable', text, flag: 'disagrees with the proposed date but gives no lead time or release' };
@@ -99,7 +123,11 @@ function durationAnswer(d: RegExpMatchArray, key: string, text: string): LeadTim
   const unit = unitOf(d[3]!);
   let min = numberOf(d[1]!);
   const max = d[2] === undefined ? min : numberOf(d[2]);
-  const before = key.slice(0, d.index);
+  const before = key.slice(Math.max(0, (d.index ?? 0) - 30), d.index);
+  if (/(?:^|[\s(:;,])-$|\bminus\s*$/.test(before)) return { kind: 'unreadable', text, flag: `a negative duration (“-${d[0]}”) is not a lead time: enter the lead time to use` };
+  if (Math.max(min, max) * MONTHS_PER[unit] > LONGEST_LEAD_TIME_MONTHS) {
+    return { kind: 'unreadable', text, flag: `${d[0]} is longer than any plausible lead time (more than ${LONGEST_LEAD_TIME_MONTHS / 12} years): enter the lead time to use` };
+  }
   const notes: string[] = [];
   if (d[2] === undefined && UP_TO.test(before)) min = 0;
   if (AT_LEAST.test(before)) notes.push('a minimum only: no upper figure given');

@@ -53,7 +53,7 @@ function moneyOf(typed: string): number | null {
   const key = answerKey(typed);
   const found = findMoneyExpressions(key);
   const only = found.length === 1 ? found[0]! : null;
-  if (!only || only.high === null || only.low !== only.high || only.approximate) return null;
+  if (!only || only.problem || only.high === null || only.low !== only.high || only.approximate) return null;
   return only.start === 0 && only.end === key.length ? only.low : null;
 }
 

@@ -62,6 +62,20 @@ describe('hostile and damaged input: a clear error or a clean parse, never a cra
     expect(texts.some((t) => /[\u0000-\u0008\u202a-\u202e]/.test(t))).toBe(false);
   });
 
+  test('an extreme answer is a flagged finding, and the rest of the run goes on', async () => {
+    const doc = oneRow('Extreme Ltd', `£${'9'.repeat(400)}`, '-').replace(/\t6 months\t-$/, '\t999999 years\t-') + '\nSteady Ltd\tLarge Supplier\t6 months\t-';
+    const withSecond = doc.replace('Extreme Ltd\tLarge Supplier\t£', 'Steady Ltd\tLarge Supplier\t£100k\t-\nExtreme Ltd\tLarge Supplier\t£');
+    const r = await run(utf8(withSecond));
+    expect(r.code).toBe(0);
+    const book = await readXlsx(r.written.get('out/MP990-cost-model.xlsx')!);
+    const findings = book.get('Findings')!.rows.flat().filter((v): v is string => typeof v === 'string');
+    expect(findings.some((t) => /too large to be a sum of money: enter the band to use/.test(t))).toBe(true);
+    expect(findings.some((t) => /999999 years is longer than any plausible lead time/.test(t))).toBe(true);
+    // The other respondent's answers are still read and used.
+    const costs = book.get('Costs')!.rows;
+    expect(costs.some((row) => row.includes('Steady Ltd') && row.includes(100_000))).toBe(true);
+  });
+
   test('10,000 respondents are read and written', async () => {
     const r = await run(utf8(syntheticAnnex(10_000)));
     expect(r.code).toBe(0);

@@ -150,3 +150,60 @@ describe('parseCostAnswer: properties', () => {
     expect(formatCostAnswer(parseCostAnswer('Less than £100k'))).toBe('£0–£100k');
   });
 });
+
+describe('parseCostAnswer: a figure that is not a sum of pounds is never read as one', () => {
+  test.each([
+    ['£1e3', /“£1e3” is not a figure as written/],
+    ['£1.2.3m', /“£1\.2\.3m” is not a figure as written/],
+    ['£0x10k', /“£0x10k” is not a figure as written/],
+    ['£5,000,00', /“£5,000,00” is not a figure as written/],
+    ['£-5k', /negative figure \(“£-5k”\)/],
+    ['-£5k', /negative figure \(“-£5k”\)/],
+    ['Yes, minus £5k', /negative figure \(“minus £5k”\)/],
+    ['$100k', /“\$100k” is not in pounds sterling/],
+    ['€100k', /“€100k” is not in pounds sterling/],
+    ['100k euros', /“100k euros” is not in pounds sterling/],
+    [`£${'9'.repeat(400)}`, /too large to be a sum of money/],
+  ])('%s is unreadable, saying why', (text, why) => {
+    const a = parseCostAnswer(text);
+    expect(a.kind).toBe('unreadable');
+    expect(a.flag).toMatch(why);
+    expect(a.flag).toMatch(/enter the band to use$/);
+  });
+
+  test('a figure beyond what one party could spend is read and flagged; the bound can be set', () => {
+    expect(parseCostAnswer('£1tn')).toMatchObject({ kind: 'band', low: 1e12, high: 1e12, flag: '£1tn is more than one party could plausibly spend (above £50m): check the answer' });
+    expect(parseCostAnswer('£60m').flag).toMatch(/above £50m/);
+    expect(parseCostAnswer('£60m', '', 100_000_000).flag).toBeUndefined();
+    expect(parseCostAnswer('£40m').flag).toBeUndefined();
+  });
+
+  test('approximate figures marked with punctuation are read as approximate', () => {
+    for (const text of ['c. £50k', 'c.£50k', 'ca. £50k', 'approx.£50k', 'approx. 50k', '(c. £50k)', 'est. £50k']) {
+      expect(parseCostAnswer(text)).toMatchObject({ kind: 'band', low: 50_000, high: 50_000, flag: expect.stringContaining('approximate figure') });
+    }
+  });
+
+  test('a range, a list bullet and a rationale suggestion are not taken for negatives', () => {
+    expect(band('£100k -£250k')).toEqual([100_000, 250_000]);
+    expect(band('- £75k')).toEqual([75_000, 75_000]);
+    expect(parseCostAnswer('Yes', 'saving of -£5k on one system but £40k overall')).toMatchObject({ kind: 'unquantified', suggestion: { low: 40_000, high: 40_000 } });
+  });
+
+  test('property: any sum of money in another currency, signed negative or run on into more characters is unreadable', () => {
+    const pounds = fc.tuple(fc.integer({ min: 1, max: 999 }), fc.constantFrom('', 'k', 'm')).map(([n, u]) => `£${n}${u}`);
+    const spoiled = fc.oneof(
+      pounds.map((p) => `-${p}`),
+      pounds.map((p) => `£-${p.slice(1)}`),
+      pounds.map((p) => p.replace('£', '$')),
+      pounds.map((p) => p.replace('£', '€')),
+      fc.tuple(pounds, fc.constantFrom('e3', '.5.1', 'x10', ',00', 'tnz', '_1')).map(([p, tail]) => `${p}${tail}`),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom('', 'Yes, ', 'About ', 'Costs of '), spoiled, fc.constantFrom('', ' one-off', '.', ' in total'), (lead, figure, tail) => {
+        const a = parseCostAnswer(`${lead}${figure}${tail}`);
+        expect(a.kind).toBe('unreadable');
+      }),
+    );
+  });
+});

@@ -67,11 +67,13 @@ describe('parseLeadTimeAnswer: properties', () => {
     );
   });
 
-  test('the display text reads back as the same lead time', () => {
+  test('the display text reads back as the same lead time; one beyond ten years is unreadable', () => {
     const unit = fc.constantFrom<DurationUnit>('days', 'weeks', 'months', 'years');
+    const perUnit = { days: 12 / 365.25, weeks: (7 * 12) / 365.25, months: 1, years: 12 };
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 24 }), unit, (min, extra, u) => {
         const first = parseLeadTimeAnswer(`${min}-${min + extra} ${u}`);
+        if ((min + extra) * perUnit[u] > 120) return expect(first).toMatchObject({ kind: 'unreadable', flag: expect.stringMatching(/longer than any plausible lead time/) });
         const back = parseLeadTimeAnswer(formatLeadTime(first));
         expect(back).toMatchObject({ kind: 'months', stated: { min, max: min + extra, unit: u } });
         if (back.kind === 'months' && first.kind === 'months') expect(back.maxMonths).toBe(first.maxMonths);
@@ -85,5 +87,51 @@ describe('parseLeadTimeAnswer: properties', () => {
     );
     for (const a of answers) expect(parseLeadTimeAnswer(formatLeadTime(a))).toMatchObject({ kind: a.kind });
     expect(formatLeadTime(parseLeadTimeAnswer('6 – 8 Months'))).toBe('6–8 months');
+  });
+});
+
+describe('parseLeadTimeAnswer: what cannot be a lead time, intentions and agreement in any wording', () => {
+  test('a negative or implausibly long duration is unreadable, saying why, never read as another figure', () => {
+    expect(parseLeadTimeAnswer('-3 months')).toMatchObject({ kind: 'unreadable', flag: expect.stringMatching(/negative duration/) });
+    expect(parseLeadTimeAnswer('999999 years')).toMatchObject({ kind: 'unreadable', flag: expect.stringMatching(/999999 years is longer than any plausible lead time \(more than 10 years\)/) });
+    expect(parseLeadTimeAnswer('6 – 8 months')).toMatchObject({ kind: 'months', maxMonths: 8 });
+    expect(parseLeadTimeAnswer('10 years')).toMatchObject({ kind: 'months', maxMonths: 120 });
+  });
+
+  test('property: a stated refusal, however worded, is read as would not implement', () => {
+    const refusal = fc.oneof(
+      fc.tuple(
+        fc.constantFrom('do not', "don't", 'will not', "won't", 'would not', 'are not', 'cannot', 'does not'),
+        fc.constantFrom('', 'intend to ', 'plan to ', 'expect to ', 'currently intend to ', 'be ', 'propose to '),
+        fc.constantFrom('implement', 'implementing', 'use', 'adopt', 'take up', 'deploy', 'make use of', 'participate'),
+      ).map(([no, intent, verb]) => `${no} ${intent.startsWith('currently') ? `currently ${intent.slice(10)}` : intent}${verb}`),
+      fc.tuple(fc.constantFrom('have no', 'has no', 'no'), fc.constantFrom('plans', 'plan', 'intention', 'current plans'), fc.constantFrom('implement', 'use', 'adopt')).map(
+        ([no, plan, verb]) => `${no} ${plan} ${plan.includes('intention') ? 'of' : 'to'} ${verb}`,
+      ),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom('We ', 'Our organisation ', 'We currently ', ''), refusal, fc.constantFrom('', ' this', ' the solution', ' this functionality.', '.'), (who, says, what) => {
+        expect(parseLeadTimeAnswer(`${who}${says}${what}`)).toMatchObject({ kind: 'not-implementing' });
+      }),
+    );
+  });
+
+  test('a refusal that also gives a condition or figure is read as would not implement, flagged', () => {
+    expect(parseLeadTimeAnswer('We will not implement unless mandated')).toMatchObject({ kind: 'not-implementing', flag: expect.stringMatching(/check it/) });
+    expect(parseLeadTimeAnswer('We do not plan to implement until 2028')).toMatchObject({ kind: 'not-implementing', flag: expect.stringMatching(/condition, date or figure/) });
+  });
+
+  test('property: agreement with the proposed plan, however worded, is as proposed; a negative turns it round', () => {
+    const agree = fc.constantFrom('are happy with', 'agree with', 'are content with', 'support', 'are comfortable with', 'accept', 'can meet', 'are satisfied with');
+    const plan = fc.tuple(fc.constantFrom('proposed', 'suggested', 'recommended'), fc.constantFrom('approach', 'timescales', 'timeline', 'implementation date', 'release', 'timetable', 'implementation approach'));
+    fc.assert(
+      fc.property(fc.constantFrom('We ', ''), agree, plan, fc.boolean(), (who, verb, [adj, noun], negated) => {
+        const said = negated ? `${who}${verb.startsWith('are ') ? `are not ${verb.slice(4)}` : `do not ${verb}`}` : `${who}${verb}`;
+        const a = parseLeadTimeAnswer(`${said} the ${adj} ${noun}`);
+        if (negated) expect(a.kind).not.toBe('as-proposed');
+        else expect(a.kind).toBe('as-proposed');
+      }),
+    );
+    expect(parseLeadTimeAnswer('The suggested timeline seems workable')).toMatchObject({ kind: 'as-proposed' });
   });
 });
