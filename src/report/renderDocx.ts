@@ -1,10 +1,21 @@
-import { AlignmentType, Bookmark, Document, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BuilderElement,
+  Document,
+  FileChild,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type XmlComponent,
+} from 'docx';
+import JSZip from 'jszip';
 import type { ReportTable } from './reportTables';
-
-/** The bookmark on a table's caption: a later export finds it by this name to replace exactly that table. */
-export function bookmarkName(table: ReportTable): string {
-  return `secmod_${table.id.replace(/[^A-Za-z0-9]/g, '_')}`;
-}
 
 const FONT = 'Arial';
 /** The text width of the default A4 page with one-inch margins, in twentieths of a point. */
@@ -58,39 +69,129 @@ function tableLayout(t: ReportTable): TableLayout {
   return { size, widths: widths.map(Math.floor) };
 }
 
+/** The tag of the content control that holds a table: a later refresh finds it by this to replace exactly that table. */
+export function tableTag(table: Pick<ReportTable, 'id'>): string {
+  return `${TAG_PREFIX}${table.id}`;
+}
+export const TAG_PREFIX = 'secmod:';
+
+/** The FMR's sections, so a report dropped into one reads in its order. */
+const SECTIONS: Readonly<Record<string, string>> = {
+  'cost-estimates': 'Costs',
+  'band-distribution': 'Costs',
+  'industry-cost': 'Costs',
+  'uptake-scenarios': 'Benefits and uptake',
+  'lead-times': 'Implementation',
+  'summary-of-views': 'Views of respondents',
+};
+
 /**
- * A Word document of real tables: a caption (bookmarked with the table's stable id), the
- * sentence, the table with a header row that repeats on every page, and the notes under it.
+ * A Word document of real tables in Word's own styles (Heading 1 and 2, Caption, a named table
+ * style), en-GB throughout. Each table's caption (a SEQ field, so Word renumbers tables moved among
+ * the author's own) is followed by a content control tagged `secmod:<table id>` holding its
+ * sentence, the table and its notes, kept together on the page.
  */
 export async function renderDocx(tables: readonly ReportTable[], heading: string): Promise<Uint8Array> {
-  const children: Array<Paragraph | Table> = [new Paragraph({ children: [new TextRun({ text: heading, bold: true, size: 32, font: FONT })], spacing: { after: 240 } })];
+  const children: FileChild[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(heading)] })];
+  let section: string | undefined;
   tables.forEach((t, i) => {
-    const layout = tableLayout(t);
-    children.push(
-      new Paragraph({
-        keepNext: true,
-        spacing: { before: 240, after: 60 },
-        children: [new Bookmark({ id: bookmarkName(t), children: [new TextRun({ text: `Table ${i + 1}: ${t.title}`, bold: true, font: FONT, size: 20 })] })],
-      }),
-      new Paragraph({ keepNext: true, spacing: { after: 120 }, children: [new TextRun({ text: t.narrative, font: FONT, size: 20 })] }),
-      new Table({
-        width: { size: TEXT_WIDTH, type: WidthType.DXA },
-        columnWidths: [...layout.widths],
-        layout: TableLayoutType.FIXED,
-        rows: [
-          new TableRow({
-            tableHeader: true,
-            cantSplit: true,
-            children: t.columns.map((c) => cell(c.header, c.align, true, layout.size)),
-          }),
-          ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, j) => cell(v, t.columns[j]!.align, false, layout.size)) })),
-        ],
-      }),
-      ...t.notes.map((n) => new Paragraph({ spacing: { before: 60 }, children: [new TextRun({ text: n, italics: true, font: FONT, size: 16 })] })),
-    );
+    const name = SECTIONS[t.id];
+    if (name && name !== section) children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(name)] }));
+    section = name ?? section;
+    children.push(caption(t, i + 1), taggedBlock(tableTag(t), t.title, tableBlock(t)));
   });
-  const doc = new Document({ creator: 'SEC modification cost model', title: heading, sections: [{ children }] });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  const doc = new Document({
+    creator: 'SEC modification cost model',
+    title: heading,
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 20, language: { value: 'en-GB' } } },
+        heading1: { run: { font: FONT, size: 32, bold: true, color: '000000' }, paragraph: { spacing: { after: 240 } } },
+        heading2: { run: { font: FONT, size: 26, bold: true, color: '000000' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
+        caption: { run: { font: FONT, size: 20, bold: true, italics: false, color: '000000' }, paragraph: { spacing: { before: 240, after: 60 }, keepNext: true } },
+      },
+      paragraphStyles: [{ id: NOTE_STYLE, name: 'Table Note', basedOn: 'Normal', run: { italics: true, size: 16 }, paragraph: { spacing: { before: 60 } } }],
+    },
+    sections: [{ children }],
+  });
+  return withTableStyle(await Packer.toArrayBuffer(doc));
+}
+
+/** docx writes no table styles beside its defaults (importing one drops them), so the table style is added to the package. */
+async function withTableStyle(packed: ArrayBuffer): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(packed);
+  const styles = await zip.file('word/styles.xml')!.async('string');
+  zip.file('word/styles.xml', styles.replace('</w:styles>', `${TABLE_STYLE_XML}</w:styles>`));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+const NOTE_STYLE = 'TableNote';
+const TABLE_STYLE = 'SECModTable';
+/** Thin grid, cells padded, the header row shaded: what the table looks like wherever it is pasted. */
+const TABLE_STYLE_XML = `<w:style w:type="table" w:customStyle="1" w:styleId="${TABLE_STYLE}"><w:name w:val="SEC Modification Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>`).join('')}</w:tblBorders><w:tblCellMar><w:left w:w="${CELL_PADDING / 2}" w:type="dxa"/><w:right w:w="${CELL_PADDING / 2}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/></w:tcPr></w:tblStylePr></w:style>`;
+
+/**
+ * The caption sits just outside the table's content control: a refresh then keeps the author's
+ * cross-references to it (Word's bookmark on a caption) and any rewording of it.
+ */
+function caption(t: ReportTable, number: number): Paragraph {
+  return new Paragraph({ style: 'Caption', children: [new TextRun('Table '), ...tableNumberField(number), new TextRun(`: ${t.title}`)] });
+}
+
+/** Sentence, table and notes: what one content control holds, and what a refresh replaces. */
+function tableBlock(t: ReportTable): FileChild[] {
+  const layout = tableLayout(t);
+  const last = t.rows.length - 1;
+  return [
+    new Paragraph({ keepNext: true, spacing: { after: 120 }, children: [new TextRun(t.narrative)] }),
+    new Table({
+      style: TABLE_STYLE,
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: [...layout.widths],
+      layout: TableLayoutType.FIXED,
+      rows: [
+        // The header keeps with the first row, and the last row with the notes under it.
+        new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c) => cell(c.header, c.align, true, layout.size, true)) }),
+        ...t.rows.map((r, k) => new TableRow({ cantSplit: true, children: r.map((v, j) => cell(v, t.columns[j]!.align, false, layout.size, k === last && t.notes.length > 0)) })),
+      ],
+    }),
+    ...t.notes.map((n, k) => new Paragraph({ style: NOTE_STYLE, keepNext: k < t.notes.length - 1, children: [new TextRun(n)] })),
+  ];
+}
+
+/** "SEQ Table" as Word writes it (begin, instruction, separator, number, end), so Word renumbers and LibreOffice shows the number. */
+function tableNumberField(number: number): TextRun[] {
+  const fieldChar = (type: string) => new FieldPart(new BuilderElement<{ type: string }>({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: type } } }));
+  const instruction = new BuilderElement<{ space: string }>({ name: 'w:instrText', attributes: { space: { key: 'xml:space', value: 'preserve' } } });
+  instruction.addChildElement(' SEQ Table \\* ARABIC ');
+  return [fieldChar('begin'), new FieldPart(instruction), fieldChar('separate'), new TextRun(String(number)), fieldChar('end')];
+}
+
+/** A run holding one part of a field. */
+class FieldPart extends TextRun {
+  constructor(part: XmlComponent) {
+    super({});
+    this.root.push(part);
+  }
+}
+
+/** A block-level content control (w:sdt) with a tag and a title: Word lists it by title, and a refresh finds it by tag. */
+function taggedBlock(tag: string, title: string, content: readonly FileChild[]): FileChild {
+  return new (class extends FileChild {
+    constructor() {
+      super('w:sdt');
+      const value = (name: string, val: string | number) => new BuilderElement<{ val: string | number }>({ name, attributes: { val: { key: 'w:val', value: val } } });
+      this.root.push(new BuilderElement({ name: 'w:sdtPr', children: [value('w:alias', title), value('w:tag', tag), value('w:id', controlId(tag))] }));
+      this.root.push(new BuilderElement({ name: 'w:sdtContent', children: content }));
+    }
+  })();
+}
+
+/** A control's id from its tag, stable between exports (Word needs ids unique, not sequential). */
+function controlId(tag: string): number {
+  let h = 7;
+  for (const ch of tag) h = (h * 31 + ch.charCodeAt(0)) % 2_000_000_000;
+  return h + 1;
 }
 
 /**
@@ -104,15 +205,15 @@ function kept(text: string): string {
     .replace(/\b(\d{1,2}) ([A-Z][a-z]+) (\d{4})\b/g, '$1\u00a0$2\u00a0$3');
 }
 
-function cell(text: string, align: 'left' | 'right', header: boolean, size: number): TableCell {
+function cell(text: string, align: 'left' | 'right', header: boolean, size: number, keepNext: boolean): TableCell {
   const lines = (header ? text : kept(text)).split('\n');
   return new TableCell({
-    ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'D9E2F3', color: 'auto' } } : {}),
     children: lines.map(
       (line) =>
         new Paragraph({
+          keepNext,
           alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-          children: [new TextRun({ text: line, bold: header, font: FONT, size })],
+          children: [new TextRun({ text: line, bold: header, size })],
         }),
     ),
   });

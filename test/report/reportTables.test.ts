@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { renderDocx, bookmarkName } from '../../src/report/renderDocx';
+import { renderDocx, tableTag } from '../../src/report/renderDocx';
 import { renderCsv, renderHtml, renderMarkdown } from '../../src/report/renderText';
 import { soffice } from '../support/libreoffice';
 import { livePlan } from '../support/plans';
@@ -98,7 +98,7 @@ describe('renderers', () => {
     const sizes = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) => m[1]!.match(/<w:sz w:val="(\d+)"\/>/)![1]);
     expect([sizes[0], sizes[scenarios]]).toEqual(['18', '16']);
     expect((xml.match(/<w:tblHeader\/>/g) ?? []).length).toBe(tables.length);
-    for (const t of tables) expect(xml).toContain(`w:name="${bookmarkName(t)}"`);
+    for (const t of tables) expect(xml).toContain(`<w:tag w:val="${tableTag(t)}"/>`);
   });
 
   test('HTML escapes every cell and styles inline; CSV neutralises formulas; Markdown escapes pipes', () => {
