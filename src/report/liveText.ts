@@ -153,3 +153,44 @@ function numberOf(x: Quantity): number {
   if (typeof x.value !== 'number') throw new Error(`${x.key} is not a number (${String(x.value)}): guard it with a test`);
   return x.value;
 }
+
+/** A figure as data rather than prose: what a CSV column beside the display text holds. */
+export type PlainFigure =
+  | { readonly unit: 'gbp' | 'share' | 'months' | 'number'; readonly low: number; readonly high: number }
+  | { readonly unit: 'date'; readonly low: string; readonly high: string };
+
+/** The figure a cell shows, as numbers; null when the cell is words ("not yet provided") or a sentence. */
+export function plainFigure(live: Live): PlainFigure | null {
+  if (typeof live === 'string') return null;
+  const one = (unit: 'gbp' | 'share' | 'months' | 'number', x: Quantity) => (typeof x.value === 'number' ? { unit, low: x.value, high: x.value } : null);
+  switch (live.k) {
+    case 'money':
+      return one('gbp', live.q);
+    case 'range':
+      return typeof live.low.value === 'number' && typeof live.high.value === 'number' ? { unit: 'gbp', low: live.low.value, high: live.high.value } : null;
+    case 'share':
+      return one('share', live.q);
+    case 'months':
+      return one('months', live.q);
+    case 'count':
+      return one('number', live.q);
+    case 'round': {
+      const figure = one('number', live.q);
+      return figure && { ...figure, low: roundAsExcel(figure.low, live.places), high: roundAsExcel(figure.high, live.places) };
+    }
+    case 'date': {
+      if (typeof live.q.value !== 'number') return null;
+      const iso = isoFromSerial(live.q.value);
+      return { unit: 'date', low: iso, high: iso };
+    }
+    case 'if':
+      return plainFigure(test(live.test) ? live.then : live.else);
+    case 'cat': {
+      // A figure with nothing else printed beside it (a clause that does not apply prints nothing).
+      const shown = live.parts.filter((p) => evaluate(p) !== '');
+      return shown.length === 1 ? plainFigure(shown[0]!) : null;
+    }
+    default:
+      return null;
+  }
+}

@@ -1,11 +1,18 @@
+import { roundAsExcel } from '../model/money';
+import { plainFigure, type PlainFigure } from './liveText';
 import type { ReportTable } from './reportTables';
 
-/** Markdown: a heading, the sentence, a pipe table, the notes. Cell text has pipes escaped and line breaks folded. */
+const escapeMarkup = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Markdown: a heading, the sentence, a pipe table, the notes. Text is HTML-escaped (Markdown
+ * renders raw HTML, and answers can hold it), pipes escaped and line breaks folded.
+ */
 export function renderMarkdown(tables: readonly ReportTable[], heading: string): string {
-  const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  const cell = (s: string) => escapeMarkup(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
   const parts = [`# ${cell(heading)}`, ''];
   tables.forEach((t, i) => {
-    parts.push(`## Table ${i + 1}: ${cell(t.title)}`, '', t.narrative, '');
+    parts.push(`## Table ${i + 1}: ${cell(t.title)}`, '', cell(t.narrative), '');
     parts.push(`| ${t.columns.map((c) => cell(c.header)).join(' | ')} |`);
     parts.push(`| ${t.columns.map((c) => (c.align === 'right' ? '---:' : ':---')).join(' | ')} |`);
     for (const row of t.rows) parts.push(`| ${row.map(cell).join(' | ')} |`);
@@ -19,16 +26,43 @@ export function renderMarkdown(tables: readonly ReportTable[], heading: string):
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * CSV of one table (RFC 4180). Cells that a spreadsheet could take for a formula are neutralised
- * with a leading apostrophe, so opening the file never runs anything a respondent wrote.
+ * CSV of one table (RFC 4180), UTF-8 with a byte-order mark so Excel on Windows reads £ right.
+ * Each column of figures is followed by the same figures as plain numbers (pounds, percentages,
+ * months, ISO dates; a range as low and high), blank where the cell is words. Cells that a
+ * spreadsheet could take for a formula are neutralised with a leading apostrophe, so opening the
+ * file never runs anything a respondent wrote.
  */
 export function renderCsv(table: ReportTable): string {
-  const field = (s: string) => {
+  const field = (v: string | number) => {
+    if (typeof v === 'number') return String(v);
     // A lone dash is how respondents write "no answer": no spreadsheet reads it as a formula.
-    const safe = s !== '-' && FORMULA_START.test(s) ? `'${s}` : s;
+    const safe = v !== '-' && FORMULA_START.test(v) ? `'${v}` : v;
     return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  return `${[table.columns.map((c) => c.header), ...table.rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+  const figures = table.columns.map((_, j) => table.live.rows.map((r) => plainFigure(r[j] ?? '')));
+  const header: string[] = [];
+  table.columns.forEach((c, j) => header.push(c.header, ...figureHeaders(c.header, figures[j]!)));
+  const rows = table.rows.map((r, i) => r.flatMap((v, j) => [v, ...figureCells(figures[j]!, i)]));
+  return `\ufeff${[header, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+}
+
+const UNIT_LABEL: Readonly<Record<PlainFigure['unit'], string>> = { gbp: '£', share: '%', months: 'months', number: 'number', date: 'date' };
+
+/** The plain columns a column of figures gets: none for words, one for single figures, low and high for ranges. */
+function figureHeaders(header: string, column: readonly (PlainFigure | null)[]): string[] {
+  const first = column.find((f) => f !== null);
+  if (!first) return [];
+  const unit = UNIT_LABEL[first.unit];
+  return column.some((f) => f && f.low !== f.high) ? [`${header}, low (${unit})`, `${header}, high (${unit})`] : [`${header} (${unit})`];
+}
+
+function figureCells(column: readonly (PlainFigure | null)[], row: number): (string | number)[] {
+  const width = figureHeaders('', column).length;
+  const f = column[row];
+  // Pounds to the penny and shares as percentages, as a spreadsheet would show them.
+  const plain = (x: number | string) => (typeof x !== 'number' ? x : f?.unit === 'share' ? roundAsExcel(x * 100, 10) : f?.unit === 'gbp' ? roundAsExcel(x, 2) : x);
+  if (!f) return Array<string>(width).fill('');
+  return width === 2 ? [plain(f.low), plain(f.high)] : [plain(f.low)];
 }
 
 /**
@@ -36,7 +70,7 @@ export function renderCsv(table: ReportTable): string {
  * pastes. Every piece of text is escaped: nothing in a cell is ever markup.
  */
 export function renderHtml(tables: readonly ReportTable[]): string {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '<br>');
+  const esc = (s: string) => escapeMarkup(s).replace(/"/g, '&quot;').replace(/\n/g, '<br>');
   const border = 'border:1px solid #8c8c8c;padding:3pt 6pt;font-family:Arial,sans-serif;font-size:10pt;vertical-align:top';
   return tables
     .map((t, i) => {
@@ -44,9 +78,9 @@ export function renderHtml(tables: readonly ReportTable[]): string {
       const body = t.rows.map((r) => `<tr>${r.map((v, j) => `<td style="${border};text-align:${t.columns[j]!.align}">${esc(v)}</td>`).join('')}</tr>`).join('');
       const notes = t.notes.map((n) => `<p style="font-family:Arial,sans-serif;font-size:9pt;font-style:italic;margin:2pt 0">${esc(n)}</p>`).join('');
       return (
-        `<p style="font-family:Arial,sans-serif;font-size:10pt;font-weight:bold;margin:12pt 0 3pt">Table ${i + 1}: ${esc(t.title)}</p>` +
-        `<p style="font-family:Arial,sans-serif;font-size:10pt;margin:0 0 6pt">${esc(t.narrative)}</p>` +
-        `<table data-table-id="${esc(t.id)}" style="border-collapse:collapse"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${notes}`
+        `<p style="font-family:Arial,sans-serif;font-size:10pt;margin:12pt 0 6pt">${esc(t.narrative)}</p>` +
+        `<table data-table-id="${esc(t.id)}" style="border-collapse:collapse"><caption style="caption-side:top;text-align:left;font-family:Arial,sans-serif;font-size:10pt;font-weight:bold;margin:0 0 3pt">Table ${i + 1}: ${esc(t.title)}</caption>` +
+        `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${notes}`
       );
     })
     .join('\n');

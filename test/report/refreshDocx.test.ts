@@ -93,7 +93,8 @@ describe('refreshing the FMR’s tables in place', () => {
     expect(result.missing).toHaveLength(6);
 
     const damaged = new Uint8Array(bytes);
-    damaged[damaged.length >> 1] ^= 0xff;
+    const middle = damaged.length >> 1;
+    damaged[middle] = damaged[middle]! ^ 0xff;
     expect(await refreshTaggedTables(damaged, await renderDocx(september.report, HEADING))).toEqual({ error: 'it is not a Word document (.docx), or it is damaged' });
   });
 

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { roundAsExcel } from '../../src/model/money';
 import { renderDocx, tableTag } from '../../src/report/renderDocx';
 import { renderCsv, renderHtml, renderMarkdown } from '../../src/report/renderText';
 import { soffice } from '../support/libreoffice';
@@ -78,6 +79,9 @@ describe('report tables from the engine', () => {
   });
 });
 
+/** One CSV line's fields, quotes removed. */
+const fields = (line: string) => [...line.matchAll(/(?:"((?:[^"]|"")*)"|([^,]*))(?:,|$)/g)].slice(0, -1).map((m) => (m[1] ?? m[2]!).replace(/""/g, '"'));
+
 describe('renderers', () => {
   test('Word: every table’s cells equal the model, header rows repeat, captions are bookmarked by table id', async () => {
     const docx = await renderDocx(tables, 'MP207 report');
@@ -101,18 +105,47 @@ describe('renderers', () => {
     for (const t of tables) expect(xml).toContain(`<w:tag w:val="${tableTag(t)}"/>`);
   });
 
-  test('HTML escapes every cell and styles inline; CSV neutralises formulas; Markdown escapes pipes', () => {
-    const hostile = { ...tables[0]!, rows: [['<img src=x onerror=alert(1)>', '=HYPERLINK("http://example.invalid")', 'a | b', '+1', '@x']] };
+  test('HTML escapes every cell, styles inline and captions each table; CSV neutralises formulas; Markdown escapes markup and pipes', () => {
+    const row = ['<img src=x onerror=alert(1)>', '=HYPERLINK("http://example.invalid")', 'a | b', '+1', '@x'];
+    const hostile = { ...tables[0]!, rows: [row], live: { ...tables[0]!.live, rows: [row] } };
     const html = renderHtml([hostile]);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain('<img');
     expect(html).toContain('border:1px solid');
+    expect(html).toMatch(/<table data-table-id="cost-estimates"[^>]*><caption[^>]*>Table 1: Consultation cost estimates<\/caption><thead>/);
     const csv = renderCsv(hostile);
-    expect(csv.split('\r\n')[1]).toBe(`'<img src=x onerror=alert(1)>,"'=HYPERLINK(""http://example.invalid"")",a | b,'+1,'@x`.replace("'<img", '<img'));
-    expect(renderMarkdown([hostile], 'x')).toContain('| <img src=x onerror=alert(1)> | =HYPERLINK("http://example.invalid") | a \\| b | +1 | @x |');
+    expect(csv.split('\r\n')[1]).toBe(`<img src=x onerror=alert(1)>,"'=HYPERLINK(""http://example.invalid"")",a | b,'+1,'@x`);
+    const markdown = renderMarkdown([hostile], 'x');
+    expect(markdown).toContain('| &lt;img src=x onerror=alert(1)&gt; | =HYPERLINK("http://example.invalid") | a \\| b | +1 | @x |');
+    expect(markdown).not.toContain('<img');
 
     // "-" (no answer) stays as written; "-1+cmd" does not.
-    expect(renderCsv({ ...hostile, rows: [['-', '-1+cmd', 'x', 'y', 'z']] }).split('\r\n')[1]).toBe("-,'-1+cmd,x,y,z");
+    const dashes = ['-', '-1+cmd', 'x', 'y', 'z'];
+    expect(renderCsv({ ...hostile, rows: [dashes], live: { ...hostile.live, rows: [dashes] } }).split('\r\n')[1]).toBe("-,'-1+cmd,x,y,z");
+  });
+
+  test('CSV: a byte-order mark, and every column of figures followed by the figures as plain numbers', () => {
+    const industry = renderCsv(table('industry-cost')).split('\r\n');
+    expect(industry[0]).toBe('\ufeffItem,Range,"Range, low (£)","Range, high (£)",Central,Central (£)');
+    expect(industry[1]).toBe('Respondents’ stated costs,£350k–£950k,350000,950000,£650k,650000');
+    // Words stay words: no number is made up for a cost not yet provided.
+    expect(industry[3]).toBe('DCC implementation,not yet provided,,,not yet provided,');
+    const uncertainty = seed.uncertainty.industryTotal;
+    expect(industry[8]).toBe(`"Simulated total, P10 to P90 (P50)",£532k–£772k,${roundAsExcel(uncertainty.p10, 2)},${roundAsExcel(uncertainty.p90, 2)},£650k,${roundAsExcel(uncertainty.p50, 2)}`);
+
+    const scenarios = renderCsv(table('uptake-scenarios')).replace('\ufeff', '').split('\r\n').map(fields);
+    const central = seed.model.scenarios[1]!.result;
+    const at = (header: string, row = 2) => scenarios[row]![scenarios[0]!.indexOf(header)];
+    // An ASCII minus in the plain figure; the display column keeps the report's.
+    expect(at('NPV (£)')).toBe(String(roundAsExcel(central.npv, 2)));
+    expect(at('NPV (£)')).toMatch(/^-\d/);
+    expect(at('NPV')).toBe('−£460k');
+    // A result that cannot exist has no number: "fewer than one adopter" leaves its plain cell blank.
+    expect([at('Cost per adopter', 1), at('Cost per adopter (£)', 1)]).toEqual(['fewer than one adopter', '']);
+
+    const leadTimes = renderCsv(table('lead-times')).split('\r\n');
+    expect(leadTimes[0]).toBe('\ufeffRespondent,Category,Lead time,Lead time (months),Ready by,Ready by (date),Notes');
+    expect(leadTimes[4]).toBe('Utilita Energy Ltd,Large Supplier,6–8 months,,1 November 2027,2027-11-01,');
   });
 
   const binary = soffice();
