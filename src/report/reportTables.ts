@@ -64,6 +64,19 @@ export interface ReportInput {
   readonly checks: readonly Check[];
 }
 
+/** A report ready to export: its tables, heading and file name stem ("MP207"). */
+export interface ReportExport {
+  readonly tables: readonly ReportTable[];
+  readonly heading: string;
+  readonly stem: string;
+}
+
+/** The report of a model run, headed and named for its modification. */
+export function reportExport(analysis: Analysis, tables: readonly ReportTable[]): ReportExport {
+  const { modification } = analysis.consultation;
+  return { tables, heading: reportHeading(modification), stem: modification.id || 'consultation' };
+}
+
 /** The heading of the report's tables, e.g. "MP207 ‘Allowing …’: costs, benefits and implementation". */
 export function reportHeading(modification: { readonly id: string; readonly title: string }): string {
   return `${modification.id} ${modification.title ? `‘${modification.title}’` : ''}: costs, benefits and implementation`.replace(/\s+/g, ' ').replace(/^ ?: /, '').trim();

@@ -1,19 +1,12 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ReportTable } from '../report/reportTables';
+import type { ReportExport } from '../report/reportTables';
 import { renderHtml, renderMarkdown } from '../report/renderText';
 import { StatusMessage, type Status } from './StatusMessage';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
-
-export interface ReportExport {
-  readonly tables: readonly ReportTable[];
-  readonly heading: string;
-  /** File name stem, e.g. "MP207". */
-  readonly stem: string;
-}
 
 /** The report tables of the last import: a Word file to download, HTML or Markdown to paste. */
 export function ExportPanel({ report }: { report: ReportExport }) {

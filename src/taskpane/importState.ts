@@ -2,7 +2,8 @@ import type { ReadResult } from '../import/annexText';
 import { analyseRead, type DocumentFile, type ImportResult } from '../import/importText';
 import type { ModelAssumptions, ModelOverrides } from '../model/costModel';
 import type { RoleOverrides } from '../model/questionRoles';
-import type { ModelNow, ModelSource, ModelTakenUp, ModelWritten } from './modelWrite';
+import type { ModelNow, ModelSource, ModelTakenUp } from '../workbook/takeUp';
+import type { ModelWritten } from './modelWrite';
 import { modelState, partWritten, rebased, type ModelState, type Part } from './modelState';
 import { formatReportDate } from '../report/format';
 

@@ -1,8 +1,8 @@
 import type { ModelAssumptions } from '../model/costModel';
 import { timelineSources } from './assumptionEdits';
 import { inputChanges, type InputChange } from '../workbook/inputCells';
-import type { ReportExport } from './ExportPanel';
-import type { ModelSource } from './modelWrite';
+import type { ReportExport } from '../report/reportTables';
+import type { ModelSource } from '../workbook/takeUp';
 
 /** The panels' shares of the assumptions: the Timeline panel edits the timeline, the Assumptions panel the rest. */
 export type Part = 'assumptions' | 'timeline';

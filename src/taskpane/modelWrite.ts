@@ -1,32 +1,12 @@
-import type { Finding } from '../model/consultation';
-import { fromDate, type IsoDate } from '../model/calendarDates';
+import { fromDate } from '../model/calendarDates';
 import { defaultAssumptions, type ModelAssumptions } from '../model/costModel';
-import { analyseConsultation, type Analysis } from '../model/responseAnalysis';
-import { reportHeading, type ReportTable } from '../report/reportTables';
+import { reportExport, type ReportExport } from '../report/reportTables';
 import { ENGINE_VERSION } from '../version';
-import { costModelWorkbook, runCostModel } from '../workbook/costModelWorkbook';
+import { costModelWorkbook } from '../workbook/costModelWorkbook';
 import { WorkbookRefusal, type WorkbookHost, type WriteReport } from '../workbook/host';
-import { carryForward, changeReport, INPUT_TABLES, type WorkbookSnapshot } from '../workbook/readBack';
+import { carryForward, changeReport, INPUT_TABLES } from '../workbook/readBack';
 import { renameSheets } from '../workbook/renameSheets';
-import { reopenWorkbook } from '../workbook/reopen';
-import type { ReportExport } from './ExportPanel';
-
-/** What a model workbook is built from: the read document and where it came from. */
-export interface ModelSource {
-  readonly analysis: Analysis;
-  readonly findings: readonly Finding[];
-  readonly sourceName: string;
-  readonly sourceSha256: string;
-  /** Sheets written under other names, beside the user's own sheets of those names. */
-  readonly renames: Readonly<Record<string, string>>;
-}
-
-/** A model the workbook already holds, taken up when the pane opens. */
-export interface ModelTakenUp extends ModelNow {
-  readonly source: ModelSource;
-  /** When the workbook was written, as its Read me says. */
-  readonly written: IsoDate | null;
-}
+import { modelNow, takeUpSnapshot, type ModelNow, type ModelProblems, type ModelSource, type ModelTakenUp } from '../workbook/takeUp';
 
 export interface ModelWritten {
   readonly report: WriteReport;
@@ -80,34 +60,10 @@ export async function writeModel(host: WorkbookHost, source: ModelSource, adjust
   };
 }
 
-/** The engine's problems with the workbook's cells as they stand. */
-export interface ModelProblems {
-  readonly problems: readonly string[];
-}
-
-/** What the workbook's input cells hold now, run through the engine: its assumptions and report. */
-export interface ModelNow {
-  readonly assumptions: ModelAssumptions;
-  readonly export: ReportExport;
-}
-
-/**
- * The model a workbook written earlier holds (by this pane or the CLI), rebuilt from its own
- * sheets so its assumptions, timeline and report can be worked on without the document. Null
- * when the workbook holds no model.
- */
+/** The model the workbook holds, taken up when the pane opens; null when it holds none. */
 export async function takeUpWorkbook(host: WorkbookHost): Promise<ModelTakenUp | ModelProblems | null> {
   const snapshot = await host.readSnapshot();
-  const reopened = snapshot && reopenWorkbook(snapshot);
-  if (!snapshot || !reopened) return null;
-  const analysis = analyseConsultation(reopened.consultation, reopened.roles);
-  const now = modelNow(snapshot, analysis, defaultAssumptions(analysis, fromDate(new Date())));
-  if ('problems' in now) return now;
-  return {
-    ...now,
-    source: { analysis, findings: reopened.findings, sourceName: reopened.sourceName, sourceSha256: reopened.sourceSha256, renames: reopened.renames },
-    written: reopened.written,
-  };
+  return snapshot && takeUpSnapshot(snapshot, fromDate(new Date()));
 }
 
 /** The model as the workbook's cells hold it now (after an edit in the sheet or the pane); null when its tables are gone. */
@@ -115,15 +71,4 @@ export async function readModelNow(host: WorkbookHost, source: ModelSource, fall
   // Read on every edit: the inputs alone, not the answers.
   const snapshot = await host.readSnapshot(INPUT_TABLES);
   return snapshot && modelNow(snapshot, source.analysis, fallback);
-}
-
-function modelNow(snapshot: WorkbookSnapshot, analysis: Analysis, fallback: ModelAssumptions): ModelNow | ModelProblems {
-  const { assumptions } = carryForward(snapshot, analysis, fallback);
-  const run = runCostModel(analysis, assumptions);
-  return run.ok ? { assumptions, export: reportExport(analysis, run.report) } : { problems: run.problems };
-}
-
-function reportExport(analysis: Analysis, tables: readonly ReportTable[]): ReportExport {
-  const { modification } = analysis.consultation;
-  return { tables, heading: reportHeading(modification), stem: modification.id || 'consultation' };
 }

@@ -3,36 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { isoDate } from '../../src/model/calendarDates';
 import { refreshTaggedTables } from '../../src/report/refreshDocx';
 import { renderDocx } from '../../src/report/renderDocx';
 import { soffice } from '../support/libreoffice';
-import { livePlan } from '../support/plans';
-import { seedText } from '../support/seed';
-
-const HEADING = 'MP207 report';
-const march = livePlan(seedText());
-const september = livePlan(seedText(), (a) => ({ ...a, timeline: { ...a.timeline, decisionDate: isoDate('2027-09-01')! } }));
-
-const author = (text: string) => `<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
-const foreignControl = `<w:sdt><w:sdtPr><w:alias w:val="Old table"/><w:tag w:val="secmod:retired-table"/><w:id w:val="42"/></w:sdtPr><w:sdtContent>${author('A table this model no longer makes.')}</w:sdtContent></w:sdt>`;
-
-/**
- * An FMR as an author builds it: the exported tables with their own paragraphs around and between
- * them, a control tagged with a table the model no longer makes, and parts of its own (a comment).
- */
-async function authorsFmr(): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(await renderDocx(march.report, HEADING));
-  const xml = await zip.file('word/document.xml')!.async('string');
-  let k = 0;
-  const edited = xml
-    .replace('<w:body>', `<w:body>${author('1 Summary. The Panel is asked to note the costs below.')}`)
-    .replace(/<\/w:sdt>/g, () => `</w:sdt>${author(`Author paragraph ${++k} after a table.`)}`)
-    .replace(/<w:sectPr/, `${foreignControl}${author('Closing words of the report.')}<w:sectPr`);
-  zip.file('word/document.xml', edited);
-  zip.file('word/comments.xml', '<?xml version="1.0" encoding="UTF-8"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>');
-  return zip.generateAsync({ type: 'uint8array' });
-}
+import { author, authorsControl, authorsFmr, foreignControl, HEADING, march, september } from '../support/fmr';
 
 async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(bytes);
@@ -61,8 +35,9 @@ describe('refreshing the FMR’s tables in place', () => {
     const [oldXml, newXml] = [before.get('word/document.xml')!, after.get('word/document.xml')!];
     expect(outsideControls(newXml)).toBe(outsideControls(oldXml));
     expect(newXml).toContain('1 Summary. The Panel is asked to note the costs below.');
-    expect(newXml).toContain('Author paragraph 6 after a table.');
+    expect(newXml).toContain('Author paragraph 7 after a table.');
     expect(newXml).toContain(foreignControl);
+    expect(newXml).toContain(authorsControl);
     // The lead-time sentence moved with the decision date; the cost table did not change.
     expect(oldXml).toContain('from a decision on 1 March 2027');
     expect(newXml).not.toContain('from a decision on 1 March 2027');
