@@ -30,6 +30,7 @@ module.exports = async (env) => {
     devtool: 'source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
+      word: './src/taskpane/word/index.tsx',
       commands: './src/commands/commands.ts',
       functions: FUNCTIONS,
     },
@@ -51,6 +52,8 @@ module.exports = async (env) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane', 'commands', 'functions'],
       }),
+      // Word has its own page: no custom functions or Excel commands there.
+      new HtmlWebpackPlugin({ filename: 'word.html', template: './src/taskpane/taskpane.html', chunks: ['word'] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },

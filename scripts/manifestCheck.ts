@@ -25,6 +25,18 @@ const DEV_ORIGIN = 'https://localhost:3000/';
 
 type Node = Record<string, unknown>;
 
+/** Word's pane is a page of its own, opened from a ribbon button, with no custom functions. */
+function wordHostProblems(host: Node | undefined, defined: ReadonlyMap<string, string>): string[] {
+  if (!host) return ['VersionOverrides has no Document (Word) host'];
+  const problems: string[] = [];
+  if (host.AllFormFactors) problems.push('the Word host must not declare custom functions');
+  const surface = (host.DesktopFormFactor as Node | undefined)?.ExtensionPoint as Node | undefined;
+  const controls = (((surface?.OfficeTab as Node | undefined)?.Group as Node[] | undefined) ?? []).flatMap((g) => (g.Control as Node[] | undefined) ?? []);
+  const pages = controls.map((c) => (c.Action as Node | undefined)).filter((a) => a?.['@xsi:type'] === 'ShowTaskpane').map((a) => defined.get(String((a!.SourceLocation as Node)?.['@resid'])));
+  if (!pages.includes(`${DEV_ORIGIN}word.html`)) problems.push(`the Word ribbon button must open ${DEV_ORIGIN}word.html (found ${pages.join(', ') || 'none'})`);
+  return problems;
+}
+
 export function manifestProblems(xml: string, context: ManifestContext): string[] {
   const problems: string[] = [];
   const attributes = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['Host', 'Set', 'bt:Image', 'bt:Url', 'bt:String', 'Control', 'Group', 'Runtime', 'AppDomain'].includes(name) });
@@ -48,7 +60,7 @@ export function manifestProblems(xml: string, context: ManifestContext): string[
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(String(app.Id))) problems.push('Id must be a GUID');
   if (!/^\d+(\.\d+){3}$/.test(String(app.Version))) problems.push('Version must have four parts, e.g. 1.0.0.0');
   const hosts = ((app.Hosts as Node | undefined)?.Host as Node[] | undefined) ?? [];
-  if (hosts.map((h) => h['@Name']).join() !== 'Workbook') problems.push('the add-in must target Excel only (Host Name="Workbook")');
+  if (hosts.map((h) => h['@Name']).join() !== 'Workbook,Document') problems.push('the add-in must target Excel and Word (Host Name="Workbook", then "Document")');
   if (app.Permissions !== 'ReadWriteDocument') problems.push(`Permissions must be ReadWriteDocument, the least that writes a workbook (found ${String(app.Permissions)})`);
   const domains = ((app.AppDomains as Node | undefined)?.AppDomain as unknown[] | undefined) ?? [];
   for (const d of domains) if (String(d).includes('*')) problems.push(`AppDomain ${String(d)} is a wildcard`);
@@ -79,7 +91,10 @@ export function manifestProblems(xml: string, context: ManifestContext): string[
   for (const id of used) if (!defined.has(id)) problems.push(`resid ${id} is used but not defined in Resources`);
   for (const id of defined.keys()) if (!used.has(id)) problems.push(`resource ${id} is defined but never used`);
 
-  const host = ((overrides.Hosts as Node)?.Host as Node[] | undefined)?.[0];
+  const overrideHosts = ((overrides.Hosts as Node)?.Host as Node[] | undefined) ?? [];
+  const host = overrideHosts.find((h) => h['@xsi:type'] === 'Workbook');
+  if (!host) problems.push('VersionOverrides has no Workbook host');
+  problems.push(...wordHostProblems(overrideHosts.find((h) => h['@xsi:type'] === 'Document'), defined));
   const runtime = ((host?.Runtimes as Node | undefined)?.Runtime as Node[] | undefined)?.[0];
   if (runtime?.['@resid'] !== 'Taskpane.Url' || runtime?.['@lifetime'] !== 'long') problems.push('the shared runtime must be Taskpane.Url with lifetime="long"');
   if ((host?.DesktopFormFactor as Node | undefined)?.FunctionFile && ((host?.DesktopFormFactor as Node).FunctionFile as Node)['@resid'] !== 'Taskpane.Url') {

@@ -1,34 +1,10 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { accessibilityViolations, CHROMIUM, CHROMIUM_ARGS, describeInBrowser, dist, shots } from '../support/browser';
 import { serveFolder } from '../support/staticServer';
 import { seedText } from '../support/seed';
-
-const root = join(__dirname, '..', '..');
-const dist = join(root, 'dist');
-const shots = join(root, 'test-output', 'screenshots');
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-// CI installs Chromium and builds dist/ first (npm test), so there a missing one is a failure.
-const ready = Boolean(CHROMIUM && existsSync(join(dist, 'taskpane.html')));
-const describeInBrowser = ready || process.env.CI ? describe : describe.skip;
-if (!ready && !process.env.CI) console.warn('Chromium or dist/ is missing: the browser test is skipped here; CI runs it.');
-
-/** axe-core's WCAG 2.1 A and AA findings on the page as it stands: rule, impact and the first element. */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  // Colours are measured once transitions (an accordion opening) have finished.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  // Evaluated through the debugging protocol: the pane's CSP rightly refuses an injected script tag.
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: object, options: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    // Fluent's focus manager (Tabster) puts hidden focus guards at the edges of groups that pass
-    // focus straight on; they are not content, so they are left out.
-    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`);
-  });
-  return violations;
-}
 
 describeInBrowser('the built task pane in Chromium (outside Office: the preview workbook)', () => {
   let browser: Browser;
@@ -39,7 +15,7 @@ describeInBrowser('the built task pane in Chromium (outside Office: the preview 
     server = await serveFolder(dist);
     browser = await chromium.launch({
       executablePath: CHROMIUM!,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     });
   });
   afterAll(async () => {
@@ -251,7 +227,7 @@ describeInBrowser('the built task pane in Chromium (outside Office: the preview 
 
   test('markup in answers shows as text: no dialog, no script, no image', async () => {
     const { page, problems } = await open();
-    await page.getByLabel('Collated responses').fill(readFileSync(join(root, 'test', 'fixtures', 'ok.hostile.txt'), 'utf8'));
+    await page.getByLabel('Collated responses').fill(readFileSync(join(__dirname, '..', 'fixtures', 'ok.hostile.txt'), 'utf8'));
     await page.getByRole('button', { name: 'Read responses' }).click();
     await page.getByText('<script>alert(1)</script><img src=x onerror=alert(1)>', { exact: false }).first().waitFor();
     expect(await page.locator('main img').count()).toBe(1);

@@ -22,6 +22,9 @@ describe('the offline manifest check', () => {
     ['a lower-case namespace', xml.replace('DefaultValue="SECMOD"', 'DefaultValue="secmod"'), /namespace "secmod"/],
     ['a wildcard domain', xml.replace('<Hosts>', '<AppDomains><AppDomain>https://*.example.com</AppDomain></AppDomains>\n  <Hosts>'), /wildcard/],
     ['broken XML', xml.replace('</OfficeApp>', ''), /not well-formed/],
+    ['Excel only', xml.replace('    <Host Name="Document"/>\n', ''), /must target Excel and Word/],
+    ['Word opening the Excel page', xml.replace('<SourceLocation resid="Word.Url"/>', '<SourceLocation resid="Taskpane.Url"/>'), /Word ribbon button must open https:\/\/localhost:3000\/word.html/],
+    ['no Word ribbon', xml.replace(/<Host xsi:type="Document">[\s\S]*?<\/Host>\s*(?=<\/Hosts>)/, ''), /no Document \(Word\) host/],
   ])('refuses %s', (_, broken, message) => {
     expect(manifestProblems(broken, context).join('\n')).toMatch(message);
   });
