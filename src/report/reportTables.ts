@@ -1,4 +1,5 @@
 import type { ResultBasis } from '../model/basis';
+import { answerKey, isNoAnswer } from '../model/answerText';
 import { excelSerial } from '../model/calendarDates';
 import { basisText, ENTERED_BASIS, NOT_VALID } from '../model/basis';
 import type { Check } from '../model/checks';
@@ -429,44 +430,48 @@ function leadTimes(input: ReportInput): ReportTable {
   });
 }
 
-type View = 'Yes' | 'No' | 'Other' | 'No answer';
+const VIEWS = ['Yes', 'No', 'Neutral', 'Other', 'No answer'] as const;
+type View = (typeof VIEWS)[number];
 
+/** A response's view from its first word, as a Modification Report counts them. */
 function viewOf(response: string): View {
-  const r = response.trim().toLowerCase();
-  if (r === '' || /^-+$/.test(r) || r === 'n/a') return 'No answer';
-  if (/^yes\b/.test(r)) return 'Yes';
-  if (/^no\b/.test(r)) return 'No';
+  const key = answerKey(response);
+  if (isNoAnswer(key)) return 'No answer';
+  if (/^yes\b/.test(key)) return 'Yes';
+  if (/^no\b/.test(key)) return 'No';
+  if (/^neutral\b/.test(key)) return 'Neutral';
   return 'Other';
 }
 
+/**
+ * One row per question with its wording and the count of each view. The cost and lead-time
+ * questions have tables of their own; a question nobody answered (a request for comments) is left out.
+ */
 function summaryOfViews({ analysis }: ReportInput): ReportTable {
-  const { consultation } = analysis;
-  const categoryOf = new Map(consultation.respondents.map((r) => [r.id, r.category]));
-  const categories = [...new Set(consultation.respondents.map((r) => r.category))];
+  const { consultation, roles } = analysis;
+  const own = new Set([roles.costQuestion, roles.leadTimeQuestion]);
   const rows: string[][] = [];
   const mostlyNo: number[] = [];
   const mostlyYes: number[] = [];
   for (const question of consultation.questions) {
-    const answers = consultation.answers.filter((a) => a.question === question.number && a.response !== '');
-    if (answers.length === 0) continue;
-    const tally = (category: string | null) => {
-      const views = answers.filter((a) => category === null || categoryOf.get(a.respondentId) === category).map((a) => viewOf(a.response));
-      return (['Yes', 'No', 'Other', 'No answer'] as const).map((v) => views.filter((x) => x === v).length);
-    };
-    for (const category of categories) rows.push([`Q${question.number}`, category, ...tally(category).map(String)]);
-    const [yes, no, other] = tally(null) as [number, number, number];
-    const answered = yes + no + other;
+    if (own.has(question.number)) continue;
+    const views = consultation.answers.filter((a) => a.question === question.number).map((a) => viewOf(a.response));
+    if (!views.some((v) => v !== 'No answer')) continue;
+    const tally = VIEWS.map((v) => views.filter((x) => x === v).length);
+    rows.push([String(question.number), question.text, ...tally.map(String), String(views.length)]);
+    const [yes, no] = tally as [number, number];
+    const answered = views.length - tally[4]!;
     if (no > answered / 2) mostlyNo.push(question.number);
     if (yes > answered / 2) mostlyYes.push(question.number);
   }
   const questionList = (qs: number[]) => `question${qs.length === 1 ? '' : 's'} ${listing(qs.map(String))}`;
-  const parts = [mostlyYes.length ? `Most respondents answered Yes to ${questionList(mostlyYes)}` : '', mostlyNo.length ? `most answered No to ${questionList(mostlyNo)}` : ''].filter(Boolean);
+  const parts = [mostlyYes.length ? `most respondents answered Yes to ${questionList(mostlyYes)}` : '', mostlyNo.length ? `most answered No to ${questionList(mostlyNo)}` : ''].filter(Boolean);
   return table({
     id: 'summary-of-views',
     title: 'Summary of views',
-    columns: [left('Question'), left('Category'), right('Yes'), right('No'), right('Other'), right('No answer')],
+    columns: [left('Question'), left('Wording'), right('Yes'), right('No'), right('Neutral'), right('Other'), right('No answer'), right('Total')],
     rows,
-    narrative: parts.length ? `${capitalise(parts.join('; '))}.` : 'No question was answered Yes or No.',
-    notes: ['Answers are counted from the first word of each response; questions asking only for comments are left out.'],
+    narrative: parts.length ? `${capitalise(parts.join('; '))}.` : rows.length ? 'No question had a majority answering Yes or No.' : 'No question beyond the cost and lead-time questions was answered.',
+    notes: ['Each response is counted by its first word (Yes, No or Neutral); the cost and lead-time questions are reported in their own tables, and questions asking only for comments are left out.'],
   });
 }

@@ -30,6 +30,9 @@ export const READ_ME_ITEMS = {
   written: 'Written on',
 } as const;
 
+/** The Read me item holding a question's wording, so a workbook taken up without its document reports it. */
+export const questionItem = (n: number) => `Question ${n}`;
+
 /** The appraisal convention, stated once here and in the README. */
 export const APPRAISAL_CONVENTION =
   'Present values at the decision date (year 0 = the twelve months from it), in real terms at decision-year prices, with no inflation applied: enter every figure in those prices. One-off costs fall in the year the change goes live (the target release); ongoing costs run from then; benefits run for AppraisalYears years from BenefitsStart (blank: the release). Discounting as HM Treasury’s Green Book prescribes (3.5% to year 30, 3.0% after).';
@@ -65,6 +68,7 @@ export function readMeSheet(
     [text('Respondents'), num(analysis.results.length)],
     [text(READ_ME_ITEMS.costQuestion), analysis.roles.costQuestion === null ? text('not found') : num(analysis.roles.costQuestion)],
     [text(READ_ME_ITEMS.leadTimeQuestion), analysis.roles.leadTimeQuestion === null ? text('not found') : num(analysis.roles.leadTimeQuestion)],
+    ...analysis.consultation.questions.map((q) => [text(questionItem(q.number)), text(q.text)]),
     [text('Engine version'), text(meta.engineVersion)],
     [text(READ_ME_ITEMS.written), date(meta.created)],
     [text('Monte Carlo seed'), num(mc.seed)],

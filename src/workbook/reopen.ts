@@ -5,7 +5,7 @@ import { ASSUMPTIONS_SHEET } from './assumptionsSheet';
 import { COSTS, COSTS_SHEET, LEAD_TIMES_SHEET } from './costSheets';
 import { isoFromSerial } from './plan';
 import { headerKey, type WorkbookSnapshot } from './readBack';
-import { READ_ME_ITEMS, READ_ME_SHEET } from './readMeSheet';
+import { questionItem, READ_ME_ITEMS, READ_ME_SHEET } from './readMeSheet';
 import { FINDINGS_SHEET, RESPONSES, RESPONSES_SHEET } from './responseSheets';
 
 /** A model workbook taken up without its document: what it was built from, as its own sheets record it. */
@@ -40,8 +40,8 @@ const HOME_SHEETS: Readonly<Record<string, string>> = {
 /**
  * Rebuilds the consultation from the Responses sheet (every answer, with its respondent, category
  * and source lines) and the Read me, so a workbook opened later can be modelled and rewritten as
- * it was imported. Question wording and the raw source text are not kept in the workbook and come
- * back empty; nothing the workbook shows depends on them. Null when the workbook has no model.
+ * it was imported, question wording included (the Read me keeps it). The raw source text is not
+ * kept in the workbook and comes back empty; nothing the workbook shows depends on it. Null when the workbook has no model.
  */
 export function reopenWorkbook(snapshot: WorkbookSnapshot): ReopenedWorkbook | null {
   const responses = snapshot.tables.tblResponses;
@@ -80,7 +80,7 @@ export function reopenWorkbook(snapshot: WorkbookSnapshot): ReopenedWorkbook | n
   const ordered = [...respondents.values()].sort((a, b) => rank(a.id) - rank(b.id));
   const questions: Question[] = [...new Set(answers.map((a) => a.question))]
     .sort((a, b) => a - b)
-    .map((number) => ({ number, text: '', columns: [], line: Math.min(...answers.filter((a) => a.question === number).map((a) => a.source.firstLine)) }));
+    .map((number) => ({ number, text: words(questionItem(number)), columns: [], line: Math.min(...answers.filter((a) => a.question === number).map((a) => a.source.firstLine)) }));
   const sourceName = words(READ_ME_ITEMS.sourceName);
   const costQuestion = role(READ_ME_ITEMS.costQuestion);
   const leadTimeQuestion = role(READ_ME_ITEMS.leadTimeQuestion);

@@ -43,11 +43,15 @@ describe('report tables from the engine', () => {
     ]);
     // A note that applies to nothing is left out, not printed empty.
     expect(tables.flatMap((t) => t.notes).filter((n) => n === '')).toEqual([]);
-    // Question 1: EON Yes; OVO, Utility Warehouse, Utilita No (Large); ENGIE No (Small).
-    expect(table('summary-of-views').rows.slice(0, 2)).toEqual([
-      ['Q1', 'Large Supplier', '1', '3', '0', '0'],
-      ['Q1', 'Small Supplier', '0', '1', '0', '0'],
+    // Question 1: EON Yes; OVO, Utility Warehouse, Utilita and ENGIE No. Question 2: Utility Warehouse left it blank.
+    // Questions 4 and 5 (cost and lead time) have tables of their own; nobody answered question 9 (comments).
+    const views = table('summary-of-views');
+    expect(views.columns.map((c) => c.header)).toEqual(['Question', 'Wording', 'Yes', 'No', 'Neutral', 'Other', 'No answer', 'Total']);
+    expect(views.rows.slice(0, 2)).toEqual([
+      ['1', 'Do you agree that the solution put forward will effectively resolve the identified issue?', '1', '4', '0', '0', '0', '5'],
+      ['2', 'Do you agree with the proposed implementation approach?', '0', '4', '0', '0', '1', '5'],
     ]);
+    expect(views.rows.map((r) => r[0])).toEqual(['1', '2', '3', '6', '7', '8']);
     expect(table('summary-of-views').narrative).toBe('Most respondents answered Yes to question 3; most answered No to questions 1, 2, 6, 7 and 8.');
   });
 

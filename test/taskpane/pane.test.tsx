@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from '../../src/taskpane/App';
@@ -164,7 +164,8 @@ describe('the steps and their results say where the modeller is', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Run uncertainty' }));
     });
-    expect((await screen.findByLabelText('Simulated industry cost')).textContent).toMatch(/^Industry cost P10/);
+    // The run finishes after the click returns (it runs off the page thread in the pane): wait for its result.
+    await waitFor(() => expect(screen.getByLabelText('Simulated industry cost').textContent).toMatch(/^Industry cost P10/));
   });
 
   test('importing again with figures typed below and not yet written asks first', async () => {
