@@ -40,12 +40,14 @@ interface Row {
   readonly raw: string[];
 }
 
-const HEADING = /^#{1,6}\s+(.*)$/;
-const QUESTION_HEADING = /^question\s+(\d{1,3})\s*[:.)\-–—]?\s*(.*)$/i;
+// "(?:\S.*)?" rather than ".*" after a run of spaces: the run can then end in one place only, so a
+// line that fails to match (a line separator inside it) fails in linear time, not quadratic.
+const HEADING = /^#{1,6}\s+((?:\S.*)?)$/;
+const QUESTION_HEADING = /^question\s+(\d{1,3})\s*(?:[:.)\-–—]\s*)?((?:\S.*)?)$/i;
 const TABLE_LABEL = /^question\s+(\d{1,3})$/i;
 // The whole first cell of a header row; a respondent called "Respondent 12 Ltd" is data.
 const HEADER_FIRST_CELL = /^(?:respondents?|respondent name|organi[sz]ation|name)$/i;
-const MODIFICATION_ID = /\b((?:SECMP|MP|DP|CP)\s?\d{1,4}[A-Z]?)\b/;
+export const MODIFICATION_ID = /\b((?:SECMP|MP|DP|CP)\s?\d{1,4}[A-Z]?)\b/;
 
 export function readAnnexText(input: string, sourceName: string): ReadResult {
   const findings: Finding[] = [];
@@ -93,7 +95,8 @@ export function readAnnexText(input: string, sourceName: string): ReadResult {
       } else if (!modification.id && MODIFICATION_ID.test(headingText)) {
         modification = modificationFrom(headingText);
       } else if (!title && /consultation/i.test(headingText)) {
-        title = headingText.replace(/\s+responses?$/i, '').trim();
+        // The lookbehind starts the match only where a run of spaces starts: linear on long runs.
+        title = headingText.replace(/(?<!\s)\s+responses?$/i, '').trim();
       }
       return;
     }
@@ -281,7 +284,9 @@ function collate(tables: readonly Table[], findings: Finding[]): { respondents: 
  * continues the same paragraph when the first piece stops mid-sentence, else starts a new one.
  */
 function joinFragments(fragments: readonly string[], role: Role, row: Row, findings: Finding[]): string {
-  let out = '';
+  // Joined once at the end: testing the text built so far at every piece made many pieces quadratic.
+  const parts: string[] = [];
+  let last = '';
   for (const fragment of fragments) {
     const plain = htmlToPlainText(fragment);
     for (const tag of plain.foreignTags) {
@@ -289,11 +294,11 @@ function joinFragments(fragments: readonly string[], role: Role, row: Row, findi
     }
     const piece = cleanMultiline(plain.text);
     if (!piece) continue;
-    if (!out) out = piece;
-    else if (role === 'respondent' || role === 'category') out = `${out} ${piece}`;
-    else out = /[.!?:;)"']$/.test(out) || !/^[a-z]/.test(piece) ? `${out}\n${piece}` : `${out} ${piece}`;
+    if (last) parts.push(role === 'respondent' || role === 'category' || (!/[.!?:;)"']$/.test(last) && /^[a-z]/.test(piece)) ? ' ' : '\n');
+    parts.push(piece);
+    last = piece;
   }
-  return out;
+  return parts.join('');
 }
 
 function cleanMultiline(text: string): string {
@@ -305,12 +310,21 @@ function cleanMultiline(text: string): string {
 }
 
 function stripMarkup(cell: string): string {
-  return cleanText(htmlToPlainText(cell).text.replace(/\n/g, ' ').replace(/^\*+|\*+$/g, ''));
+  return cleanText(htmlToPlainText(cell).text.replace(/\n/g, ' ').replace(/^\*+|(?<!\*)\*+$/g, ''));
 }
 
 function modificationFrom(heading: string): { id: string; title: string } {
   const id = MODIFICATION_ID.exec(heading)![1]!.replace(/\s/g, '');
-  const quoted = /['‘"“]([^'’"”]+)['’"”]/.exec(heading);
-  const title = quoted ? quoted[1]! : heading.replace(MODIFICATION_ID, '').replace(/^[\s:–—-]+/, '');
+  const quoted = quotedText(heading);
+  const title = quoted ?? heading.replace(MODIFICATION_ID, '').replace(/^[\s:–—-]+/, '');
   return { id, title: title.trim() };
+}
+
+/**
+ * The first quoted text in a heading (a modification's title). Searched only up to the last
+ * closing quote: a long run of opening quotes with no closing one is then one pass, not one per quote.
+ */
+export function quotedText(text: string): string | undefined {
+  const end = Math.max(...["'", '’', '"', '”'].map((q) => text.lastIndexOf(q)));
+  return /['‘"“]([^'’"”]+)['’"”]/.exec(text.slice(0, end + 1))?.[1];
 }

@@ -31,26 +31,33 @@ export interface DocumentFile {
  */
 export async function importDocuments(files: readonly DocumentFile[], choices: AnalysisChoices = {}): Promise<ImportResult & { readonly reads: readonly ReadResult[] }> {
   const name = files.map((f) => f.name).join(', ');
-  const texts: Array<{ sourceName: string; text: string }> = [];
+  const texts: Array<{ sourceName: string; text: string; findings: readonly Finding[] }> = [];
   for (const file of files) {
     const text = await documentText(file);
     if (!text.ok) {
       const reads = [readAnnexText('', name)];
       return { ...analyseRead(reads, choices, `${files.length > 1 ? `${file.name}: ` : ''}${text.reason}`), reads };
     }
-    texts.push({ sourceName: file.name, text: text.text });
+    texts.push({ sourceName: file.name, text: text.text, findings: text.findings ?? [] });
   }
   // Several collations are consultations of one modification, earliest first; otherwise forms are collated.
   const collations = texts.every((t) => !looksLikeResponseForm(t.text));
-  const reads = collations ? texts.map((t) => readAnnexText(t.text, t.sourceName)) : [readResponseForms(texts)];
+  const reads = collations
+    ? texts.map((t) => withFindings(readAnnexText(t.text, t.sourceName), t.findings))
+    : [withFindings(readResponseForms(texts), texts.flatMap((t) => (texts.length > 1 ? t.findings.map((f) => ({ ...f, message: `${t.sourceName}: ${f.message}` })) : t.findings)))];
   return { ...analyseRead(reads, choices), reads };
+}
+
+/** A read with the findings of laying its Word file out (parts not read), in line order. */
+function withFindings(read: ReadResult, findings: readonly Finding[]): ReadResult {
+  return findings.length === 0 ? read : { ...read, findings: [...findings, ...read.findings].sort((a, b) => a.line - b.line) };
 }
 
 /** The question choices, and whether a later consultation's answers supersede an earlier one's. */
 export type AnalysisChoices = RoleOverrides & { readonly laterSupersedes?: boolean };
 
 /** One document's text in the collated layout; a Word file is laid out from its XML. */
-async function documentText(file: DocumentFile): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+async function documentText(file: DocumentFile): Promise<{ ok: true; text: string; findings?: readonly Finding[] } | { ok: false; reason: string }> {
   if (file.bytes.length > MAX_FILE_BYTES) return { ok: false, reason: `the file is ${(file.bytes.length / 1e6).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB (a collation is a few hundred kB)` };
   if (isZip(file.bytes)) {
     // The Word reader (and its zip and XML libraries) loads only when a .docx is opened.

@@ -33,13 +33,15 @@ export function readRangeCollation(values: readonly (readonly unknown[])[], sour
   const questions = new Map<number, Question>();
   const respondents = new Map<string, Respondent>();
   const answers: Answer[] = [];
+  const answered = new Set<string>();
   const cell = (row: readonly unknown[], i: number) => (i < 0 ? '' : cleanText(htmlToPlainText(String(row[i] ?? '')).text));
   values.slice(headerIndex + 1).forEach((row, offset) => {
     const line = headerIndex + 2 + offset;
     const name = cell(row, cols.respondent);
     const questionText = cell(row, cols.question);
     if (!name && !questionText) return;
-    const numbered = /^(?:q(?:uestion)?\s*)?(\d{1,3})\b[\s:.)-]*(.*)$/i.exec(questionText);
+    // The wording starts at its first character outside the separators, so a cell that fails fails in linear time.
+    const numbered = /^(?:q(?:uestion)?\s*)?(\d{1,3})\b[\s:.)-]*((?:[^\s:.)-].*)?)$/i.exec(questionText);
     if (!name || !numbered) {
       findings.push({ severity: 'warning', line, text: row.map((c) => String(c ?? '')).join(' | '), message: !name ? 'a row with no respondent: not read' : `"${questionText}" does not start with a question number: row not read` });
       return;
@@ -50,10 +52,12 @@ export function readRangeCollation(values: readonly (readonly unknown[])[], sour
     if (!known || (!known.text && wording)) questions.set(number, { number, text: wording || known?.text || '', columns: values[headerIndex]!.map(String), line });
     const id = respondentId(name);
     if (!respondents.has(id)) respondents.set(id, { id, name, category: cell(row, cols.category) });
-    if (answers.some((a) => a.question === number && a.respondentId === id)) {
+    const key = `${number}\u0000${id}`;
+    if (answered.has(key)) {
       findings.push({ severity: 'warning', line, text: name, message: `${name} answers question ${number} twice: the second answer was not used` });
       return;
     }
+    answered.add(key);
     answers.push({
       question: number,
       respondentId: id,

@@ -1,6 +1,6 @@
 import { cleanText } from '../model/answerText';
 import { respondentId, type Answer, type Finding, type Question, type Respondent } from '../model/consultation';
-import type { ReadResult } from './annexText';
+import { MODIFICATION_ID, quotedText, type ReadResult } from './annexText';
 import { htmlToPlainText } from './htmlText';
 
 /**
@@ -17,10 +17,10 @@ export interface ResponseForm {
   readonly text: string;
 }
 
-const FIELD = /^(respondent|organi[sz]ation|company|name|category|party category|respondent category)\s*[:\t]\s*(.*)$/i;
-const QUESTION = /^(?:#{1,6}\s*)?(?:question|q)\s*(\d{1,3})\b\s*[:.)\-–]?\s*(.*)$/i;
-const ANSWER_PART = /^(response|answer|rationale|comments?|reasons?)\s*[:\t]\s*(.*)$/i;
-const MODIFICATION = /\b((?:SECMP|MP|DP|CP)\s?\d{1,4}[A-Z]?)\b/;
+// "(?:\S.*)?" rather than ".*" after spaces, so a line that fails to match fails in linear time.
+const FIELD = /^(respondent|organi[sz]ation|company|name|category|party category|respondent category)\s*[:\t]\s*((?:\S.*)?)$/i;
+const QUESTION = /^(?:#{1,6}\s*)?(?:question|q)\s*(\d{1,3})\b\s*(?:[:.)\-–]\s*)?((?:\S.*)?)$/i;
+const ANSWER_PART = /^(response|answer|rationale|comments?|reasons?)\s*[:\t]\s*((?:\S.*)?)$/i;
 
 interface Draft {
   question: number;
@@ -48,8 +48,8 @@ export function readResponseForms(forms: readonly ResponseForm[]): ReadResult {
       const cells = raw.split('\t').map((c) => plain(c));
       const text = plain(raw.replace(/\t+/g, '\t')).replace(/\t/g, ' ');
       if (!text) return;
-      if (!modification.id && MODIFICATION.test(text) && /^#/.test(raw.trim())) {
-        modification = { id: MODIFICATION.exec(text)![1]!.replace(/\s/g, ''), title: (/['‘"“]([^'’"”]+)['’"”]/.exec(text)?.[1] ?? '').trim() };
+      if (!modification.id && MODIFICATION_ID.test(text) && /^#/.test(raw.trim())) {
+        modification = { id: MODIFICATION_ID.exec(text)![1]!.replace(/\s/g, ''), title: (quotedText(text) ?? '').trim() };
       }
       const field = cells.length > 1 && FIELD.test(`${cells[0]}:`) ? FIELD.exec(`${cells[0]}: ${cells.slice(1).join(' ')}`) : FIELD.exec(text);
       if (field && !QUESTION.test(text)) {
@@ -98,11 +98,13 @@ export function readResponseForms(forms: readonly ResponseForm[]): ReadResult {
     respondents.set(id, { id, name, category });
     if (!category) findings.push({ severity: 'warning', line: 0, text: form.sourceName, message: `${name}'s form gives no category` });
     if (drafts.length === 0) findings.push({ severity: 'error', line: 0, text: form.sourceName, message: `${form.sourceName} answers no question` });
+    const answered = new Set<number>();
     for (const d of drafts) {
-      if (answers.some((a) => a.question === d.question && a.respondentId === id)) {
+      if (answered.has(d.question)) {
         findings.push({ severity: 'warning', line: d.line, text: form.sourceName, message: `${name} answers question ${d.question} twice in ${form.sourceName}: the second answer was not used` });
         continue;
       }
+      answered.add(d.question);
       answers.push({
         question: d.question,
         respondentId: id,
@@ -135,7 +137,11 @@ function plain(cell: string): string {
   return cleanText(htmlToPlainText(cell).text.replace(/\n/g, ' '));
 }
 
-/** Whether a text reads as one respondent's form rather than a collation: it names a respondent and has no collated table header. */
+/**
+ * Whether a text reads as one respondent's form rather than a collation: it names a respondent and
+ * has no collated table header. The indent before a line's first word is matched within its own
+ * line (not "\s*", which runs on over blank lines and made a text of blank lines quadratic).
+ */
 export function looksLikeResponseForm(text: string): boolean {
-  return /^\s*(?:respondent|organi[sz]ation|company)\s*[:\t]/im.test(text) && !/^\s*(?:<b>)?respondents?(?:<\/b>)?\t+category/im.test(text);
+  return /^[^\S\n\r\u2028\u2029]*(?:respondent|organi[sz]ation|company)\s*[:\t]/im.test(text) && !/^[^\S\n\r\u2028\u2029]*(?:<b>)?respondents?(?:<\/b>)?\t+category/im.test(text);
 }

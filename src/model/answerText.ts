@@ -25,9 +25,10 @@ export function cleanText(text: string): string {
   if (/[^\x20-\x7e\t]/.test(out)) {
     out = out
       .replace(MOJIBAKE_RE, (bad) => MOJIBAKE[bad]!)
-      // Control characters carry no text, and a spreadsheet file cannot hold them.
+      // Control characters carry no text, a spreadsheet file cannot hold the C0 ones, and C1 ones
+      // (U+0080–U+009F) are terminal commands: none is kept.
       // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
       .replace(/[\u00a0\u2007\u202f\u2009\u200a]/g, ' ')
       .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
       .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
