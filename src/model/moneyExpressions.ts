@@ -166,6 +166,8 @@ function isMarked(a: Amount): boolean {
 /** Qualifiers are looked for only between the previous expression and this one. */
 function lastBoundary(found: readonly MoneyExpression[], key: string, start: number): number {
   const previous = found[found.length - 1];
-  const from = previous ? previous.end : 0;
-  return Math.max(from, start - 30, key.lastIndexOf(',', start) + 1);
+  const from = Math.max(previous ? previous.end : 0, start - 30);
+  // Only the window is searched for a comma: a long rationale is never scanned back over.
+  const comma = key.slice(from, start).lastIndexOf(',');
+  return comma < 0 ? from : from + comma + 1;
 }
