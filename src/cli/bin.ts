@@ -1,22 +1,30 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { main } from './main';
+import { writeOutputSet } from './outputSet';
+
+/**
+ * Test only: the name of a file after whose temporary copy the run stops for a minute, saying so
+ * on stderr, so a test can kill it between the files of a set.
+ */
+const PAUSE_AFTER = process.env.SECMOD_TEST_PAUSE_AFTER;
 
 /** The command-line entry: wires Node's file system and streams to `main`. */
 main(process.argv.slice(2), {
   readFile: (path) => readFile(path),
-  writeFileAtomic: async (path, data) => {
-    const temporary = `${path}.${process.pid}.partial`;
-    try {
-      await writeFile(temporary, data);
-      await rename(temporary, path);
-    } finally {
-      await rm(temporary, { force: true });
-    }
-  },
-  mkdir: async (path) => {
-    await mkdir(path, { recursive: true });
-  },
+  writeSet: (dir, files, options) =>
+    writeOutputSet(dir, files, {
+      ...options,
+      ...(PAUSE_AFTER
+        ? {
+            staged: async (name, folder) => {
+              if (name !== PAUSE_AFTER) return;
+              process.stderr.write(`paused after ${join(folder, name)}\n`);
+              await new Promise((resolve) => setTimeout(resolve, 60_000));
+            },
+          }
+        : {}),
+    }),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   now: () => new Date(),
@@ -26,7 +34,8 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    // main reports its own failures; this is a fault in reporting one (a closed stream).
+    process.stderr.write(`internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 70;
   },
 );

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importDocuments } from '../import/importText';
 import { documentsHash } from '../import/sourceHash';
@@ -19,22 +20,33 @@ import { costModelWorkbook, withModelFindings } from '../workbook/costModelWorkb
 import { renderDocx } from '../report/renderDocx';
 import { reportHeading } from '../report/reportTables';
 import { renderCsv, renderMarkdown } from '../report/renderText';
-import { carryForward, changeReport, type WorkbookSnapshot } from '../workbook/readBack';
-import { readXlsxSnapshot } from './xlsxReader';
+import { carryForward, changeReport, INPUT_TABLES, type WorkbookSnapshot } from '../workbook/readBack';
+import { oneLine } from '../workbook/readLimits';
+import { CliError, fileProblem, shownPath } from './cliError';
+import { foreignContent } from './foreignContent';
+import type { OutputFile, OutputSetOptions } from './outputSet';
+import { readXlsxSnapshot } from '../workbook/xlsxSnapshot';
 import { planToXlsx } from './xlsxWriter';
 
 /** Everything the CLI touches outside itself, so tests can run it in memory. */
-export interface CliIo {
+export type CliIo = {
   readFile(path: string): Promise<Uint8Array>;
-  /** Writes the whole file or nothing (a temporary file renamed into place). */
-  writeFileAtomic(path: string, data: Uint8Array): Promise<void>;
-  mkdir(path: string): Promise<void>;
   stdout(text: string): void;
   stderr(text: string): void;
   now(): Date;
   /** The bundled seed document, used when no document is named. */
   readonly defaultDocument: string;
-}
+} & (
+  | {
+      /** Puts a run's files into a folder as one set: all of them, or none and the previous set kept (see outputSet.ts). */
+      writeSet(dir: string, files: readonly OutputFile[], options: OutputSetOptions): Promise<void>;
+    }
+  | {
+      /** An in-memory fake: the folder, then each file whole; there is nothing on disk to keep or replace. */
+      mkdir(path: string): Promise<void>;
+      writeFileAtomic(path: string, data: Uint8Array): Promise<void>;
+    }
+);
 
 const USAGE = `Usage: npm run model -- [document ...] [options]
 
@@ -54,34 +66,37 @@ reads the bundled seed.
   --seed N                  Monte Carlo seed (default: ${DEFAULT_MONTE_CARLO.seed})
   --iterations N            Monte Carlo iterations (default: ${DEFAULT_MONTE_CARLO.iterations})
   --json                    print one JSON document instead of the summary
+  --debug                   with an internal error, print its trace too
   --help                    print this text`;
 
 const COMMAND_LINE = 'Entered on the command line';
 
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
-}
+/** How an internal error is reported: one line, the trace only when asked for. */
+const INTERNAL = "internal error (a fault in this tool, not in your files): please report it to the model's maintainers with the command you ran and, if you can, the document; --debug prints the details";
 
-/** Runs the main job. Returns the exit code: 0 done, 1 the document could not be used, 2 the command was wrong. */
+/**
+ * Runs the main job. Returns the exit code: 0 done, 1 an input could not be used, 2 the command
+ * was wrong, 70 an internal error. Every failure is one line on stderr.
+ */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let debug = false;
   try {
-    return await run(argv, io);
+    const args = parseCommandLine(argv);
+    debug = args.debug;
+    return await run(args, io);
   } catch (e) {
     if (e instanceof CliError) {
-      io.stderr(`error: ${e.message}\n`);
+      io.stderr(`error: ${oneLine(e.message)}\n`);
       return e.exitCode;
     }
-    throw e;
+    const { message, stack } = (typeof e === 'object' && e !== null ? e : {}) as { message?: unknown; stack?: unknown };
+    const what = typeof message === 'string' ? message : String(e);
+    io.stderr(debug ? `${INTERNAL}\n${typeof stack === 'string' ? stack : what}\n` : `${INTERNAL} (${oneLine(what).slice(0, 200)})\n`);
+    return 70;
   }
 }
 
-async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseCommandLine(argv);
+async function run(args: CommandLine, io: CliIo): Promise<number> {
   if (args.help) {
     io.stdout(`${USAGE}\n`);
     return 0;
@@ -121,18 +136,25 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     engineVersion: ENGINE_VERSION,
     created: fromDate(io.now()),
   });
-  if (!built.ok) throw new CliError(`the model cannot run: ${built.problems.join('; ')}`, 1);
+  if (!built.ok) throw new CliError(`the model cannot run${args.from ? ` with the inputs of ${args.from}` : ''}: ${built.problems.join('; ')}`, 1);
   const { plan, model, uncertainty, report, basis, checks } = built;
-  const bytesOut = await planToXlsx(plan, { creator: 'SEC modification cost model', created: io.now() });
   const id = analysis.consultation.modification.id || 'consultation';
-  const outPath = `${args.out.replace(/\/+$/, '')}/${id}-cost-model.xlsx`;
-  await io.mkdir(args.out);
-  await io.writeFileAtomic(outPath, bytesOut);
-  const stem = `${args.out.replace(/\/+$/, '')}/${id}`;
+  const workbookName = `${id}-cost-model.xlsx`;
   const heading = reportHeading(analysis.consultation.modification);
-  await io.writeFileAtomic(`${stem}-report.docx`, await renderDocx(report, heading));
-  await io.writeFileAtomic(`${stem}-report.md`, new TextEncoder().encode(renderMarkdown(report, heading)));
-  for (const table of report) await io.writeFileAtomic(`${stem}-${table.id}.csv`, new TextEncoder().encode(renderCsv(table)));
+  const text = (t: string) => new TextEncoder().encode(t);
+  // The workbook first; the set writer puts it in place last (see outputSet.ts).
+  const output: OutputFile[] = [
+    { name: workbookName, data: await planToXlsx(plan, { creator: 'SEC modification cost model', created: io.now() }) },
+    { name: `${id}-report.docx`, data: await renderDocx(report, heading) },
+    { name: `${id}-report.md`, data: text(renderMarkdown(report, heading)) },
+    ...report.map((table) => ({ name: `${id}-${table.id}.csv`, data: text(renderCsv(table)) })),
+  ];
+  const outPath = join(args.out, workbookName);
+  await writeFiles(io, args.out, output, {
+    replacing: async (name, read) => {
+      if (name === workbookName) await keepsForeignContent(outPath, await read());
+    },
+  });
 
   const outcome = { analysis, findings: withModelFindings(findings, built.findings), model, uncertainty, basis, checks, assumptions, carried: carried?.report ?? [] };
   io.stdout(args.json ? `${JSON.stringify(jsonReport(outcome), null, 2)}\n` : summary(outcome, outPath));
@@ -156,8 +178,28 @@ async function readInput(path: string, io: CliIo): Promise<Uint8Array> {
   try {
     return await io.readFile(path);
   } catch (e) {
-    throw new CliError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 1);
+    const problem = fileProblem(e);
+    if (!problem) throw e;
+    throw new CliError(`cannot read ${shownPath(path)}: ${problem.words}`, 1);
   }
+}
+
+/** Through the io's set writer, or file by file for an in-memory fake. */
+async function writeFiles(io: CliIo, dir: string, files: readonly OutputFile[], options: OutputSetOptions): Promise<void> {
+  if ('writeSet' in io) return io.writeSet(dir, files, options);
+  await io.mkdir(dir);
+  for (const f of files) await io.writeFileAtomic(join(dir, f.name), f.data);
+}
+
+/** Refuses to write over a workbook that holds anything the model did not write (see foreignContent.ts). */
+async function keepsForeignContent(path: string, bytes: Uint8Array): Promise<void> {
+  let foreign: string[];
+  try {
+    foreign = await foreignContent(bytes);
+  } catch {
+    throw new CliError(`${path} exists and cannot be read as a workbook, so it is not written over: choose another --out, or move it`, 2);
+  }
+  if (foreign.length) throw new CliError(`${path} holds ${foreign.join(', ')}: the CLI writes a new workbook and would lose them, so nothing was written; choose another --out, or move them`, 2);
 }
 
 /** The modeller's inputs from an edited workbook, carried into this run. */
@@ -169,7 +211,9 @@ async function carryFrom(path: string, analysis: Analysis, defaults: ModelAssump
   } catch {
     throw new CliError(`${path} is not an .xlsx workbook`, 1);
   }
-  if (Object.keys(snapshot.tables).length === 0) throw new CliError(`${path} has none of the cost model's tables: pass a workbook this tool wrote`, 1);
+  if (!INPUT_TABLES.some((t) => t in snapshot.tables)) {
+    throw new CliError(`${path} has none of the cost model's input tables (assumptions, populations, scenarios, releases, overrides), so nothing could be carried: pass a workbook this tool wrote`, 1);
+  }
   const carried = carryForward(snapshot, analysis, defaults);
   return { assumptions: carried.assumptions, report: [...carried.report, ...changeReport(snapshot, analysis)] };
 }
@@ -186,6 +230,7 @@ interface CommandLine {
   seed?: number;
   iterations?: number;
   json: boolean;
+  debug: boolean;
   help: boolean;
 }
 
@@ -206,6 +251,7 @@ function parseCommandLine(argv: readonly string[]): CommandLine {
         from: { type: 'string' },
         'later-supersedes': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -215,6 +261,7 @@ function parseCommandLine(argv: readonly string[]): CommandLine {
     throw new CliError(`${first} (npm run model -- --help lists the options)`, 2);
   }
   const { values, positionals } = parsed;
+  if (values.out?.trim() === '') throw new CliError('--out takes a folder, not an empty name', 2);
   return {
     documents: positionals,
     out: values.out ?? 'out',
@@ -227,6 +274,7 @@ function parseCommandLine(argv: readonly string[]): CommandLine {
     ...(values.from !== undefined ? { from: values.from } : {}),
     laterSupersedes: values['later-supersedes'] ?? false,
     json: values.json ?? false,
+    debug: values.debug ?? false,
     help: values.help ?? false,
   };
 }

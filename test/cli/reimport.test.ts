@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
-import { readXlsxSnapshot } from '../../src/cli/xlsxReader';
+import { readXlsxSnapshot } from '../../src/workbook/xlsxSnapshot';
 import { importText } from '../../src/import/importText';
 import { analyseConsultation } from '../../src/model/responseAnalysis';
 import { reopenWorkbook } from '../../src/workbook/reopen';
 import { memoryIo } from '../support/memoryIo';
 import { SEED_PATH, seedText } from '../support/seed';
+import { edit } from './editWorkbook';
 
 /** Runs the CLI in memory; returns its exit code, JSON report and the workbook it wrote. */
 async function run(args: string[], files: Record<string, Uint8Array> = {}) {
@@ -13,32 +14,6 @@ async function run(args: string[], files: Record<string, Uint8Array> = {}) {
   const code = await main(['--json', ...args], io.io);
   const written = [...io.written.values()][0];
   return { code, report: code === 0 ? JSON.parse(io.stdout()) : null, workbook: written, stderr: io.stderr() };
-}
-
-/** A person editing the workbook in a spreadsheet: cells of named tables, by header and first-column key. */
-async function edit(bytes: Uint8Array, edits: Array<{ table: string; key: string; column: string; value: ExcelJS.CellValue }>): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  for (const e of edits) {
-    let done = false;
-    wb.eachSheet((ws) => {
-      const table = (ws.getTables() as unknown as Array<{ name: string; table: { tableRef: string } }>).find((t) => t.name === e.table);
-      if (!table) return;
-      const [from, to] = table.table.tableRef.split(':') as [string, string];
-      const top = ws.getCell(from);
-      const bottom = ws.getCell(to);
-      let col = 0;
-      for (let c = Number(top.col); c <= Number(bottom.col); c++) if (ws.getCell(Number(top.row), c).value === e.column) col = c;
-      for (let r = Number(top.row) + 1; r <= Number(bottom.row); r++) {
-        if (ws.getCell(r, Number(top.col)).value === e.key && col) {
-          ws.getCell(r, col).value = e.value;
-          done = true;
-        }
-      }
-    });
-    if (!done) throw new Error(`no cell ${e.table} ${e.key} ${e.column}`);
-  }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 describe('an edited workbook carried into a new run (--from)', () => {
@@ -103,7 +78,9 @@ describe('an edited workbook carried into a new run (--from)', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Mine').getCell('A1').value = 'my numbers';
     const foreign = await run(['--from', 'mine.xlsx'], { 'mine.xlsx': new Uint8Array(await wb.xlsx.writeBuffer()) });
-    expect(foreign.stderr).toBe("error: mine.xlsx has none of the cost model's tables: pass a workbook this tool wrote\n");
+    expect(foreign.stderr).toBe(
+      "error: mine.xlsx has none of the cost model's input tables (assumptions, populations, scenarios, releases, overrides), so nothing could be carried: pass a workbook this tool wrote\n",
+    );
     expect(SEED_PATH).toMatch(/MP207/);
   });
 });
