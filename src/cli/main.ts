@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importDocuments } from '../import/importText';
 import { documentsHash } from '../import/sourceHash';
@@ -18,7 +18,8 @@ import { longestLeadTime } from '../model/respondentTotals';
 import { ENGINE_VERSION } from '../version';
 import { costModelWorkbook, withModelFindings } from '../workbook/costModelWorkbook';
 import { renderDocx } from '../report/renderDocx';
-import { reportHeading } from '../report/reportTables';
+import { refreshTaggedTables, type RefreshResult } from '../report/refreshDocx';
+import { reportHeading, type ReportTable } from '../report/reportTables';
 import { renderCsv, renderMarkdown } from '../report/renderText';
 import { carryForward, changeReport, INPUT_TABLES, type WorkbookSnapshot } from '../workbook/readBack';
 import { oneLine } from '../workbook/readLimits';
@@ -63,6 +64,7 @@ reads the bundled seed.
   --dcc-lead-time MONTHS    the DCC's lead time from approval (default: 0)
   --later-supersedes        with several consultations (earliest first), use each respondent's latest answers
   --from WORKBOOK            carry the assumptions and overrides of an edited workbook into this run
+  --update-report FMR.docx  also refresh, in that Word document, every table tagged secmod:<table> (nothing else in it changes)
   --seed N                  Monte Carlo seed (default: ${DEFAULT_MONTE_CARLO.seed})
   --iterations N            Monte Carlo iterations (default: ${DEFAULT_MONTE_CARLO.iterations})
   --json                    print one JSON document instead of the summary
@@ -143,9 +145,12 @@ async function run(args: CommandLine, io: CliIo): Promise<number> {
   const heading = reportHeading(analysis.consultation.modification);
   const text = (t: string) => new TextEncoder().encode(t);
   // The workbook first; the set writer puts it in place last (see outputSet.ts).
+  const reportDocx = await renderDocx(report, heading);
+  // Read and refreshed before anything is written: a document that cannot be refreshed stops the run with nothing changed.
+  const fmr = args.updateReport ? await refreshedReport(args.updateReport, reportDocx, io) : null;
   const output: OutputFile[] = [
     { name: workbookName, data: await planToXlsx(plan, { creator: 'SEC modification cost model', created: io.now() }) },
-    { name: `${id}-report.docx`, data: await renderDocx(report, heading) },
+    { name: `${id}-report.docx`, data: reportDocx },
     { name: `${id}-report.md`, data: text(renderMarkdown(report, heading)) },
     ...report.map((table) => ({ name: `${id}-${table.id}.csv`, data: text(renderCsv(table)) })),
   ];
@@ -156,9 +161,40 @@ async function run(args: CommandLine, io: CliIo): Promise<number> {
     },
   });
 
-  const outcome = { analysis, findings: withModelFindings(findings, built.findings), model, uncertainty, basis, checks, assumptions, carried: carried?.report ?? [] };
+  if (fmr && fmr.result.replaced.length) await writeFiles(io, dirname(fmr.path), [{ name: basename(fmr.path), data: fmr.result.bytes }], {});
+
+  const outcome = {
+    analysis,
+    findings: withModelFindings(findings, built.findings),
+    model,
+    uncertainty,
+    basis,
+    checks,
+    assumptions,
+    carried: carried?.report ?? [],
+    ...(fmr ? { reportUpdated: { path: fmr.path, replaced: fmr.result.replaced, unknown: fmr.result.unknown, missing: fmr.result.missing, stylesAdded: fmr.result.stylesAdded, lines: refreshLines(fmr.path, fmr.result, report) } } : {}),
+  };
   io.stdout(args.json ? `${JSON.stringify(jsonReport(outcome), null, 2)}\n` : summary(outcome, outPath));
   return 0;
+}
+
+/** The FMR with its tagged tables replaced by this run's, ready to write over it. */
+async function refreshedReport(path: string, fresh: Uint8Array, io: CliIo): Promise<{ path: string; result: RefreshResult }> {
+  const result = await refreshTaggedTables(await readInput(path, io), fresh);
+  if ('error' in result) throw new CliError(`${shownPath(path)}: ${result.error}; nothing was written`, 1);
+  return { path, result };
+}
+
+/** What the refresh did, in words for the summary. */
+function refreshLines(path: string, r: RefreshResult, report: readonly ReportTable[]): string[] {
+  const title = (id: string) => report.find((t) => t.id === id)?.title ?? id;
+  if (!r.replaced.length) return [`${path} holds none of this model's tagged tables, so it was left as it was: insert them from Word (FMR tables) or paste them from the report`];
+  return [
+    `Refreshed ${r.replaced.length} table${r.replaced.length === 1 ? '' : 's'} in ${path}; the rest of the document is as it was`,
+    ...(r.unknown.length ? [`  kept as they were, tagged with tables this model does not make: ${r.unknown.join(', ')}`] : []),
+    ...(r.missing.length ? [`  not in the document: ${r.missing.map(title).join(', ')}`] : []),
+    ...(r.stylesAdded.length ? [`  styles added for the tables: ${r.stylesAdded.join(', ')}`] : []),
+  ];
 }
 
 /** Everything one run produced, for the summary and the JSON report. */
@@ -172,6 +208,8 @@ interface Outcome {
   readonly checks: readonly Check[];
   /** What an edited workbook (--from) contributed and what moved since it was written. */
   readonly carried: readonly string[];
+  /** What --update-report did to the FMR: table ids, and the same in words for the summary. */
+  readonly reportUpdated?: { readonly path: string; readonly replaced: readonly string[]; readonly unknown: readonly string[]; readonly missing: readonly string[]; readonly stylesAdded: readonly string[]; readonly lines: readonly string[] };
 }
 
 async function readInput(path: string, io: CliIo): Promise<Uint8Array> {
@@ -226,6 +264,8 @@ interface CommandLine {
   decisionDate?: IsoDate;
   dccLeadTimeMonths?: number;
   from?: string;
+  /** A Word document (the FMR) whose tagged tables this run refreshes in place. */
+  updateReport?: string;
   laterSupersedes: boolean;
   seed?: number;
   iterations?: number;
@@ -249,6 +289,7 @@ function parseCommandLine(argv: readonly string[]): CommandLine {
         seed: { type: 'string' },
         iterations: { type: 'string' },
         from: { type: 'string' },
+        'update-report': { type: 'string' },
         'later-supersedes': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
@@ -272,6 +313,7 @@ function parseCommandLine(argv: readonly string[]): CommandLine {
     ...(values.seed !== undefined ? { seed: numberOption('--seed', values.seed, -(2 ** 31), 2 ** 31 - 1, true) } : {}),
     ...(values.iterations !== undefined ? { iterations: numberOption('--iterations', values.iterations, 1, 1_000_000, true) } : {}),
     ...(values.from !== undefined ? { from: values.from } : {}),
+    ...(values['update-report'] !== undefined ? { updateReport: values['update-report'] } : {}),
     laterSupersedes: values['later-supersedes'] ?? false,
     json: values.json ?? false,
     debug: values.debug ?? false,
@@ -303,7 +345,7 @@ function baseName(path: string): string {
 }
 
 /** The --json document: kinds spelled as the model spells them, open-ended highs as null, figures that cannot exist as null with the reason. */
-export function jsonReport({ analysis, findings, model, uncertainty, basis, checks, assumptions, carried }: Outcome) {
+export function jsonReport({ analysis, findings, model, uncertainty, basis, checks, assumptions, carried, reportUpdated }: Outcome) {
   const totals = model.totals;
   const { industry } = model;
   const range3 = (r: { low: number; central: number; high: number }) => ({ low: r.low, central: r.central, high: r.high });
@@ -415,10 +457,11 @@ export function jsonReport({ analysis, findings, model, uncertainty, basis, chec
     checks: { ok: checks.every((c) => c.pass), list: checks.map((c) => ({ name: c.name, description: c.description, pass: c.pass })) },
     findings,
     ...(carried.length ? { carriedForward: carried } : {}),
+    ...(reportUpdated ? { reportUpdated: { path: reportUpdated.path, replaced: reportUpdated.replaced, unknown: reportUpdated.unknown, missing: reportUpdated.missing, stylesAdded: reportUpdated.stylesAdded } } : {}),
   };
 }
 
-function summary({ analysis, findings, model, uncertainty, basis, checks, assumptions, carried }: Outcome, outPath: string): string {
+function summary({ analysis, findings, model, uncertainty, basis, checks, assumptions, carried, reportUpdated }: Outcome, outPath: string): string {
   const { consultation, roles, results } = analysis;
   const { totals, industry, timeline } = model;
   const nameOf = (id: string | null) => results.find((r) => r.respondent.id === id)?.respondent.name;
@@ -443,6 +486,7 @@ function summary({ analysis, findings, model, uncertainty, basis, checks, assump
     `Findings: ${findings.length === 0 ? 'none' : `${plural(bySeverity('error'), 'error')}, ${plural(bySeverity('warning'), 'warning')}, ${plural(bySeverity('info'), 'note')} (see the Findings sheet)`}`,
     ...carried,
     `Wrote ${outPath}, and the report as ${outPath.replace(/-cost-model\.xlsx$/, '-report')}.docx, .md and one CSV per table`,
+    ...(reportUpdated?.lines ?? []),
   ];
   return `${lines.join('\n')}\n`;
 }
