@@ -1,4 +1,4 @@
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importDocuments } from '../import/importText';
 import { documentsHash } from '../import/sourceHash';
@@ -146,8 +146,6 @@ async function run(args: CommandLine, io: CliIo): Promise<number> {
   const text = (t: string) => new TextEncoder().encode(t);
   // The workbook first; the set writer puts it in place last (see outputSet.ts).
   const reportDocx = await renderDocx(report, heading);
-  // Read and refreshed before anything is written: a document that cannot be refreshed stops the run with nothing changed.
-  const fmr = args.updateReport ? await refreshedReport(args.updateReport, reportDocx, io) : null;
   const output: OutputFile[] = [
     { name: workbookName, data: await planToXlsx(plan, { creator: 'SEC modification cost model', created: io.now() }) },
     { name: `${id}-report.docx`, data: reportDocx },
@@ -155,13 +153,15 @@ async function run(args: CommandLine, io: CliIo): Promise<number> {
     ...report.map((table) => ({ name: `${id}-${table.id}.csv`, data: text(renderCsv(table)) })),
   ];
   const outPath = join(args.out, workbookName);
+  // Read and refreshed before anything is written, and written first: a document that cannot be refreshed or written stops the run with nothing changed.
+  const fmr = args.updateReport ? await refreshedReport(args.updateReport, reportDocx, io, output.map((f) => join(args.out, f.name))) : null;
+  if (fmr) await writeFiles(io, dirname(fmr.path), [{ name: basename(fmr.path), data: fmr.result.bytes }], {});
   await writeFiles(io, args.out, output, {
     replacing: async (name, read) => {
       if (name === workbookName) await keepsForeignContent(outPath, await read());
     },
   });
 
-  if (fmr && fmr.result.replaced.length) await writeFiles(io, dirname(fmr.path), [{ name: basename(fmr.path), data: fmr.result.bytes }], {});
 
   const outcome = {
     analysis,
@@ -178,21 +178,22 @@ async function run(args: CommandLine, io: CliIo): Promise<number> {
   return 0;
 }
 
-/** The FMR with its tagged tables replaced by this run's, ready to write over it. */
-async function refreshedReport(path: string, fresh: Uint8Array, io: CliIo): Promise<{ path: string; result: RefreshResult }> {
+/** The FMR with its tagged tables replaced by this run's, ready to write over it; refused when it is one of the run's own files or holds none of the tables. */
+async function refreshedReport(path: string, fresh: Uint8Array, io: CliIo, outputs: readonly string[]): Promise<{ path: string; result: RefreshResult }> {
+  if (outputs.some((o) => resolve(o) === resolve(path))) throw new CliError(`--update-report names ${shownPath(path)}, a file this run writes: keep the FMR elsewhere, or choose another --out`, 2);
   const result = await refreshTaggedTables(await readInput(path, io), fresh);
   if ('error' in result) throw new CliError(`${shownPath(path)}: ${result.error}; nothing was written`, 1);
+  if (!result.replaced.length) throw new CliError(`${shownPath(path)} holds none of this model's tagged tables, so nothing was written: insert them from Word (FMR tables) or start from the exported report`, 1);
   return { path, result };
 }
 
 /** What the refresh did, in words for the summary. */
 function refreshLines(path: string, r: RefreshResult, report: readonly ReportTable[]): string[] {
-  const title = (id: string) => report.find((t) => t.id === id)?.title ?? id;
-  if (!r.replaced.length) return [`${path} holds none of this model's tagged tables, so it was left as it was: insert them from Word (FMR tables) or paste them from the report`];
+  const title = (id: string) => `“${report.find((t) => t.id === id)?.title ?? id}”`;
   return [
     `Refreshed ${r.replaced.length} table${r.replaced.length === 1 ? '' : 's'} in ${path}; the rest of the document is as it was`,
     ...(r.unknown.length ? [`  kept as they were, tagged with tables this model does not make: ${r.unknown.join(', ')}`] : []),
-    ...(r.missing.length ? [`  not in the document: ${r.missing.map(title).join(', ')}`] : []),
+    ...(r.missing.length ? [`  not in the document: ${r.missing.map(title).join('; ')}`] : []),
     ...(r.stylesAdded.length ? [`  styles added for the tables: ${r.stylesAdded.join(', ')}`] : []),
   ];
 }

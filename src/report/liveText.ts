@@ -37,6 +37,7 @@ export type QuantityKey =
   | 'method.unquantified'
   | 'method.emptyCategory'
   | 'method.emptyCategoryValue'
+  | 'method.openEndedCap'
   | `simulation.${'p10' | 'p50' | 'p90' | 'status'}`
   | `scenario.${number}.${ScenarioField}`
   | `respondent.${number}.${RespondentField}`

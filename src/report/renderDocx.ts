@@ -4,6 +4,7 @@ import {
   Document,
   FileChild,
   HeadingLevel,
+  ShadingType,
   Packer,
   Paragraph,
   Table,
@@ -45,7 +46,8 @@ function tableLayout(t: ReportTable): TableLayout {
   const cells = t.columns.map((_, j) => t.rows.map((r) => kept(r[j] ?? '')));
   const needAt = (size: number) =>
     t.columns.map((c, j) => {
-      const least = Math.max(HEADER_CHAR * size * Math.max(...tokens(c.header)), CHAR * size * Math.max(0, ...cells[j]!.flatMap(tokens)));
+      // A header word gets a character's slack: a short bold capital word ("No") is wider than the average character.
+      const least = Math.max(HEADER_CHAR * size * (Math.max(...tokens(c.header)) + 1), CHAR * size * Math.max(0, ...cells[j]!.flatMap(tokens)));
       const full = Math.max(least, CHAR * size * Math.min(40, Math.max(0, ...cells[j]!.map((x) => x.length))));
       return { least: CELL_PADDING + least, full: CELL_PADDING + full };
     });
@@ -126,9 +128,10 @@ async function withTableStyle(packed: ArrayBuffer): Promise<Uint8Array> {
 }
 
 const NOTE_STYLE = 'TableNote';
+const HEADER_FILL = 'D9E2F3';
 const TABLE_STYLE = 'SECModTable';
 /** Thin grid, cells padded, the header row shaded: what the table looks like wherever it is pasted. */
-const TABLE_STYLE_XML = `<w:style w:type="table" w:customStyle="1" w:styleId="${TABLE_STYLE}"><w:name w:val="SEC Modification Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>`).join('')}</w:tblBorders><w:tblCellMar><w:left w:w="${CELL_PADDING / 2}" w:type="dxa"/><w:right w:w="${CELL_PADDING / 2}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/></w:tcPr></w:tblStylePr></w:style>`;
+const TABLE_STYLE_XML = `<w:style w:type="table" w:customStyle="1" w:styleId="${TABLE_STYLE}"><w:name w:val="SEC Modification Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>`).join('')}</w:tblBorders><w:tblCellMar><w:left w:w="${CELL_PADDING / 2}" w:type="dxa"/><w:right w:w="${CELL_PADDING / 2}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${HEADER_FILL}"/></w:tcPr></w:tblStylePr></w:style>`;
 
 /**
  * The caption sits just outside the table's content control: a refresh then keeps the author's
@@ -208,6 +211,8 @@ function kept(text: string): string {
 function cell(text: string, align: 'left' | 'right', header: boolean, size: number, keepNext: boolean): TableCell {
   const lines = (header ? text : kept(text)).split('\n');
   return new TableCell({
+    // Shaded directly as well as by the table style: Word applies a style's header shading only with a table look that asks for it.
+    ...(header ? { shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } } : {}),
     children: lines.map(
       (line) =>
         new Paragraph({

@@ -112,6 +112,8 @@ function costEstimates(input: ReportInput): ReportTable {
   const withFigure = q('count.withFigure', used.size);
   const respondents = results.length;
   const totals = model.totals;
+  const cap = q('method.openEndedCap', assumptions.costs.openEndedCapMultiple);
+  const unquantified = unquantifiedRule(assumptions);
   return table({
     id: 'cost-estimates',
     title: 'Consultation cost estimates',
@@ -145,8 +147,12 @@ function costEstimates(input: ReportInput): ReportTable {
       ),
     ),
     notes: [
-      ...(totals.capped.length ? ['An open-ended estimate (such as More than £1m) counts up to OpenEndedCap times its lower figure.'] : []),
-      'A respondent who said they would incur a cost but gave no figure is shown as "no figure given"; the method under the industry table says how such answers count.',
+      ...(totals.capped.length ? [cat('An answer with no upper figure (such as More than £1m) is counted from its figure up to ', count(cap), ' times it; the cap is set on the Assumptions sheet.')] : []),
+      when(
+        equals(unquantified, 'excluded'),
+        'A respondent who said they would incur a cost but gave no figure is shown as “no figure given” and adds nothing to the industry cost.',
+        'A respondent who said they would incur a cost but gave no figure is shown as “no figure given” and counted in the industry cost at the mean figure of their category.',
+      ),
     ],
   });
 }
@@ -236,10 +242,15 @@ function countDefault({ assumptions }: ReportInput): number {
   return assumptions.industry.populations.filter((p) => populationStatus(p) !== 'entered').length;
 }
 
+/** How a cost without a figure counts, as the workbook's rule cell sets it. */
+function unquantifiedRule(a: ModelAssumptions): Quantity {
+  return q('method.unquantified', a.industry.unquantified === 'excluded' ? 'excluded' : 'category mean');
+}
+
 /** The method as live sentences: each rule as the workbook's rule cells set it, and only where it applies. */
 function methodNotes(input: ReportInput): Live[] {
   const { assumptions: a, model } = input;
-  const unquantified = q('method.unquantified', a.industry.unquantified === 'excluded' ? 'excluded' : 'category mean');
+  const unquantified = unquantifiedRule(a);
   const rule = a.industry.emptyCategory;
   const emptyRule = q('method.emptyCategory', rule.kind === 'all-respondent-mean' ? 'all-respondent mean' : rule.kind === 'per-party' ? 'per-party value' : 'zero');
   const emptyValue = q('method.emptyCategoryValue', rule.kind === 'per-party' ? rule.gbp : 0);

@@ -55,7 +55,7 @@ export function resolver(refs: ReportRefs): (q: Quantity) => Expr {
         }
         return refs.industry.totals.cell(RANGE_COLUMN[b as keyof typeof RANGE_COLUMN], INDUSTRY_ROWS[a as keyof typeof INDUSTRY_ROWS]);
       case 'method':
-        return { unquantified: A.unquantifiedRule, emptyCategory: A.emptyCategoryRule, emptyCategoryValue: A.emptyCategoryValue }[a as 'unquantified']!;
+        return { unquantified: A.unquantifiedRule, emptyCategory: A.emptyCategoryRule, emptyCategoryValue: A.emptyCategoryValue, openEndedCap: A.openEndedCap }[a as 'unquantified']!;
       case 'simulation':
         return a === 'status' ? name('SimulationStatus') : refs.industry.uncertainty.cell(2, ['p10', 'p50', 'p90'].indexOf(a));
       case 'scenario': {

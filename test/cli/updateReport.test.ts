@@ -41,6 +41,20 @@ describe('npm run model -- <document> --update-report FMR.docx', () => {
     });
   });
 
+  test('an FMR that is one of the run’s own files, or holds none of the model’s tables, is refused with nothing written', async () => {
+    const own = memoryIo({ 'out/MP207-report.docx': await authorsFmr() });
+    expect(await main(['--update-report', 'out/MP207-report.docx'], own.io)).toBe(2);
+    expect(own.stderr()).toBe('error: --update-report names out/MP207-report.docx, a file this run writes: keep the FMR elsewhere, or choose another --out\n');
+    expect(own.written.size).toBe(0);
+
+    const plain = await JSZip.loadAsync(await authorsFmr());
+    plain.file('word/document.xml', '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/></w:body></w:document>');
+    const untagged = memoryIo({ 'FMR.docx': await plain.generateAsync({ type: 'uint8array' }) });
+    expect(await main(['--update-report', 'FMR.docx'], untagged.io)).toBe(1);
+    expect(untagged.stderr()).toBe("error: FMR.docx holds none of this model's tagged tables, so nothing was written: insert them from Word (FMR tables) or start from the exported report\n");
+    expect(untagged.written.size).toBe(0);
+  });
+
   test('a damaged or missing FMR stops the run in one line with nothing written', async () => {
     const damaged = new Uint8Array(await authorsFmr());
     damaged[damaged.length >> 1] = damaged[damaged.length >> 1]! ^ 0xff;

@@ -31,13 +31,13 @@ describe('the Word pane', () => {
     expect(screen.getAllByText('Choose the model workbook first.')).toHaveLength(2);
 
     await choose(await workbook(september.plan), 'MP207-cost-model.xlsx');
-    expect(await screen.findByText(/From MP207-cost-model\.xlsx/)).toBeTruthy();
+    expect(await screen.findByText(/From MP207-cost-model\.xlsx, written 1 March 2027; read at \d\d:\d\d\. Decision date 1 September 2027\./)).toBeTruthy();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Refresh 6 tables' }));
     });
     expect(
       await screen.findByText(
-        'Refreshed 6 tables from MP207-cost-model.xlsx: Consultation cost estimates, Cost estimates by band, Industry-wide implementation cost, Uptake scenarios, Lead times and implementation and Summary of views. Left as they were: retired-table, which this model does not make.',
+        'Refreshed 6 tables from MP207-cost-model.xlsx: “Consultation cost estimates”; “Cost estimates by band”; “Industry-wide implementation cost”; “Uptake scenarios”; “Lead times and implementation”; “Summary of views”. Left as they were: retired-table, which this model does not make.',
       ),
     ).toBeTruthy();
     // The model came from the workbook's cells: its decision date is the one they hold.
@@ -51,9 +51,13 @@ describe('the Word pane', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Insert at the cursor' }));
     });
-    expect(await screen.findByText('Inserted “Industry-wide implementation cost” after the cursor, with its caption; Refresh finds it from now on.')).toBeTruthy();
+    expect(await screen.findByText('Inserted “Industry-wide implementation cost” at the cursor, with its caption; Refresh finds it from now on. Word renumbers the captions when fields are updated (select all, F9).')).toBeTruthy();
     expect((doc.xml().match(/<w:tag w:val="secmod:industry-cost"\/>/g) ?? []).length).toBe(2);
     expect(await screen.findByText(/This document holds 8 of the model’s tables/)).toBeTruthy();
+
+    // A wrong file chosen later leaves the model in use, and says so.
+    await choose(new TextEncoder().encode('not a workbook'), 'notes.xlsx');
+    expect(await screen.findByText('notes.xlsx could not be opened as an Excel workbook (.xlsx). Still using MP207-cost-model.xlsx.')).toBeTruthy();
   });
 
   test('a file that is not a model workbook is named with the reason, and nothing is changed', async () => {
@@ -65,7 +69,7 @@ describe('the Word pane', () => {
 
     const other = { ...september.plan, sheets: september.plan.sheets.filter((s) => s.name !== 'Responses' && s.name !== 'Read me') };
     await choose(await workbook(other), 'budget.xlsx');
-    expect(await screen.findByText('budget.xlsx holds no model: it has no Responses and Read me tables. Choose a workbook the cost model wrote.')).toBeTruthy();
+    expect(await screen.findByText('budget.xlsx holds no cost model (no Responses and Read me sheets): choose a workbook the cost model wrote.')).toBeTruthy();
     expect(screen.getByText('This document holds none of the model’s tables.')).toBeTruthy();
     expect(doc.xml()).toBe(before);
   });

@@ -54,7 +54,7 @@ export function WordPane({ host, theme = 'light' }: { host: DocumentHost; theme?
     const read = await readModelWorkbook(file.name, new Uint8Array(await file.arrayBuffer()));
     setBusy(false);
     if ('error' in read) {
-      setStatus({ step: 1, intent: 'error', text: read.error });
+      setStatus({ step: 1, intent: 'error', text: model ? `${read.error} Still using ${model.fileName}.` : read.error });
       return;
     }
     setModel(read);
@@ -63,15 +63,17 @@ export function WordPane({ host, theme = 'light' }: { host: DocumentHost; theme?
   };
 
   const titleOf = (id: string) => model?.report.tables.find((t) => t.id === id)?.title ?? id;
+  // Titles are quoted and set apart by semicolons: they contain "and" themselves.
+  const titles = (ids: readonly string[]) => ids.map((id) => `“${titleOf(id)}”`).join('; ');
 
   const refresh = async () => {
     if (!model) return;
     setBusy(true);
     try {
       const done = await host.refreshTables(model.pieces);
-      const parts = [`Refreshed ${done.replaced.length} table${done.replaced.length === 1 ? '' : 's'} from ${model.fileName}: ${listing(done.replaced.map(titleOf))}.`];
+      const parts = [`Refreshed ${done.replaced.length} table${done.replaced.length === 1 ? '' : 's'} from ${model.fileName}: ${titles(done.replaced)}.`];
       if (done.unknown.length) parts.push(`Left as they were: ${listing(done.unknown)}, which this model does not make.`);
-      if (done.missing.length) parts.push(`Not in the document: ${listing(done.missing.map(titleOf))}; insert them below if the report needs them.`);
+      if (done.missing.length) parts.push(`Not in the document: ${titles(done.missing)}. Insert them below if the report needs them.`);
       setStatus({ step: 2, intent: done.unknown.length ? 'warning' : 'success', text: parts.join(' ') });
     } catch (e) {
       setStatus({ step: 2, intent: 'error', text: `Nothing was refreshed: ${(e as Error).message}` });
@@ -86,7 +88,7 @@ export function WordPane({ host, theme = 'light' }: { host: DocumentHost; theme?
     setBusy(true);
     try {
       await host.insertTable(model.pieces, chosenTable);
-      setStatus({ step: 3, intent: 'success', text: `Inserted “${titleOf(chosenTable)}” after the cursor, with its caption; Refresh finds it from now on.` });
+      setStatus({ step: 3, intent: 'success', text: `Inserted “${titleOf(chosenTable)}” at the cursor, with its caption; Refresh finds it from now on. Word renumbers the captions when fields are updated (select all, F9).` });
     } catch (e) {
       setStatus({ step: 3, intent: 'error', text: `The table was not inserted: ${(e as Error).message}` });
     } finally {
@@ -97,7 +99,7 @@ export function WordPane({ host, theme = 'light' }: { host: DocumentHost; theme?
 
   const ours = inDocument ?? [];
   const refreshable = model ? ours.filter((id) => model.report.tables.some((t) => t.id === id)) : [];
-  const whyNoRefresh = !model ? 'Choose the model workbook first.' : refreshable.length === 0 ? 'This document holds none of the model’s tables yet: insert them below.' : null;
+  const whyNoRefresh = !model ? 'Choose the model workbook first.' : refreshable.length === 0 ? 'Insert the tables below first.' : null;
 
   return (
     <FluentProvider theme={THEMES[theme]}>
@@ -119,7 +121,7 @@ export function WordPane({ host, theme = 'light' }: { host: DocumentHost; theme?
           {model && (
             <Text>
               {model.report.heading}. From {model.fileName}
-              {model.written ? `, written ${formatReportDate(model.written)}` : ''}; read at {model.readAt.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}. If the workbook changes, choose it again.
+              {model.written ? `, written ${formatReportDate(model.written)}` : ''}; read at {model.readAt.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}. Decision date {formatReportDate(model.decisionDate)}. If the workbook changes, choose it again.
             </Text>
           )}
           {statusFor(1)}
@@ -131,7 +133,7 @@ export function WordPane({ host, theme = 'light' }: { host: DocumentHost; theme?
               ? 'Reading the document…'
               : ours.length === 0
                 ? 'This document holds none of the model’s tables.'
-                : `This document holds ${ours.length} of the model’s tables: ${listing(ours.map(titleOf))}.`}
+                : `This document holds ${ours.length} of the model’s tables: ${titles(ours)}.`}
           </Text>
           <Button appearance="primary" disabled={busy || whyNoRefresh !== null} onClick={refresh}>
             {refreshable.length ? `Refresh ${refreshable.length} table${refreshable.length === 1 ? '' : 's'}` : 'Refresh tables'}

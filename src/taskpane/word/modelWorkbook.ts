@@ -11,6 +11,8 @@ export interface ChosenModel {
   /** When the workbook says it was written, and when the pane read it. */
   readonly written: string | null;
   readonly readAt: Date;
+  /** The decision date the model's timeline runs from, as the workbook holds it. */
+  readonly decisionDate: string;
 }
 
 /**
@@ -32,8 +34,9 @@ export async function readModelWorkbook(fileName: string, bytes: Uint8Array, now
     return { error: `${fileName} could not be opened as an Excel workbook (.xlsx).` };
   }
   const taken = takeUpSnapshot(snapshot, fromDate(now));
-  if (!taken) return { error: `${fileName} holds no model: it has no Responses and Read me tables. Choose a workbook the cost model wrote.` };
+  if (!taken) return { error: `${fileName} holds no cost model (no Responses and Read me sheets): choose a workbook the cost model wrote.` };
   if ('problems' in taken) return { error: `The model in ${fileName} cannot run as its cells stand: ${taken.problems.join('; ')}.` };
   const report = taken.export;
-  return { fileName, report, pieces: await reportPieces(await renderDocx(report.tables, report.heading)), written: taken.written, readAt: now };
+  const pieces = await reportPieces(await renderDocx(report.tables, report.heading));
+  return { fileName, report, pieces, written: taken.written, readAt: now, decisionDate: taken.assumptions.timeline.decisionDate };
 }
