@@ -16,3 +16,10 @@ export function themeFor(background: string | undefined, foreground?: string): T
   if (rgb.toLowerCase() === '000000' && /^#?ffffff$/i.test(foreground ?? '')) return 'contrast';
   return luminance < 0.4 ? 'dark' : 'light';
 }
+
+/** Office's theme inside the host; outside it, the browser's light or dark preference. */
+export function paneTheme(inHost: boolean): ThemeName {
+  const officeTheme = inHost ? Office.context.officeTheme : undefined;
+  if (officeTheme) return themeFor(officeTheme.bodyBackgroundColor, officeTheme.bodyForegroundColor);
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}

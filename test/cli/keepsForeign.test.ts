@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { foreignContent } from '../../src/cli/foreignContent';
@@ -7,16 +6,10 @@ import { main } from '../../src/cli/main';
 import { writeOutputSet } from '../../src/cli/outputSet';
 import { readXlsxSnapshot } from '../../src/workbook/xlsxSnapshot';
 import { memoryIo } from '../support/memoryIo';
+import { scratchFolders } from '../support/scratch';
 import { edit } from './editWorkbook';
 
-/** Folders made for a test, removed when the file's tests are done. */
-const made: string[] = [];
-const scratchDir = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const scratchDir = scratchFolders();
 
 const WORKBOOK = 'MP207-cost-model.xlsx';
 

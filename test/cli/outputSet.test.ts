@@ -1,19 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { STAGING_PREFIX, writeOutputSet } from '../../src/cli/outputSet';
 import { memoryIo } from '../support/memoryIo';
+import { scratchFolders } from '../support/scratch';
 
-/** Folders made for a test, removed when the file's tests are done. */
-const made: string[] = [];
-const scratchDir = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const scratchDir = scratchFolders();
 
 const root = join(__dirname, '..', '..');
 const BIN = join(root, 'src', 'cli', 'bin.ts');

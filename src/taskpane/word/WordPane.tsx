@@ -1,16 +1,14 @@
-import { Button, Field, FluentProvider, makeStyles, Select, Subtitle1, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import type { DocumentHost } from '../../report/documentHost';
 import { formatReportDate, listing } from '../../report/format';
 import { StatusMessage, type Status } from '../StatusMessage';
 import { Step } from '../Step';
-import { THEMES, type ThemeName } from '../theme';
+import { PaneFrame } from '../PaneFrame';
+import type { ThemeName } from '../theme';
 import { readModelWorkbook, type ChosenModel } from './modelWorkbook';
 
 const useStyles = makeStyles({
-  page: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minHeight: '100vh', boxSizing: 'border-box' },
-  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  logo: { width: '32px', height: '32px' },
   note: { color: tokens.colorNeutralForeground3 },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'end' },
   hidden: { display: 'none' },
@@ -102,13 +100,7 @@ export function WordPane({ host, theme = 'light' }: { host: DocumentHost; theme?
   const whyNoRefresh = !model ? 'Choose the model workbook first.' : refreshable.length === 0 ? 'Insert the tables below first.' : null;
 
   return (
-    <FluentProvider theme={THEMES[theme]}>
-      <main className={styles.page}>
-        <header className={styles.header}>
-          <img className={styles.logo} src="assets/logo.png" alt="" />
-          <Subtitle1 as="h1">SEC Modification Cost Model</Subtitle1>
-        </header>
-        {host.kind === 'preview' && <Text className={styles.note}>Running outside Word: tables go to an in-memory preview document.</Text>}
+    <PaneFrame theme={theme} preview={host.kind === 'preview' ? 'Running outside Word: tables go to an in-memory preview document.' : null}>
 
         <Step number={1} title="Choose the model workbook">
           <Text>The tables come from a workbook the cost model wrote (in Excel or by the command line), with the assumptions and overrides it holds now.</Text>
@@ -160,7 +152,6 @@ export function WordPane({ host, theme = 'light' }: { host: DocumentHost; theme?
           </div>
           {statusFor(3)}
         </Step>
-      </main>
-    </FluentProvider>
+    </PaneFrame>
   );
 }

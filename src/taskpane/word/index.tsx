@@ -1,17 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import { createMemoryDocument } from '../../report/memoryDocument';
 import { createOfficeDocumentHost } from '../../word/officeDocumentHost';
-import { themeFor, type ThemeName } from '../theme';
+import { paneTheme } from '../theme';
 import { WordPane } from './WordPane';
 
 // The Word pane renders once Office is ready; outside Word (a plain browser) it works on an in-memory document.
 Office.onReady((info) => {
   const inWord = info.host === Office.HostType.Word;
-  const officeTheme = inWord ? Office.context.officeTheme : undefined;
-  const theme: ThemeName = officeTheme
-    ? themeFor(officeTheme.bodyBackgroundColor, officeTheme.bodyForegroundColor)
-    : window.matchMedia?.('(prefers-color-scheme: dark)').matches
-      ? 'dark'
-      : 'light';
-  createRoot(document.getElementById('root')!).render(<WordPane host={inWord ? createOfficeDocumentHost() : createMemoryDocument()} theme={theme} />);
+  createRoot(document.getElementById('root')!).render(<WordPane host={inWord ? createOfficeDocumentHost() : createMemoryDocument()} theme={paneTheme(inWord)} />);
 });
