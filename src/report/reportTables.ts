@@ -103,6 +103,18 @@ function checksNote({ checks }: ReportInput): Live {
   return cat('Model checks: ', textOf(q('checks.status', checks.every((c) => c.pass) ? CHECKS_PASS : CHECKS_FAIL)), '.');
 }
 
+/**
+ * A reading flag as a note for the Panel: what was found, without the modeller's instruction that
+ * follows it in the workbook ("…: enter the band to use"), starting with a capital.
+ */
+function panelNote(flag: string | undefined): string {
+  const note = (flag ?? '')
+    .split('; ')
+    .map((part) => part.replace(/: (?:enter|check|read as|offered)\b.*$/, '').replace(/, so it counts up to OpenEndedCap times its lower figure$/, ', so it is capped (see below)'))
+    .join('; ');
+  return capitalise(note);
+}
+
 const KIND_WITHOUT_FIGURE: Readonly<Record<string, string>> = { unquantified: 'no figure given', none: 'no answer', unreadable: 'could not be read' };
 
 function costEstimates(input: ReportInput): ReportTable {
@@ -133,7 +145,7 @@ function costEstimates(input: ReportInput): ReportTable {
         respondent.category,
         cost.text || '-',
         when(equals(figure, 1), usedText, KIND_WITHOUT_FIGURE[cost.kind] ?? '-'),
-        when(equals(overridden, true), 'figure entered by the modeller', cost.flag ?? ''),
+        when(equals(overridden, true), 'Figure entered by the modeller', panelNote(cost.flag)),
       ];
     }),
     narrative: when(
@@ -159,13 +171,18 @@ function costEstimates(input: ReportInput): ReportTable {
 
 function bandDistribution({ model }: ReportInput): ReportTable {
   const bands = model.bands;
-  const top = [...bands].sort((a, b) => b.count - a.count)[0];
+  // The most common figure, among answers that gave one.
+  const top = bands.filter((b) => b.low !== null).sort((a, b) => b.count - a.count)[0];
   return table({
     id: 'band-distribution',
     title: 'Cost estimates by band',
     columns: [left('Cost band'), right('Respondents')],
     rows: bands.map((b, i) => [b.label, rounded(q(`band.${i}.count`, b.count), 0)]),
-    narrative: top ? `The most common answer was ${top.label} (${countWord(top.count)} respondent${top.count === 1 ? '' : 's'}).` : 'No respondent answered the cost question.',
+    narrative: !top
+      ? 'No respondent gave a cost figure.'
+      : top.count === 1
+        ? 'No figure was given by more than one respondent.'
+        : `The most common figure given was ${top.label} (${countWord(top.count)} respondents).`,
     notes: [],
   });
 }
@@ -230,7 +247,7 @@ function industryCost(input: ReportInput): ReportTable {
     ),
     notes: [
       ...methodNotes(input),
-      cat('Basis: ', textOf(industryBasis), '.'),
+      cat(textOf(industryBasis), '.'),
       `Simulation: ${uncertainty.iterations.toLocaleString('en-GB')} Latin hypercube draws of the one-off costs, seed ${uncertainty.seed}; each respondent's figure is drawn on its own (no two are assumed to move together).`,
       checksNote(input),
     ],
@@ -329,7 +346,7 @@ function uptakeScenarios(input: ReportInput): ReportTable {
     narrative:
       central && centralBasis && centralBreakEven
         ? cat(
-            when(equals(centralBasis, NOT_VALID), `${NOT_VALID}. `, when(not(equals(centralBasis, ENTERED_BASIS)), 'Illustrative (the basis is under the table). ')),
+            when(equals(centralBasis, NOT_VALID), `${NOT_VALID}. `, when(not(equals(centralBasis, ENTERED_BASIS)), 'Illustrative: the basis is under the table. ')),
             'NPV at the central industry cost is ',
             ...npvParts,
             '; ',
@@ -346,7 +363,7 @@ function uptakeScenarios(input: ReportInput): ReportTable {
           )
         : 'No scenario was modelled.',
     notes: [
-      'Present values at the decision date in real terms, discounted as the Green Book prescribes. Every party’s implementation cost and the central bodies’ costs fall whether or not a party adopts; one-off costs fall when the change goes live and benefits run from then (see the appraisal convention).',
+      'Present values at the decision date in real terms, discounted as the Green Book prescribes. Every party’s implementation cost and the central bodies’ costs fall whether or not a party adopts; one-off costs fall when the change goes live and benefits run from then.',
       ...scenarioBasisNotes(scenarios.map(({ scenario }, i) => ({ name: scenario.name, basis: field(i, 'basis', basisText(basis.scenarios[scenario.name] ?? [])) }))),
       checksNote(input),
     ],
@@ -368,12 +385,12 @@ const serial = (date: string | null) => (date === null ? null : excelSerial(date
 
 /** A respondent's note by how their answer reads, where it gives no months; readiness, overrides and a past release are live. */
 const KIND_NOTE: Readonly<Record<string, string>> = {
-  'not-implementing': 'would not implement',
-  'as-proposed': 'accepts the proposed date',
-  'no-view': 'no answer',
-  unreadable: 'answer not read',
+  'not-implementing': 'Not counted in the lead time',
+  'as-proposed': 'Accepts the proposed date',
+  'no-view': 'No answer',
+  unreadable: 'Answer not read',
 };
-const PAST_RELEASE_NOTE = 'named a past release';
+const PAST_RELEASE_NOTE = 'Named a past release';
 const GOVERNED = GOVERNED_BY_TEXT;
 
 function leadTimes(input: ReportInput): ReportTable {
@@ -394,11 +411,11 @@ function leadTimes(input: ReportInput): ReportTable {
       when(isNumber(readyBy), dateOf(readyBy), '-'),
       when(
         equals(ready, 'no'),
-        'not ready for the target release',
+        'Not ready for the target release',
         when(
           isNumber(override),
-          'lead time entered by the modeller',
-          when(equals(ready, PAST_RELEASE), PAST_RELEASE_NOTE, kind === 'release' ? 'named a release' : (KIND_NOTE[kind] ?? '')),
+          'Lead time entered by the modeller',
+          when(equals(ready, PAST_RELEASE), PAST_RELEASE_NOTE, kind === 'release' ? 'Named a release' : (KIND_NOTE[kind] ?? '')),
         ),
       ),
     ];
@@ -430,13 +447,13 @@ function leadTimes(input: ReportInput): ReportTable {
       when(any(equals(governed, GOVERNED.respondents), equals(governed, GOVERNED.dcc), equals(governed, GOVERNED.notice)), cat(' (', setBy, ')')),
       '; from a decision on ',
       dateOf(decision),
-      ' the earliest feasible release is ',
+      ', the earliest feasible release is ',
       when(isNumber(earliest), dateOf(earliest), 'beyond the release calendar'),
       '.',
     ),
     notes: [
       'Lead times run from the decision date; the release is the first in the SEC release calendar on or after the ready-by date and any later release a respondent named.',
-      cat('Basis: ', textOf(timelineBasis), '.'),
+      cat(textOf(timelineBasis), '.'),
     ],
   });
 }
@@ -462,8 +479,8 @@ function summaryOfViews({ analysis }: ReportInput): ReportTable {
   const { consultation, roles } = analysis;
   const own = new Set([roles.costQuestion, roles.leadTimeQuestion]);
   const rows: string[][] = [];
-  const mostlyNo: number[] = [];
-  const mostlyYes: number[] = [];
+  // Questions by how respondents who answered them leaned: everyone, or most, Yes or No.
+  const leaning = { everyYes: [] as number[], mostYes: [] as number[], everyNo: [] as number[], mostNo: [] as number[] };
   for (const question of consultation.questions) {
     if (own.has(question.number)) continue;
     const views = consultation.answers.filter((a) => a.question === question.number).map((a) => viewOf(a.response));
@@ -472,11 +489,18 @@ function summaryOfViews({ analysis }: ReportInput): ReportTable {
     rows.push([String(question.number), question.text, ...tally.map(String), String(views.length)]);
     const [yes, no] = tally as [number, number];
     const answered = views.length - tally[4]!;
-    if (no > answered / 2) mostlyNo.push(question.number);
-    if (yes > answered / 2) mostlyYes.push(question.number);
+    if (yes === answered) leaning.everyYes.push(question.number);
+    else if (yes > answered / 2) leaning.mostYes.push(question.number);
+    if (no === answered) leaning.everyNo.push(question.number);
+    else if (no > answered / 2) leaning.mostNo.push(question.number);
   }
   const questionList = (qs: number[]) => `question${qs.length === 1 ? '' : 's'} ${listing(qs.map(String))}`;
-  const parts = [mostlyYes.length ? `most respondents answered Yes to ${questionList(mostlyYes)}` : '', mostlyNo.length ? `most answered No to ${questionList(mostlyNo)}` : ''].filter(Boolean);
+  const parts = [
+    leaning.everyYes.length ? `every respondent who answered said Yes to ${questionList(leaning.everyYes)}` : '',
+    leaning.mostYes.length ? `most respondents said Yes to ${questionList(leaning.mostYes)}` : '',
+    leaning.everyNo.length ? `every respondent who answered said No to ${questionList(leaning.everyNo)}` : '',
+    leaning.mostNo.length ? `most respondents said No to ${questionList(leaning.mostNo)}` : '',
+  ].filter(Boolean);
   return table({
     id: 'summary-of-views',
     title: 'Summary of views',

@@ -18,7 +18,7 @@ describe('report tables from the engine', () => {
   test('the seed’s tables and their sentences', () => {
     expect(tables.map((t) => t.id)).toEqual(['cost-estimates', 'band-distribution', 'industry-cost', 'uptake-scenarios', 'lead-times', 'summary-of-views']);
     expect(table('cost-estimates').narrative).toBe('Four of five respondents have a cost figure in the model; together they come to £350k–£950k.');
-    expect(table('cost-estimates').rows[3]).toEqual(['Utilita Energy Ltd', 'Large Supplier', '£250k-£500k', '£250k–£500k', 'the rationale mentions a recurring cost, but no yearly figure was given: enter one as an override if known']);
+    expect(table('cost-estimates').rows[3]).toEqual(['Utilita Energy Ltd', 'Large Supplier', '£250k-£500k', '£250k–£500k', 'The rationale mentions a recurring cost, but no yearly figure was given']);
     expect(table('cost-estimates').rows[1]).toEqual(['OVO Energy', 'Large Supplier', 'Yes', 'no figure given', '']);
     expect(table('band-distribution').rows).toEqual([
       ['£0–£100k', '2'],
@@ -26,7 +26,7 @@ describe('report tables from the engine', () => {
       ['£250k–£500k', '1'],
       ['Cost without a figure', '1'],
     ]);
-    expect(table('band-distribution').narrative).toBe('The most common answer was £0–£100k (two respondents).');
+    expect(table('band-distribution').narrative).toBe('The most common figure given was £0–£100k (two respondents).');
     expect(table('industry-cost').rows[4]).toEqual(['Total one-off cost', '£350k–£950k', '£650k']);
     // Nobody entered the populations or the central bodies' costs: the sentence says so instead of calling it the whole industry.
     expect(table('industry-cost').rows[2]).toEqual(['DCC implementation', 'not yet provided', 'not yet provided']);
@@ -34,7 +34,7 @@ describe('report tables from the engine', () => {
       /^Taking six categories to have only their respondents \(their numbers of parties not yet entered\), implementation would cost £350k–£950k \(central estimate £650k\); this is not the whole industry’s cost; the DCC’s and SECAS’s costs are not yet provided, so they are not included; the simulation puts it between £\d+k and £\d+k \(P10 to P90\)\.$/,
     );
     expect(table('lead-times').narrative).toBe(
-      'The required lead time is 8 months (set by respondents’ lead times); from a decision on 1 March 2027 the earliest feasible release is 4 November 2027.',
+      'The required lead time is 8 months (set by respondents’ lead times); from a decision on 1 March 2027, the earliest feasible release is 4 November 2027.',
     );
     expect(table('lead-times').rows.slice(-3)).toEqual([
       ['Required lead time', '', '8 months', '1 November 2027', 'set by respondents’ lead times'],
@@ -52,7 +52,8 @@ describe('report tables from the engine', () => {
       ['2', 'Do you agree with the proposed implementation approach?', '0', '4', '0', '0', '1', '5'],
     ]);
     expect(views.rows.map((r) => r[0])).toEqual(['1', '2', '3', '6', '7', '8']);
-    expect(table('summary-of-views').narrative).toBe('Most respondents answered Yes to question 3; most answered No to questions 1, 2, 6, 7 and 8.');
+    // Question 2's one blank answer leaves every respondent who answered on No.
+    expect(table('summary-of-views').narrative).toBe('Most respondents said Yes to question 3; every respondent who answered said No to questions 2, 6, 7 and 8; most respondents said No to question 1.');
   });
 
   test('scenario rows carry the engine’s figures in report form', () => {
@@ -64,7 +65,7 @@ describe('report tables from the engine', () => {
     // Low: 10% of five parties is half an adopter: no cost per adopter, and break-even beyond every party.
     expect(table('uptake-scenarios').rows[0]!.slice(7)).toEqual(['fewer than one adopter', 'not reached at full uptake']);
     // Every scenario rests on the same placeholders: the sentence says it is illustrative, one note says on what.
-    expect(table('uptake-scenarios').narrative).toMatch(/^Illustrative \(the basis is under the table\)\. NPV at the central industry cost is /);
+    expect(table('uptake-scenarios').narrative).toMatch(/^Illustrative: the basis is under the table\. NPV at the central industry cost is /);
     expect(table('uptake-scenarios').notes[1]).toMatch(/^Basis, every scenario: Illustrative: rests on populations not entered; .*; placeholder uptake; placeholder benefits and per-adopter costs; .*\.$/);
     expect(table('uptake-scenarios').notes.filter((n) => /^(Low|Central|High):/.test(n))).toEqual([]);
   });
