@@ -208,13 +208,17 @@ function industryCost(input: ReportInput): ReportTable {
   const orNotProvided = (x: Quantity): Live => when(isNumber(x), money(x), 'not yet provided');
   const defaulted = q('industry.defaultPopulations', countDefault(input));
   const industryBasis = q('industry.basis', basisText(basis.industry));
+  // Until populations are entered the parties' figure is only the respondents': the label says so.
+  const partiesLabel = when(above(defaulted, 0), 'All SEC parties (populations not yet entered)', 'All SEC parties');
+  // A yearly cost nobody stated is not a cost of £0.
+  const ongoingCell = (x: Live): Live => when(above(ongoing.high, 0), x, 'none stated');
   const rows: Live[][] = [
     ['Respondents’ stated costs', range(respondents.low, respondents.high), money(respondents.central)],
-    ['All SEC parties', range(parties.low, parties.high), money(parties.central)],
+    [partiesLabel, range(parties.low, parties.high), money(parties.central)],
     ['DCC implementation', orNotProvided(dcc), orNotProvided(dcc)],
     ['SECAS', orNotProvided(secas), orNotProvided(secas)],
     ['Total one-off cost', range(oneOff.low, oneOff.high), money(oneOff.central)],
-    ['SEC parties’ ongoing cost a year', range(ongoing.low, ongoing.high), money(ongoing.central)],
+    ['SEC parties’ ongoing cost a year', ongoingCell(range(ongoing.low, ongoing.high)), ongoingCell(money(ongoing.central))],
     ['DCC ongoing cost a year', orNotProvided(dccOngoing), orNotProvided(dccOngoing)],
     ['Simulated total, P10 to P90 (P50)', when(current, range(p10!, p90!), 'out of date: run the simulation again'), when(current, money(p50!), '')],
   ];

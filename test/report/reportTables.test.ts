@@ -28,6 +28,9 @@ describe('report tables from the engine', () => {
     ]);
     expect(table('band-distribution').narrative).toBe('The most common figure given was £0–£100k (two respondents).');
     expect(table('industry-cost').rows[4]).toEqual(['Total one-off cost', '£350k–£950k', '£650k']);
+    // Populations not entered: the parties' row says it is only the respondents; no yearly cost was stated, which is not £0.
+    expect(table('industry-cost').rows[1]!.slice(0, 2)).toEqual(['All SEC parties (populations not yet entered)', '£350k–£950k']);
+    expect(table('industry-cost').rows[5]).toEqual(['SEC parties’ ongoing cost a year', 'none stated', 'none stated']);
     // Nobody entered the populations or the central bodies' costs: the sentence says so instead of calling it the whole industry.
     expect(table('industry-cost').rows[2]).toEqual(['DCC implementation', 'not yet provided', 'not yet provided']);
     expect(table('industry-cost').narrative).toMatch(
