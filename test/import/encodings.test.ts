@@ -1,3 +1,5 @@
+import { decodeText } from '../../src/import/decodeText';
+import { cleanText } from '../../src/model/answerText';
 import { importDocuments } from '../../src/import/importText';
 import { seedText } from '../support/seed';
 
@@ -25,5 +27,22 @@ describe('encodings and damage', () => {
     ['non-breaking spaces and smart quotes in answers', () => new TextEncoder().encode(seedText().replace('£100k-£250k', '£100k\u00a0–\u00a0£250k').replace("'", '’'))],
   ])('%s reads as the clean seed', async (_, bytes) => {
     expect(await costsOf(bytes())).toEqual(await expected);
+  });
+});
+
+describe('Windows-1252, byte by byte over 0x80–0x9F (where Node’s decoder and the code page differ)', () => {
+  // The code page as Python's cp1252 codec gives it; the five bytes it leaves undefined are null.
+  const CODE_PAGE: Readonly<Record<number, string | null>> = {
+    0x80: '€', 0x81: null, 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡', 0x88: 'ˆ', 0x89: '‰', 0x8a: 'Š', 0x8b: '‹', 0x8c: 'Œ', 0x8d: null, 0x8e: 'Ž', 0x8f: null,
+    0x90: null, 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x98: '˜', 0x99: '™', 0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9d: null, 0x9e: 'ž', 0x9f: 'Ÿ',
+  };
+
+  test.each(Object.entries(CODE_PAGE).map(([b, ch]) => [Number(b).toString(16).toUpperCase(), Number(b), ch] as const))('byte 0x%s', (_, byte, ch) => {
+    // "x<byte>y" is not UTF-8, so it is read as Windows-1252.
+    const decoded = decodeText(new Uint8Array([0x78, byte, 0x79]));
+    expect(decoded).toMatchObject({ ok: true, encoding: 'windows-1252' });
+    const text = (decoded as { text: string }).text;
+    // An undefined byte is a control character, removed with the others when the answers are cleaned.
+    expect(ch === null ? cleanText(text) : text).toBe(`x${ch ?? ''}y`);
   });
 });
