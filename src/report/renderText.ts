@@ -40,9 +40,9 @@ export function renderCsv(table: ReportTable): string {
     return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const figures = table.columns.map((_, j) => table.live.rows.map((r) => plainFigure(r[j] ?? '')));
-  const header: string[] = [];
-  table.columns.forEach((c, j) => header.push(c.header, ...figureHeaders(c.header, figures[j]!)));
-  const rows = table.rows.map((r, i) => r.flatMap((v, j) => [v, ...figureCells(figures[j]!, i)]));
+  const extra = table.columns.map((c, j) => figureHeaders(c.header, figures[j]!));
+  const header = table.columns.flatMap((c, j) => [c.header, ...extra[j]!]);
+  const rows = table.rows.map((r, i) => r.flatMap((v, j) => [v, ...figureCells(figures[j]![i] ?? null, extra[j]!.length)]));
   return `\ufeff${[header, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -56,13 +56,11 @@ function figureHeaders(header: string, column: readonly (PlainFigure | null)[]):
   return column.some((f) => f && f.low !== f.high) ? [`${header}, low (${unit})`, `${header}, high (${unit})`] : [`${header} (${unit})`];
 }
 
-function figureCells(column: readonly (PlainFigure | null)[], row: number): (string | number)[] {
-  const width = figureHeaders('', column).length;
-  const f = column[row];
+function figureCells(f: PlainFigure | null, width: number): (string | number)[] {
   // Pounds to the penny and shares as percentages, as a spreadsheet would show them.
   const plain = (x: number | string) => (typeof x !== 'number' ? x : f?.unit === 'share' ? roundAsExcel(x * 100, 10) : f?.unit === 'gbp' ? roundAsExcel(x, 2) : x);
   if (!f) return Array<string>(width).fill('');
-  return width === 2 ? [plain(f.low), plain(f.high)] : [plain(f.low)];
+  return width === 2 ? [plain(f.low), plain(f.high)] : width === 1 ? [plain(f.low)] : [];
 }
 
 /**
