@@ -3,7 +3,7 @@
  * it should meet. A benchmark reports; it does not fail the build.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { seedText } from '../test/support/seed';
@@ -191,6 +191,26 @@ async function main() {
   } else report('task-pane bundle', 'dist/ not built: run npm run build first', 'budget 400 KB gzip', null);
 
   report('CLI main job on the seed (tsx src/cli/bin.ts)', `${cli.toFixed(0)} ms (node -e 0: ${nodeOnly.toFixed(0)} ms)`, 'target < 1,500 ms', cli < 1500);
+
+  // Large documents through the CLI: wall time and peak memory, against reading the same file.
+  for (const n of [10_000, 40_000]) {
+    const file = join(out, `${n}.txt`);
+    writeFileSync(file, syntheticAnnex(n));
+    const run = largeCliRun(file, join(out, String(n)));
+    const readOnly = wall(process.execPath, ['-e', `require('fs').readFileSync(${JSON.stringify(file)}, 'utf8')`]);
+    const value = run.ok ? `${(run.ms / 1000).toFixed(1)} s, peak ${Math.round(run.peakKb / 1024)} MB` : `failed: ${run.error}`;
+    report(`CLI on ${n.toLocaleString('en-GB')} respondents (reading the file: ${readOnly.toFixed(0)} ms)`, value, 'target < 5 s and < 500 MB', run.ok && run.ms < 5000 && run.peakKb < 500 * 1024);
+  }
+}
+
+/** The CLI on one document in a child process: its wall time and peak resident memory, or how it failed. */
+function largeCliRun(file: string, outDir: string): { ok: true; ms: number; peakKb: number } | { ok: false; error: string } {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', './bench/peakMemory.mjs', 'src/cli/bin.ts', file, '--iterations', '1000', '--out', outDir], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - t;
+  const peakKb = Number(/peak-rss-kb (\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  if (r.status !== 0) return { ok: false, error: `exit ${r.status ?? r.signal}: ${r.stderr.split('\n')[0]?.slice(0, 80) ?? ''}` };
+  return { ok: true, ms, peakKb };
 }
 
 /**

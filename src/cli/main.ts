@@ -1,6 +1,6 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importDocuments } from '../import/importText';
+import { importDocuments, MAX_RESPONDENTS } from '../import/importText';
 import { documentsHash } from '../import/sourceHash';
 import type { Finding } from '../model/consultation';
 import { fromDate, isoDate, type IsoDate } from '../model/calendarDates';
@@ -111,8 +111,11 @@ async function run(args: CommandLine, io: CliIo): Promise<number> {
     ...(args.leadTimeQuestion !== undefined ? { leadTimeQuestion: args.leadTimeQuestion } : {}),
     laterSupersedes: args.laterSupersedes,
   });
-  // No respondents: the documents are unusable. Otherwise a fatal finding is a question override that does not fit.
-  if (fatal) throw new CliError(analysis.results.length ? fatal : paths.length === 1 ? `${paths[0]}: ${fatal}` : fatal, analysis.results.length ? 2 : 1);
+  // No respondents, or more than a model is built for: the documents are unusable. Otherwise a fatal finding is a question override that does not fit.
+  if (fatal) {
+    const badInput = analysis.results.length === 0 || analysis.results.length > MAX_RESPONDENTS;
+    throw new CliError(badInput && paths.length === 1 ? `${paths[0]}: ${fatal}` : fatal, badInput ? 1 : 2);
+  }
 
   const defaults = defaultAssumptions(analysis, args.decisionDate ?? fromDate(io.now()));
   const carried = args.from ? await carryFrom(args.from, analysis, defaults, io) : null;

@@ -6,6 +6,9 @@ import { readAnnexText, type ReadResult } from './annexText';
 import { decodeText } from './decodeText';
 import { looksLikeResponseForm, readResponseForms } from './responseForms';
 
+/** The most respondents a model is built for: beyond it the workbook and report outgrow the memory a run may use. */
+export const MAX_RESPONDENTS = 10_000;
+
 export interface ImportResult {
   readonly analysis: Analysis;
   /** The reader's findings and the analysis's, in one list for the Findings sheet and the task pane. */
@@ -83,8 +86,10 @@ export function analyseRead(read: ReadResult | readonly ReadResult[], choices: A
   const readFindings = reads.flatMap((r) => (reads.length > 1 ? r.findings.map((f) => ({ ...f, message: `${r.consultation.source.name}: ${f.message}` })) : r.findings));
   const findings = [...readFindings, ...analysis.findings];
   const empty = reads.find((r) => r.consultation.respondents.length === 0);
+  const tooMany = analysis.results.length > MAX_RESPONDENTS ? `the document has ${analysis.results.length.toLocaleString('en-GB')} respondents; the limit is ${MAX_RESPONDENTS.toLocaleString('en-GB')} (a consultation has a few hundred at most)` : null;
   const fatal =
     refusal ??
+    tooMany ??
     (empty
       ? `${reads.length > 1 ? `${empty.consultation.source.name}: ` : ''}${empty.findings.find((f) => f.severity === 'error')?.message ?? 'no respondents found'}`
       : (analysis.findings.find((f) => f.severity === 'error')?.message ?? null));

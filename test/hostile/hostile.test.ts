@@ -76,6 +76,13 @@ describe('hostile and damaged input: a clear error or a clean parse, never a cra
     expect(costs.some((row) => row.includes('Steady Ltd') && row.includes(100_000))).toBe(true);
   });
 
+  test('more respondents than a model is built for are refused in one line before any work, not a crash out of memory', async () => {
+    const r = await run(utf8(syntheticAnnex(10_001)));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: doc.txt: the document has 10,001 respondents; the limit is 10,000 (a consultation has a few hundred at most)\n');
+    expect(r.written.size).toBe(0);
+  }, 60_000);
+
   test('10,000 respondents are read and written', async () => {
     const r = await run(utf8(syntheticAnnex(10_000)));
     expect(r.code).toBe(0);
