@@ -46,8 +46,8 @@ function tableLayout(t: ReportTable): TableLayout {
   const cells = t.columns.map((_, j) => t.rows.map((r) => kept(r[j] ?? '')));
   const needAt = (size: number) =>
     t.columns.map((c, j) => {
-      // A header word gets a character's slack: a short bold capital word ("No") is wider than the average character.
-      const least = Math.max(HEADER_CHAR * size * (Math.max(...tokens(c.header)) + 1), CHAR * size * Math.max(0, ...cells[j]!.flatMap(tokens)));
+      // A header is given at least three characters: a short bold capital word ("No") is wider than the average character.
+      const least = Math.max(HEADER_CHAR * size * Math.max(3, ...tokens(c.header)), CHAR * size * Math.max(0, ...cells[j]!.flatMap(tokens)));
       const full = Math.max(least, CHAR * size * Math.min(40, Math.max(0, ...cells[j]!.map((x) => x.length))));
       return { least: CELL_PADDING + least, full: CELL_PADDING + full };
     });

@@ -119,7 +119,7 @@ export function WordPane({ host, theme = 'light' }: { host: DocumentHost; theme?
           {statusFor(1)}
         </Step>
 
-        <Step number={2} title="Refresh the report's tables">
+        <Step number={2} title="Refresh the report’s tables">
           <Text>
             {inDocument === null
               ? 'Reading the document…'
