@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { TAG_PREFIX } from './renderDocx';
+import { tableTag } from './renderDocx';
 import { reportPieces, spliceTaggedContent, stylesUsed } from './reportPieces';
 
 /** What a refresh did: the tables it replaced, tags it did not know (kept as they were), tables the document lacks. */
@@ -33,19 +33,15 @@ export async function refreshTaggedTables(document: Uint8Array, fresh: Uint8Arra
   const pieces = await reportPieces(fresh);
   const splice = spliceTaggedContent(xml, pieces.content);
   const changed = splice.replaced.length > 0;
-  const stylesAdded = changed ? await addMissingStyles(zip, pieces.styles, splice.replaced.map((tag) => pieces.content.get(tag)!).join('')) : [];
+  const stylesAdded = changed ? await addMissingStyles(zip, pieces.styles, splice.replaced.map((id) => pieces.content.get(tableTag({ id }))!).join('')) : [];
   if (changed) zip.file(DOCUMENT, splice.xml);
   return {
     bytes: changed ? await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }) : document,
-    replaced: splice.replaced.map(idOf),
-    unknown: splice.unknown.map(idOf),
-    missing: splice.missing.map(idOf),
+    replaced: splice.replaced,
+    unknown: splice.unknown,
+    missing: splice.missing,
     stylesAdded,
   };
-}
-
-function idOf(tag: string): string {
-  return tag.slice(TAG_PREFIX.length);
 }
 
 /** Copies into the document the styles the new content names and the document does not define. */

@@ -77,6 +77,11 @@ export function tableTag(table: Pick<ReportTable, 'id'>): string {
 }
 export const TAG_PREFIX = 'secmod:';
 
+/** The table id a tag names. */
+export function tableId(tag: string): string {
+  return tag.slice(TAG_PREFIX.length);
+}
+
 /** The FMR's sections, so a report dropped into one reads in its order. */
 const SECTIONS: Readonly<Record<string, string>> = {
   'cost-estimates': 'Costs',

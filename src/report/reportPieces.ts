@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
-import { TAG_PREFIX } from './renderDocx';
+import type { TablesRefreshed } from './documentHost';
+import { tableId, TAG_PREFIX } from './renderDocx';
 
 /**
  * The Word report taken apart for refreshing a document in place: per table (by control tag) the
@@ -43,26 +44,21 @@ export function stylesUsed(body: string): string[] {
   return [...new Set([...body.matchAll(/<w:(?:pStyle|tblStyle|rStyle) w:val="([^"]+)"/g)].map((m) => m[1]!))];
 }
 
-/** What a splice did: tags replaced, tags in the document the report does not make (kept), and report tables with no place in it. */
-export interface Splice {
-  readonly xml: string;
-  readonly replaced: readonly string[];
-  readonly unknown: readonly string[];
-  readonly missing: readonly string[];
+/** Replaces the content of each tagged control in document.xml text; every other character is kept as it was. */
+export function spliceTaggedContent(xml: string, content: ReadonlyMap<string, string>): TablesRefreshed & { readonly xml: string } {
+  const controls = taggedControls(xml);
+  let out = xml;
+  for (const c of [...controls].reverse()) if (content.has(c.tag)) out = out.slice(0, c.contentStart) + content.get(c.tag)! + out.slice(c.contentEnd);
+  return { xml: out, ...sortedTags(controls.map((c) => c.tag), content) };
 }
 
-/** Replaces the content of each tagged control in document.xml text; every other character is kept as it was. */
-export function spliceTaggedContent(xml: string, content: ReadonlyMap<string, string>): Splice {
-  const controls = taggedControls(xml);
-  const known = controls.filter((c) => content.has(c.tag));
-  let out = xml;
-  for (const c of [...known].sort((a, b) => b.contentStart - a.contentStart)) out = out.slice(0, c.contentStart) + content.get(c.tag)! + out.slice(c.contentEnd);
-  const present = new Set(controls.map((c) => c.tag));
+/** The tags a document holds, sorted by what a refresh does with them, as table ids. */
+export function sortedTags(present: readonly string[], content: ReadonlyMap<string, string>): TablesRefreshed {
+  const held = new Set(present);
   return {
-    xml: out,
-    replaced: known.map((c) => c.tag),
-    unknown: controls.filter((c) => !content.has(c.tag)).map((c) => c.tag),
-    missing: [...content.keys()].filter((tag) => !present.has(tag)),
+    replaced: present.filter((tag) => content.has(tag)).map(tableId),
+    unknown: present.filter((tag) => !content.has(tag)).map(tableId),
+    missing: [...content.keys()].filter((tag) => !held.has(tag)).map(tableId),
   };
 }
 

@@ -1,14 +1,7 @@
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
-import { authorsControl, authorsFmr, foreignControl } from '../support/fmr';
+import { authorsControl, authorsFmr, foreignControl, parts } from '../support/fmr';
 import { memoryIo } from '../support/memoryIo';
-
-async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new Map<string, string>();
-  for (const [name, entry] of Object.entries(zip.files).sort()) if (!entry.dir) out.set(name, await entry.async('string'));
-  return out;
-}
 
 describe('npm run model -- <document> --update-report FMR.docx', () => {
   test('refreshes the FMR’s tagged tables for a later decision date and leaves the rest of the document as it was', async () => {

@@ -6,14 +6,7 @@ import JSZip from 'jszip';
 import { refreshTaggedTables } from '../../src/report/refreshDocx';
 import { renderDocx } from '../../src/report/renderDocx';
 import { soffice } from '../support/libreoffice';
-import { author, authorsControl, authorsFmr, foreignControl, HEADING, march, september } from '../support/fmr';
-
-async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new Map<string, string>();
-  for (const [name, entry] of Object.entries(zip.files).sort()) if (!entry.dir) out.set(name, await entry.async('string'));
-  return out;
-}
+import { author, authorsControl, authorsFmr, foreignControl, HEADING, march, parts, september } from '../support/fmr';
 
 /** document.xml with every tagged control's content blanked: what must not change. */
 const outsideControls = (xml: string) => xml.replace(/(<w:tag w:val="secmod:(?!retired)[^"]+"\/>[\s\S]*?<w:sdtContent>)[\s\S]*?(<\/w:sdtContent>)/g, '$1$2');

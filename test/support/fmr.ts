@@ -29,3 +29,11 @@ export async function authorsFmr(): Promise<Uint8Array> {
   zip.file('word/comments.xml', '<?xml version="1.0" encoding="UTF-8"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>');
   return zip.generateAsync({ type: 'uint8array' });
 }
+
+/** Every part of a Word package as text, by name: what a refresh must leave as it was. */
+export async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, string>();
+  for (const [name, entry] of Object.entries(zip.files).sort()) if (!entry.dir) out.set(name, await entry.async('string'));
+  return out;
+}
