@@ -1,3 +1,4 @@
+import { bandCounts, bandProblems, type BandRow } from './costBands';
 import { appraisalTiming, type AppraisalTiming } from './appraisalTiming';
 import { defaultReleaseCalendar, toDate, type IsoDate } from './calendarDates';
 import { GREEN_BOOK_DISCOUNTING, type DiscountSchedule } from './discounting';
@@ -12,11 +13,9 @@ import {
 } from './industryCost';
 import { DEFAULT_MONTE_CARLO, runMonteCarlo, type MonteCarloOptions, type MonteCarloResult } from './monteCarlo';
 import {
-  bandDistribution,
   DEFAULT_COST_OPTIONS,
   respondentCosts,
   respondentTotals,
-  type BandCount,
   type CostOptions,
   type CostOverrides,
   type RespondentTotals,
@@ -124,7 +123,7 @@ export interface ScenarioOutcome {
 
 export interface ModelResult {
   readonly totals: RespondentTotals;
-  readonly bands: readonly BandCount[];
+  readonly bands: readonly BandRow[];
   readonly industry: IndustryEstimate;
   readonly fixedCosts: FixedCosts;
   /** When the change goes live and benefits start, as dates and as appraisal years. */
@@ -146,6 +145,7 @@ export function runModel(analysis: Analysis, assumptions: ModelAssumptions): Mod
     ...timelineProblems(assumptions.timeline),
   ];
   if (!(assumptions.costs.openEndedCapMultiple >= 1)) problems.push('the cap for open-ended bands must be at least 1× the lower figure');
+  problems.push(...bandProblems(assumptions.costs.bands));
   problems.push(...overrideProblems(analysis, assumptions.overrides));
   if (!industry.ok || problems.length) return { ok: false, problems };
 
@@ -167,7 +167,7 @@ export function runModel(analysis: Analysis, assumptions: ModelAssumptions): Mod
     ok: true,
     result: {
       totals: respondentTotals(analysis.results, assumptions.costs, assumptions.overrides.costs),
-      bands: bandDistribution(analysis.results),
+      bands: bandCounts(analysis.results, respondentCosts(analysis.results, assumptions.costs, assumptions.overrides.costs), assumptions.costs.bands),
       industry: estimate,
       fixedCosts,
       timing,

@@ -1,4 +1,5 @@
-import { costRange, formatCostBand, type CostKind } from './costAnswer';
+import { SEC_COST_BANDS, type CostBand } from './costBands';
+import { costRange, type CostKind } from './costAnswer';
 import { leadTimeRange, months, type Months } from './leadTimeAnswer';
 import { gbp, type Gbp } from './money';
 import type { RespondentResult } from './responseAnalysis';
@@ -6,9 +7,11 @@ import type { RespondentResult } from './responseAnalysis';
 export interface CostOptions {
   /** An open-ended band ("More than £1m") is capped at this multiple of its lower figure. */
   readonly openEndedCapMultiple: number;
+  /** The bands the report counts figures in. */
+  readonly bands: readonly CostBand[];
 }
 
-export const DEFAULT_COST_OPTIONS: CostOptions = { openEndedCapMultiple: 2 };
+export const DEFAULT_COST_OPTIONS: CostOptions = { openEndedCapMultiple: 2, bands: SEC_COST_BANDS };
 
 /**
  * A modeller's figures for a respondent, replacing the parsed ones: the one-off band, and the
@@ -105,46 +108,6 @@ export function respondentTotals(
     counts,
     capped: costs.filter((c) => c.capped).map((c) => c.respondentId),
   };
-}
-
-export interface BandCount {
-  /** The band in report form ("£100k–£250k"), or the kind of answer for those without a figure. */
-  readonly label: string;
-  readonly kind: CostKind;
-  readonly low: number | null;
-  readonly high: number | null;
-  readonly count: number;
-}
-
-const KIND_LABELS: Readonly<Record<Exclude<CostKind, 'band' | 'zero'>, string>> = {
-  unquantified: 'Cost without a figure',
-  none: 'No answer',
-  unreadable: 'Could not be read',
-};
-
-/** How many respondents gave each one-off band, bands in order of value, then the answers without a figure. */
-export function bandDistribution(results: readonly RespondentResult[]): BandCount[] {
-  const byLabel = new Map<string, BandCount>();
-  // Respondents share a handful of bands: each is written out once.
-  const labels = new Map<string, string>();
-  const bandLabel = (low: number, high: number | null) => {
-    const key = `${low}|${high}`;
-    return labels.get(key) ?? labels.set(key, formatCostBand(low, high)).get(key)!;
-  };
-  for (const { cost } of results) {
-    const range = costRange(cost);
-    const label = range ? (cost.kind === 'zero' ? '£0' : bandLabel(range.low, range.high)) : KIND_LABELS[cost.kind as keyof typeof KIND_LABELS];
-    const known = byLabel.get(label);
-    byLabel.set(label, known ? { ...known, count: known.count + 1 } : { label, kind: cost.kind, low: range?.low ?? null, high: range ? range.high : null, count: 1 });
-  }
-  const order = (b: BandCount) => (b.low === null ? Infinity : b.low);
-  const kindOrder: CostKind[] = ['zero', 'band', 'unquantified', 'none', 'unreadable'];
-  return [...byLabel.values()].sort(
-    (a, b) =>
-      order(a) - order(b) ||
-      (a.high ?? Infinity) - (b.high ?? Infinity) ||
-      kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind),
-  );
 }
 
 /** The longest stated lead time (upper figure) among respondents who gave one; null when none did. */

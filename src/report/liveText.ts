@@ -41,11 +41,12 @@ export type QuantityKey =
   | `simulation.${'p10' | 'p50' | 'p90' | 'status'}`
   | `scenario.${number}.${ScenarioField}`
   | `respondent.${number}.${RespondentField}`
-  | `band.${number}.count`
+  | `band.${number}.${'count' | 'label'}`
   | `timeline.${TimelineField}`
   | 'checks.status'
   | 'count.withFigure'
-  | 'count.totalParties';
+  | 'count.totalParties'
+  | 'count.respondents';
 
 export interface Quantity {
   readonly key: QuantityKey;

@@ -169,21 +169,30 @@ function costEstimates(input: ReportInput): ReportTable {
   });
 }
 
-function bandDistribution({ model }: ReportInput): ReportTable {
-  const bands = model.bands;
-  // The most common figure, among answers that gave one.
-  const top = bands.filter((b) => b.low !== null).sort((a, b) => b.count - a.count)[0];
+/**
+ * Respondents by the bands SEC consultations use, with the total under them. The bands and the
+ * rows for £0 and a range across bands are always shown, since an edit in the workbook can move a
+ * figure into any of them; a row for answers without a figure only where a respondent is in it.
+ */
+function bandDistribution({ model, analysis }: ReportInput): ReportTable {
+  const rows = model.bands.map((b, i) => ({ b, i })).filter(({ b }) => b.kind === 'band' || b.kind === 'zero' || b.kind === 'across' || b.count > 0);
+  const bands = model.bands.filter((b) => b.kind === 'band');
+  const most = Math.max(0, ...bands.map((b) => b.count));
+  const top = bands.filter((b) => b.count === most).map((b) => b.label);
   return table({
     id: 'band-distribution',
     title: 'Cost estimates by band',
     columns: [left('Cost band'), right('Respondents')],
-    rows: bands.map((b, i) => [b.label, rounded(q(`band.${i}.count`, b.count), 0)]),
-    narrative: !top
-      ? 'No respondent gave a cost figure.'
-      : top.count === 1
-        ? 'No figure was given by more than one respondent.'
-        : `The most common figure given was ${top.label} (${countWord(top.count)} respondents).`,
-    notes: [],
+    rows: [...rows.map(({ b, i }) => [b.kind === 'band' ? textOf(q(`band.${i}.label`, b.label)) : b.label, rounded(q(`band.${i}.count`, b.count), 0)]), ['Total', rounded(q('count.respondents', analysis.results.length), 0)]],
+    narrative:
+      most === 0
+        ? 'No respondent gave a cost figure in any band.'
+        : top.length === 1
+          ? `The most common band was ${top[0]} (${countWord(most)} respondent${most === 1 ? '' : 's'}).`
+          : `The most common bands were ${listing(top)} (${countWord(most)} respondent${most === 1 ? '' : 's'} each).`,
+    notes: [
+      'Each respondent is counted once, by the one-off figure the model uses (the modeller’s where entered). A range counts in a band only when it lies within it, a single figure at a band’s upper edge counts in the band above, and an open-ended answer counts up to its cap.',
+    ],
   });
 }
 

@@ -15,11 +15,12 @@ import {
   type InputStatus,
 } from '../model/inputStatus';
 import { SIMULATION_TOLERANCE } from '../model/monteCarlo';
+import { bandRowProblem } from '../model/costBands';
 import { DEFAULT_COST_OPTIONS } from '../model/respondentTotals';
 import { DEFAULT_APPRAISAL_YEARS, DEFAULT_SENSITIVITY, MAX_APPRAISAL_YEARS } from '../model/uptake';
 import { COSTS } from './costSheets';
 import { MILESTONE_MARK_MONTHS } from './timelineSheet';
-import { call, concat, eq, iff, name, num as n, str, type Expr } from './formula';
+import { call, concat, eq, iff, le, lt, name, num as n, str, type Expr } from './formula';
 import { col, date, formula, input, num, SheetCursor, text, value, type Cell, type CellFormat, type DefinedName, type Placement, type SheetPlan, type Validation } from './plan';
 
 export const ASSUMPTIONS_SHEET = 'Assumptions';
@@ -74,6 +75,7 @@ export const SCENARIO_INPUTS = {
 /** The illustrative figures each scenario started from, one row per scenario in the same order. */
 export const PLACEHOLDERS = { name: 0, share: 1, benefit: 2, ongoing: 3, oneOff: 4 } as const;
 export const RELEASES = { date: 0, source: 1, default: 2, status: 3 } as const;
+export const BANDS = { label: 0, from: 1, to: 2, check: 3 } as const;
 
 export interface AssumptionRefs {
   readonly named: Placement;
@@ -81,6 +83,7 @@ export interface AssumptionRefs {
   readonly uptake: Placement;
   readonly scenarios: Placement;
   readonly releases: Placement;
+  readonly bands: Placement;
   /** The Status cell of a named input. */
   status(input: NamedInput): Expr;
 }
@@ -260,6 +263,13 @@ export function assumptionsSheet(
     col('Default', 'date', 16),
     col('Status', 'text', 14),
   ]);
+  const bands = a.costs.bands;
+  const bandAt = cursor.place(bands.length, 'Cost bands the report counts respondents in (in order, each starting where the one above ends; leave the last To blank for no upper figure)', 'tblCostBands', [
+    col('Band', 'text', 22, true),
+    col('From £', 'gbp', 34, true, MONEY),
+    col('To £', 'gbp', 16, true, MONEY),
+    col('Check', 'text', 36),
+  ]);
 
   const v = (i: number) => named.cell(NAMED.value, i);
   const namedCells: Cell[][] = rows.map((r, i) => {
@@ -353,6 +363,8 @@ export function assumptionsSheet(
     ];
   });
 
+  const bandRows: Cell[][] = bands.map((b, i) => [text(b.label), num(b.from), num(b.to), formula(bandCheck(bandAt, i, bands.length), bandRowProblem(bands, i) ?? 'ok')]);
+
   const names: DefinedName[] = [
     ...rows.map((r, i) => ({ name: definedName(r.input), sheet: ASSUMPTIONS_SHEET, row: named.headerRow + 1 + i, col: NAMED.value, description: `Input: ${r.label} (${r.unit})` })),
     ...constantRows.map((r, i) => ({
@@ -375,6 +387,7 @@ export function assumptionsSheet(
         scenarioInputs.table(scenarioRows),
         placeholders.table(scenarios.map((s) => [text(s.name), num(s.placeholder.share), num(s.placeholder.benefit), num(s.placeholder.ongoing), num(s.placeholder.oneOff)])),
         releaseAt.table(releaseRows),
+        bandAt.table(bandRows),
       ],
     },
     names,
@@ -384,9 +397,25 @@ export function assumptionsSheet(
       uptake,
       scenarios: scenarioInputs,
       releases: releaseAt,
+      bands: bandAt,
       status: (inputName) => named.cell(NAMED.status, rowOf.get(inputName)!),
     },
   };
+}
+
+/** A band row's check, live: "ok", or what to mend, as bandRowProblem words it (the model refuses the same lists). */
+function bandCheck(at: Placement, i: number, count: number): Expr {
+  const c = (k: number) => at.cell(k, i);
+  const [label, from, to] = [c(BANDS.label), c(BANDS.from), c(BANDS.to)];
+  const open = call('NOT', call('ISNUMBER', to));
+  const rules: [Expr, string][] = [
+    [eq(call('TRIM', label), str('')), 'needs a name'],
+    [call('OR', call('NOT', call('ISNUMBER', from)), lt(from, n(0))), 'needs a From figure of £0 or more'],
+    [call('AND', call('NOT', open), le(to, from)), 'must end above its From'],
+    ...(i < count - 1 ? [[open, 'only the last band can be left open'] as [Expr, string]] : []),
+    ...(i > 0 ? [[call('NOT', eq(from, at.cell(BANDS.to, i - 1))), 'must start where the band above ends'] as [Expr, string]] : []),
+  ];
+  return rules.reduceRight<Expr>((rest, [test, words]) => iff(test, str(words), rest), str('ok'));
 }
 
 /** The defined name of a named input: DecisionDate, DccOngoingPerYear … */

@@ -39,7 +39,9 @@ export type FunctionName =
   | 'FALSE'
   | 'RIGHT'
   | 'MOD'
-  | 'EXACT';
+  | 'EXACT'
+  | 'TRIM'
+  | 'ROWS';
 
 export type Expr =
   | { readonly k: 'num'; readonly v: number }

@@ -1,11 +1,12 @@
 import { basisText, type ResultBasis } from '../model/basis';
+import type { BandRowKind } from '../model/costBands';
 import type { ModelResult } from '../model/costModel';
 import type { MonteCarloResult } from '../model/monteCarlo';
 import { SIMULATION_CURRENT, SIMULATION_STALE, simulationCurrent } from '../model/monteCarlo';
-import { A, EMPTY_CATEGORY_RULE_TEXT, POPULATIONS, UNQUANTIFIED_RULE_TEXT, type AssumptionRefs } from './assumptionsSheet';
+import { A, BANDS, EMPTY_CATEGORY_RULE_TEXT, POPULATIONS, UNQUANTIFIED_RULE_TEXT, type AssumptionRefs } from './assumptionsSheet';
 import { secasProvided } from './basisFormulas';
 import { COSTS } from './costSheets';
-import { add, call, div, eq, gt, iff, le, mul, name, num as n, str, sub, sum, type Expr } from './formula';
+import { add, call, concat, div, eq, gt, iff, le, mul, name, num as n, str, sub, sum, type Expr } from './formula';
 import { col, empty, formula, num, SheetCursor, text, type Cell, type DefinedName, type Placement, type SheetPlan } from './plan';
 
 export const INDUSTRY_SHEET = 'Industry costs';
@@ -16,6 +17,7 @@ type RangeKey = (typeof RANGE_KEYS)[number];
 /** Column positions of the by-category table. */
 export const BY_CATEGORY = { category: 0, parties: 1, respondents: 2, withFigure: 3, unquantified: 4, extrapolated: 5, stated: 6, perParty: 9, cost: 12, ongoing: 15 } as const;
 /** Rows of the totals table. */
+export const BAND_COUNTS = { label: 0, from: 1, to: 2, count: 3 } as const;
 export const TOTALS = { respondents: 0, parties: 1, dcc: 2, secas: 3, oneOff: 4, partiesOngoing: 5, dccOngoing: 6, ongoing: 7, basis: 8 } as const;
 
 
@@ -61,11 +63,10 @@ export function industrySheet(
     col('Respondents £', 'gbp', 13),
     col('Industry total £', 'gbp', 13),
   ]);
-  const bandsAt = cursor.place(model.bands.length, 'Respondents by one-off cost band (as written)', 'tblBandCounts', [
+  const bandsAt = cursor.place(model.bands.length, 'Respondents by cost band: the one-off figure the model uses, in the bands set on Assumptions', 'tblBandCounts', [
     col('Band', 'text', 30),
-    col('Low £', 'gbp', 13),
-    col('High £', 'gbp', 13),
-    col('Kind', 'text', 13),
+    col('From £', 'gbp', 13),
+    col('To £', 'gbp', 13),
     col('Respondents', 'integer', 13),
   ]);
   const histogramAt = cursor.place(mc.histogram.length, 'Distribution of the simulated industry total', 'tblIndustryHistogram', [col('From £', 'gbp', 30), col('To £', 'gbp', 13), col('Draws', 'integer', 13)]);
@@ -157,12 +158,7 @@ export function industrySheet(
             num(mc.industryTotal[k]),
           ]),
         ),
-        bandsAt.table(
-          model.bands.map((b, i) => {
-            const own = (k: number) => bandsAt.cell(k, i);
-            return [text(b.label), num(b.low), num(b.high), text(b.kind), formula(bandCount(b.low, b.high, own, costs), b.count)];
-          }),
-        ),
+        bandsAt.table(bandRows(model, refs.bands, bandsAt, costs)),
         histogramAt.table(mc.histogram.map((b) => [num(b.from), num(b.to), num(b.count)])),
       ],
       charts: [
@@ -185,12 +181,38 @@ export function industrySheet(
   };
 }
 
-/** Respondents whose parsed answer is this row's band, read from the row's own Low, High and Kind cells. */
-function bandCount(low: number | null, high: number | null, own: (k: number) => Expr, costs: Placement): Expr {
-  const kind = costs.column(COSTS.kind);
-  if (low === null) return call('COUNTIF', kind, own(3));
-  const [parsedLow, parsedHigh] = [costs.column(COSTS.parsedLow), costs.column(COSTS.parsedHigh)];
-  return high === null ? call('COUNTIFS', kind, str('band'), parsedLow, own(1), parsedHigh, str('')) : call('COUNTIFS', parsedLow, own(1), parsedHigh, own(2));
+/**
+ * Each band's count from the Costs sheet's used figures (a band's edges read from Assumptions),
+ * then £0, ranges across bands and the answers without a figure: every respondent in one row.
+ */
+function bandRows(model: ModelResult, inputs: Placement, at: Placement, costs: Placement): Cell[][] {
+  const [figure, low, high, kind] = [COSTS.figure, COSTS.low, COSTS.high, COSTS.kind].map((k) => costs.column(k)) as [Expr, Expr, Expr, Expr];
+  const withFigure = [figure, n(1), high, str('>0')];
+  const bands = model.bands.filter((b) => b.kind === 'band');
+  const own = (k: number, i: number) => at.cell(k, i);
+  const count = (i: number) => own(BAND_COUNTS.count, i);
+  return model.bands.map((b, i): Cell[] => {
+    if (b.kind === 'band') {
+      const [from, to] = [inputs.cell(BANDS.from, i), inputs.cell(BANDS.to, i)];
+      const inBand = call('COUNTIFS', ...withFigure, low, concat(str('>='), own(BAND_COUNTS.from, i)), low, concat(str('<'), own(BAND_COUNTS.to, i)), high, concat(str('<='), own(BAND_COUNTS.to, i)));
+      const fromOn = call('COUNTIFS', ...withFigure, low, concat(str('>='), own(BAND_COUNTS.from, i)));
+      return [
+        formula(concat(inputs.cell(BANDS.label, i), str('')), b.label),
+        formula(from, b.band!.from),
+        formula(iff(call('ISNUMBER', to), to, str('')), b.band!.to ?? ''),
+        formula(iff(call('ISNUMBER', own(BAND_COUNTS.to, i)), inBand, fromOn), b.count),
+      ];
+    }
+    const counted: Record<Exclude<BandRowKind, 'band'>, Expr> = {
+      zero: call('COUNTIFS', figure, n(1), high, n(0)),
+      // What no band holds: every figure less the bands' counts and the £0 row above it.
+      across: sub(sum(figure), add(sum(...bands.map((_, j) => count(j))), count(i - 1))),
+      unquantified: call('COUNTIFS', figure, n(0), kind, str('unquantified')),
+      none: call('COUNTIFS', figure, n(0), kind, str('none')),
+      unreadable: call('COUNTIFS', figure, n(0), kind, str('unreadable')),
+    };
+    return [text(b.label), empty, empty, formula(counted[b.kind], b.count)];
+  });
 }
 
 function distributionName(mc: MonteCarloResult): string {

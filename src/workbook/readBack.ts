@@ -4,6 +4,7 @@ import type { DiscountSchedule } from '../model/discounting';
 import type { CategoryPopulation, CentralCosts, EmptyCategoryRule, UnquantifiedRule } from '../model/industryCost';
 import { DEFAULT_SOURCES, statusOf } from '../model/inputStatus';
 import type { Analysis } from '../model/responseAnalysis';
+import type { CostBand } from '../model/costBands';
 import type { CostOverride } from '../model/respondentTotals';
 import type { Scenario, Uptake } from '../model/uptake';
 import { definedName, EMPTY_CATEGORY_RULE_TEXT, namedRows, twoRateSchedule, UNQUANTIFIED_RULE_TEXT, type NamedInput } from './assumptionsSheet';
@@ -25,7 +26,7 @@ export interface WorkbookSnapshot {
 }
 
 /** The tables a re-import reads; the rest are rebuilt from the document and the engine. */
-export const INPUT_TABLES = ['tblAssumptions', 'tblPopulations', 'tblUptake', 'tblScenarioInputs', 'tblScenarioPlaceholders', 'tblReleases', 'tblCosts', 'tblLeadTimes'] as const;
+export const INPUT_TABLES = ['tblAssumptions', 'tblPopulations', 'tblUptake', 'tblScenarioInputs', 'tblScenarioPlaceholders', 'tblReleases', 'tblCostBands', 'tblCosts', 'tblLeadTimes'] as const;
 /** With these too, the task pane can take up a workbook written earlier without the document (see reopen.ts). */
 export const SNAPSHOT_TABLES = [...INPUT_TABLES, 'tblReadMe', 'tblResponses', 'tblFindings'] as const;
 /** A table's header row is kept in the snapshot under this key (the uptake grid's names the scenarios). */
@@ -203,7 +204,7 @@ export function carryForward(snapshot: WorkbookSnapshot, analysis: Analysis, def
 
   const assumptions: ModelAssumptions = {
     ...d,
-    costs: { openEndedCapMultiple: number('openEndedCap', d.costs.openEndedCapMultiple) },
+    costs: { openEndedCapMultiple: number('openEndedCap', d.costs.openEndedCapMultiple), bands: readBands(snapshot, d.costs.bands, figure) },
     overrides,
     industry: { populations, unquantified, emptyCategory, central },
     scenarios,
@@ -242,6 +243,7 @@ const TABLE_WORDS: Readonly<Record<(typeof INPUT_TABLES)[number], string>> = {
   tblScenarioInputs: 'scenario figures',
   tblScenarioPlaceholders: 'scenario placeholders',
   tblReleases: 'release calendar',
+  tblCostBands: 'cost bands',
   tblCosts: 'cost overrides',
   tblLeadTimes: 'lead-time overrides',
 };
@@ -369,6 +371,22 @@ function readReleases(snapshot: WorkbookSnapshot, d: ModelAssumptions, figure: F
     ruleReleases: rows.filter((r) => r.unconfirmed).map((r) => r.date),
     releaseSources: Object.fromEntries(rows.filter((r) => !r.unconfirmed).map((r) => [r.date, r.source === DEFAULT_SOURCES.release ? WORKBOOK_SOURCE : r.source])),
   };
+}
+
+/**
+ * The report's cost bands as the workbook lists them; the default list while it has none or a row
+ * cannot be used (said in the report). A blank To leaves the band open.
+ */
+function readBands(snapshot: WorkbookSnapshot, defaults: readonly CostBand[], figure: Figure): readonly CostBand[] {
+  const rows = tableRows(snapshot, 'tblCostBands').filter((r) => !isBlank(r('Band')) || !isBlank(r('From £')) || !isBlank(r('To £')));
+  const instead = 'the default bands were used';
+  const bands = rows.map((r) => {
+    const from = figure(r, 'From £', 'money', 'where a cost band starts', instead);
+    const to = figure(r, 'To £', 'money', 'where a cost band ends', instead);
+    const unread = (from === undefined && !isBlank(r('From £'))) || (to === undefined && !isBlank(r('To £')));
+    return unread ? null : { label: textOr(r('Band'), ''), from: from ?? 0, to: to ?? null };
+  });
+  return bands.length === 0 || bands.includes(null) ? defaults : (bands as CostBand[]);
 }
 
 /** Overrides for respondents still in the document; one for a respondent gone, or a cell that cannot be used, is said in the report. */

@@ -4,7 +4,7 @@ import { A, POPULATIONS, type AssumptionRefs } from './assumptionsSheet';
 import { COSTS, LEAD } from './costSheets';
 import { call, div, gt, iff, name, num, str, sum, type Expr } from './formula';
 import { liveFormula } from './liveFormulas';
-import { BY_CATEGORY, TOTALS } from './industrySheet';
+import { BAND_COUNTS, BY_CATEGORY, TOTALS } from './industrySheet';
 import { col, formula, SheetCursor, text, type Cell, type Placement, type SheetPlan } from './plan';
 import { RESULTS } from './scenarioSheet';
 
@@ -73,7 +73,7 @@ export function resolver(refs: ReportRefs): (q: Quantity) => Expr {
         return refs[table].cell(column, row);
       }
       case 'band':
-        return refs.industry.bands.cell(4, Number(a));
+        return refs.industry.bands.cell(b === 'label' ? BAND_COUNTS.label : BAND_COUNTS.count, Number(a));
       case 'timeline':
         if (a === 'decisionDate') return A.decisionDate;
         if (a === 'readyDate' || a === 'earliestRelease' || a === 'targetRelease') return name(`${a[0]!.toUpperCase()}${a.slice(1)}`);
@@ -81,6 +81,7 @@ export function resolver(refs: ReportRefs): (q: Quantity) => Expr {
       case 'checks':
         return name('ChecksStatus');
       case 'count':
+        if (a === 'respondents') return call('ROWS', refs.costs.column(COSTS.figure));
         return a === 'withFigure' ? sum(refs.costs.column(COSTS.figure)) : parties;
       default:
         throw new Error(`the report quotes ${key}, which the workbook does not hold`);

@@ -20,13 +20,19 @@ describe('report tables from the engine', () => {
     expect(table('cost-estimates').narrative).toBe('Four of five respondents have a cost figure in the model; together they come to £350k–£950k.');
     expect(table('cost-estimates').rows[3]).toEqual(['Utilita Energy Ltd', 'Large Supplier', '£250k-£500k', '£250k–£500k', 'The rationale mentions a recurring cost, but no yearly figure was given']);
     expect(table('cost-estimates').rows[1]).toEqual(['OVO Energy', 'Large Supplier', 'Yes', 'no figure given', '']);
+    // The SEC bands, all shown; Less than £100k holds the two answers written so; OVO's Yes without a figure under them.
     expect(table('band-distribution').rows).toEqual([
-      ['£0–£100k', '2'],
+      ['Less than £100k', '2'],
       ['£100k–£250k', '1'],
       ['£250k–£500k', '1'],
+      ['£500k–£1m', '0'],
+      ['More than £1m', '0'],
+      ['No cost (£0)', '0'],
+      ['A range across two or more bands', '0'],
       ['Cost without a figure', '1'],
+      ['Total', '5'],
     ]);
-    expect(table('band-distribution').narrative).toBe('The most common figure given was £0–£100k (two respondents).');
+    expect(table('band-distribution').narrative).toBe('The most common band was Less than £100k (two respondents).');
     expect(table('industry-cost').rows[4]).toEqual(['Total one-off cost', '£350k–£950k', '£650k']);
     // Populations not entered: the parties' row says it is only the respondents; no yearly cost was stated, which is not £0.
     expect(table('industry-cost').rows[1]!.slice(0, 2)).toEqual(['All SEC parties (populations not yet entered)', '£350k–£950k']);

@@ -12,6 +12,7 @@ describe('the workbook formulas compute what the engine computes (HyperFormula)'
 
 import fc from 'fast-check';
 import { addLeadTime, isoDate } from '../../src/model/calendarDates';
+import { SEC_COST_BANDS } from '../../src/model/costBands';
 import type { ModelAssumptions } from '../../src/model/costModel';
 import { annexOf, syntheticName, SYNTHETIC_CATEGORIES, SYNTHETIC_COSTS, SYNTHETIC_LEADS } from '../support/synthetic';
 import { respondentId } from '../../src/model/consultation';
@@ -33,6 +34,12 @@ const changes = fc.record({
   benefitsLater: fc.boolean(),
   proposedFirst: fc.boolean(),
   cap: fc.constantFrom(1, 1.5, 2, 3),
+  // The SEC bands, or a list of the modeller's own with edges the synthetic figures fall on.
+  bands: fc.constantFrom(SEC_COST_BANDS, [
+    { label: 'Up to £50k', from: 0, to: 50_000 },
+    { label: '£50k to £1m', from: 50_000, to: 1_000_000 },
+    { label: 'Over £1m', from: 1_000_000, to: null },
+  ]),
   decision: fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => isoDate(d.toISOString().slice(0, 10))!),
   dccLead: fc.integer({ min: 0, max: 30 }),
   notice: fc.integer({ min: 0, max: 12 }),
@@ -51,7 +58,7 @@ describe('formulas against the engine on generated consultations and assumptions
         const firstId = respondentId(syntheticName(0));
         const change = (a: ModelAssumptions): ModelAssumptions => ({
           ...a,
-          costs: { openEndedCapMultiple: c.cap },
+          costs: { openEndedCapMultiple: c.cap, bands: c.bands },
           overrides: {
             costs:
               c.overrideLow === undefined && c.ongoingOverride === undefined

@@ -2,8 +2,8 @@ import { writeInputs } from '../../src/excel/writeInputs';
 import { writePlan } from '../../src/excel/writePlan';
 import { CHECKS_FAIL } from '../../src/model/checks';
 import { SIMULATION_STALE } from '../../src/model/monteCarlo';
-import { POPULATIONS } from '../../src/workbook/assumptionsSheet';
-import { columnLetters, sheetLayout, type WorkbookPlan } from '../../src/workbook/plan';
+import { BANDS, POPULATIONS } from '../../src/workbook/assumptionsSheet';
+import { columnLetters, sheetLayout, type Cell, type WorkbookPlan } from '../../src/workbook/plan';
 import { checkFormulas, loadPlan, sameValue } from '../support/hyperformula';
 import { asExcelContext, FakeContext } from '../support/fakeExcel';
 import { recalculateFake } from '../support/fakeExcelFormulas';
@@ -50,6 +50,29 @@ describe('edits typed in the workbook: the formulas follow, the checks and the s
     // The report's industry sentence follows the typed population and says the simulation is out of date.
     const sentence = loaded.hf.getCellValue(loaded.hf.simpleCellAddressFromString(cellOf(expected, 'tblReportText_industry_cost', 0, 0), 0)!);
     expect(sentence).toMatch(/^Taking five categories to have only their respondents \(their numbers of parties not yet entered\).*; the simulation is out of date and must be run again\.$/);
+  });
+
+  test('cost bands typed on Assumptions: the counts and the report’s band table are what the engine computes; a band that leaves a gap is checked', () => {
+    const { before, plan: expected } = afterEdit(seedText(), (a) => ({
+      ...a,
+      costs: { ...a.costs, bands: a.costs.bands.map((b, i) => (i === 0 ? { ...b, label: 'Less than £200k', to: 200_000 } : i === 1 ? { ...b, label: '£200k–£250k', from: 200_000 } : b)) },
+    }));
+    const typed: [number, number, Cell][] = [
+      [0, BANDS.label, { t: 'text', v: 'Less than £200k' }],
+      [0, BANDS.to, { t: 'number', v: 200_000 }],
+      [1, BANDS.label, { t: 'text', v: '£200k–£250k' }],
+      [1, BANDS.from, { t: 'number', v: 200_000 }],
+    ];
+    const loaded = loadPlan(typed.reduce((plan, [row, column, value]) => withInput(plan, 'tblCostBands', row, column, value), before.plan));
+    const checks = checkFormulas(expected, loaded);
+    expect(checks.filter((c) => !sameValue(c.actual, c.expected))).toEqual([]);
+    const at = (table: string, row: number, col: number) => loaded.hf.getCellValue(loaded.hf.simpleCellAddressFromString(cellOf(expected, table, row, col), 0)!);
+    // EON's £100k–£250k now spans the edge at £200k: the two below £100k stay in the first band.
+    expect([0, 1, 2, 6].map((row) => at('tblBandCounts', row, 3))).toEqual([2, 0, 1, 1]);
+    expect(at('tblReport_band_distribution', 0, 0)).toBe('Less than £200k');
+    const gap = loadPlan(withInput(before.plan, 'tblCostBands', 1, BANDS.from, { t: 'number', v: 120_000 }));
+    const check = gap.hf.getCellValue(gap.hf.simpleCellAddressFromString(cellOf(expected, 'tblCostBands', 1, BANDS.check), 0)!);
+    expect(check).toBe('must start where the band above ends');
   });
 });
 
