@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import officeAddins from 'eslint-plugin-office-addins';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -17,6 +18,12 @@ const layer = (files, forbidden, extra = []) => ({
     ],
   },
 });
+// The office-js rules of eslint-plugin-office-addins's recommended config, at its severities. The rest
+// of that config (Prettier formatting, its own parser, js recommended again) is not taken: this
+// config sets those. The plugin supports ESLint 9 only, hence eslint 9 in package.json.
+const officeAddinRules = Object.fromEntries(
+  officeAddins.configs.recommended.flatMap((c) => Object.entries(c.rules ?? {})).filter(([rule]) => rule.startsWith('office-addins/')),
+);
 const noHostOrUi = [
   { group: ['react', 'react-dom', 'react/*', '@fluentui/*'], message: 'pure layers do not use React' },
   { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'pure layers do not use Node APIs' },
@@ -31,6 +38,10 @@ export default tseslint.config(
       globals: { Office: 'readonly', Excel: 'readonly', CustomFunctions: 'readonly', console: 'readonly', process: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'readonly', Buffer: 'readonly', TextDecoder: 'readonly', document: 'readonly', window: 'readonly' },
     },
     rules: {
+      // ESLint 10's additions to the recommended rules, kept while ESLint stays on 9.
+      'no-unassigned-vars': 'error',
+      'no-useless-assignment': 'error',
+      'preserve-caught-error': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       // Untrusted document text is rendered as React text only.
       'no-restricted-syntax': [
@@ -41,6 +52,8 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  // The code that runs in Excel or Word: office-js's load, sync and null-object patterns.
+  { files: ['src/excel/**', 'src/word/**', 'src/taskpane/**', 'src/functions/**', 'src/commands/**'], plugins: { 'office-addins': officeAddins }, rules: officeAddinRules },
   { files: ['src/**/*.tsx', 'src/taskpane/**/*.ts'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
   layer(['src/model/**'], ['import', 'workbook', 'report', 'excel', 'cli', 'taskpane', 'functions', 'commands'], noHostOrUi),
   layer(['src/import/**'], ['workbook', 'report', 'excel', 'cli', 'taskpane', 'functions', 'commands'], noHostOrUi),

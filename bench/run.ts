@@ -3,7 +3,7 @@
  * it should meet. A benchmark reports; it does not fail the build.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { seedText } from '../test/support/seed';
@@ -23,10 +23,11 @@ import type { RespondentCost } from '../src/model/respondentTotals';
 import { buildWorkbookPlan } from '../src/workbook/liveWorkbook';
 import { assess } from '../src/workbook/costModelWorkbook';
 import { runUncertainty } from '../src/model/costModel';
-import { asExcelContext, FakeContext } from '../test/support/fakeExcel';
+import { asExcelContext, EXCEL_WEB_PAYLOAD_LIMIT, FakeContext } from '../test/support/fakeExcel';
 import { loadPlan } from '../test/support/hyperformula';
 import { livePlan } from '../test/support/plans';
 import { syntheticAnnex } from '../test/support/synthetic';
+import { cliStartup, officeOnlyLoads, paneColdLoads } from './startup';
 
 const root = join(__dirname, '..');
 const lines: string[] = [];
@@ -94,6 +95,8 @@ async function main() {
   const split = median(5, () => text.split('\n'));
   const parse = median(3, () => importText(text, 'synthetic'));
   report('parse a 10,000-respondent collation', `${parse.toFixed(0)} ms (split alone ${split.toFixed(1)} ms)`, 'target < 1,000 ms', parse < 1000);
+  // Issue #14: the parse against its yardstick, the split of the same text into lines.
+  report('parse a 10,000-respondent collation, in splits of its lines', `${(parse / split).toFixed(0)}× split (${parse.toFixed(0)} ms / ${split.toFixed(1)} ms)`, 'target ≤ 50× split', parse <= 50 * split);
 
   // The workbook plan for 500 respondents, then a recalculation after one assumption changes.
   const bigRun = runModel(big, assumptions);
@@ -123,6 +126,20 @@ async function main() {
     syncs.push(`${n}: ${ctx.syncs} syncs, ${written.cells.toLocaleString('en-GB')} cells`);
   }
   report('office-js writes (respondents: syncs, cells)', syncs.join('; '), 'same sync count, ≤ 6', new Set(syncs.map((s) => s.split(' ')[1])).size === 1);
+  // Under Excel on the web's 5 MB request limit (the fake refuses a larger request): the write goes in
+  // batches, so the syncs follow the megabytes written, not the respondents.
+  const batched: Array<{ n: number; syncs: number; mb: number; largest: number }> = [];
+  for (const n of [5, 500, 10_000]) {
+    const ctx = new FakeContext();
+    await writePlan(asExcelContext(ctx), livePlan(syntheticAnnex(n)).plan, () => true);
+    batched.push({ n, syncs: ctx.syncs, mb: ctx.requests.reduce((a, b) => a + b, 0) / 1e6, largest: Math.max(...ctx.requests) });
+  }
+  report(
+    'office-js writes under the 5 MB request limit (respondents: syncs)',
+    `${batched.map((b) => `${b.n.toLocaleString('en-GB')}: ${b.syncs} (${b.mb.toFixed(1)} MB)`).join('; ')}, largest ${(Math.max(...batched.map((b) => b.largest)) / 1e6).toFixed(2)} MB`,
+    'same for 5 and 500; every request ≤ 5 MB',
+    batched[0]!.syncs === batched[1]!.syncs && batched.every((b) => b.largest <= EXCEL_WEB_PAYLOAD_LIMIT),
+  );
 
   // The CLI main job against starting Node at all.
   const out = mkdtempSync(join(tmpdir(), 'secmod-bench-'));
@@ -134,27 +151,30 @@ async function main() {
   };
   const nodeOnly = Math.min(...[0, 1, 2].map(() => wall(process.execPath, ['-e', '0'])));
   const cli = Math.min(...[0, 1, 2].map(() => wall(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/bin.ts', '--out', out, '--decision-date', '2027-03-01'])));
-  // The task pane: bundle size (office.js excluded) and first render in Chromium, from the production build.
-  const bundle = join(root, 'dist', 'taskpane.js');
+  // The task pane from the production build: the add-in's JavaScript fetched before first text (office.js
+  // excluded) and the first text itself over five cold loads, against a page of office.js alone.
+  const bundle = join(root, 'dist', 'taskpane.html');
   if (existsSync(bundle)) {
-    const bytes = readFileSync(bundle);
-    const gzip = gzipSync(bytes).length;
-    report('task-pane bundle (taskpane.js, office.js excluded)', `${(bytes.length / 1024).toFixed(0)} KB raw, ${(gzip / 1024).toFixed(0)} KB gzip`, 'budget 400 KB gzip', gzip <= 400 * 1024);
     const browserPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
     if (browserPath) {
       const server = await serveFolder(join(root, 'dist'));
       const browser = await chromium.launch({ executablePath: browserPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'] });
-      const times: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        const page = await browser.newPage();
-        const t = performance.now();
-        await page.goto(`${server.origin}/taskpane.html`);
-        await page.getByLabel('Collated responses').waitFor();
-        times.push(performance.now() - t);
-        await page.close();
-      }
-      const first = times.sort((a, b) => a - b)[1]!;
-      report('task pane first render in Chromium (page load to input shown)', `${first.toFixed(0)} ms`, 'target < 500 ms', first < 500);
+      const officeOnly = await officeOnlyLoads(browser, join(root, 'dist'));
+      const loads = await paneColdLoads(browser, server.origin, join(root, 'dist'));
+      const all = readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js') && !f.startsWith('cli'));
+      const allGzip = all.reduce((sum, f) => sum + gzipSync(readFileSync(join(root, 'dist', f))).length, 0);
+      report(
+        'task pane: its JavaScript fetched before first text',
+        `${(loads.gzip / 1024).toFixed(0)} KB gzip in ${loads.scripts.length} files (all ${all.length}: ${(allGzip / 1024).toFixed(0)} KB)`,
+        'budget 200 KB gzip',
+        loads.gzip <= 200 * 1024,
+      );
+      report(
+        'task pane first text in Chromium, median of 5 cold loads',
+        `${loads.median.toFixed(0)} ms (office.js alone: ${officeOnly.toFixed(0)} ms)`,
+        'target < 500 ms',
+        loads.median < 500,
+      );
       // Each interaction, from the click or keystroke to its answer on screen; the median of three pages.
       const steps: Record<string, number[]> = {};
       for (let i = 0; i < 3; i++) {
@@ -190,7 +210,15 @@ async function main() {
     } else report('task pane first render in Chromium', 'Chromium not installed', 'target < 500 ms', null);
   } else report('task-pane bundle', 'dist/ not built: run npm run build first', 'budget 400 KB gzip', null);
 
-  report('CLI main job on the seed (tsx src/cli/bin.ts)', `${cli.toFixed(0)} ms (node -e 0: ${nodeOnly.toFixed(0)} ms)`, 'target < 1,500 ms', cli < 1500);
+  report('CLI main job on the seed from source (tsx src/cli/bin.ts)', `${cli.toFixed(0)} ms (node -e 0: ${nodeOnly.toFixed(0)} ms)`, 'measured (npm run model until #14)', null);
+  // What npm run model runs: the bundle built ahead of time (scripts/buildCli.ts), medians of five.
+  if (existsSync(join(root, 'dist', 'cli.js'))) {
+    const c = cliStartup(root);
+    report('CLI main job on the seed (node dist/cli.js)', `${c.compiled.toFixed(0)} ms, ${(c.compiled / c.nodeOnly).toFixed(1)}× node -e 0 (${c.nodeOnly.toFixed(0)} ms)`, 'target ≤ 10× node -e 0', c.compiled <= 10 * c.nodeOnly);
+    report('  the same into a folder with the last run in it (read first)', `${c.compiledAgain.toFixed(0)} ms`, 'measured', null);
+    report('  npm run model (npm on top of the same run)', `${c.npm.toFixed(0)} ms: npm's own ${(c.npm - c.compiled).toFixed(0)} ms`, 'measured', null);
+    report('  node dist/cli.js --help (no model, no writers loaded)', `${c.help.toFixed(0)} ms`, 'measured', null);
+  } else report('CLI main job on the seed (node dist/cli.js)', 'dist/cli.js not built: run npm run build:cli first', 'target ≤ 10× node -e 0', null);
 
   // Large documents through the CLI: wall time and peak memory, against reading the same file.
   for (const n of [10_000, 40_000]) {

@@ -1,12 +1,13 @@
 /**
  * An offline check of manifest.xml (the Office validation service is online-only). It asserts the
- * structure this add-in needs rather than the whole schema: element order, hosts, the least
- * permission, HTTPS everywhere, resource ids defined and used, icons present at their sizes, and
- * the custom-functions and page URLs matching what the build writes.
+ * structure this add-in needs rather than the whole schema: element order, hosts, each host's
+ * requirement sets, the least permission, HTTPS everywhere, resource ids defined and used, icons
+ * present at their sizes, and the custom-functions and page URLs matching what the build writes.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { requirementProblems } from './manifestApiSets';
 
 export interface ManifestContext {
   /** Folder holding the icon files the manifest names (assets/). */
@@ -39,7 +40,7 @@ function wordHostProblems(host: Node | undefined, defined: ReadonlyMap<string, s
 
 export function manifestProblems(xml: string, context: ManifestContext): string[] {
   const problems: string[] = [];
-  const attributes = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['Host', 'Set', 'bt:Image', 'bt:Url', 'bt:String', 'Control', 'Group', 'Runtime', 'AppDomain'].includes(name) });
+  const attributes = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['Host', 'bt:Image', 'bt:Url', 'bt:String', 'Control', 'Group', 'Runtime', 'AppDomain'].includes(name) });
   let doc: Node;
   try {
     doc = attributes.parse(xml, true) as Node;
@@ -64,8 +65,7 @@ export function manifestProblems(xml: string, context: ManifestContext): string[
   if (app.Permissions !== 'ReadWriteDocument') problems.push(`Permissions must be ReadWriteDocument, the least that writes a workbook (found ${String(app.Permissions)})`);
   const domains = ((app.AppDomains as Node | undefined)?.AppDomain as unknown[] | undefined) ?? [];
   for (const d of domains) if (String(d).includes('*')) problems.push(`AppDomain ${String(d)} is a wildcard`);
-  const sets = (((app.Requirements as Node | undefined)?.Sets as Node | undefined)?.Set as Node[] | undefined) ?? [];
-  if (!sets.some((s) => s['@Name'] === 'SharedRuntime')) problems.push('Requirements must include the SharedRuntime set');
+  problems.push(...requirementProblems(xml));
 
   for (const url of xml.matchAll(/(?:DefaultValue|href)="(https?:[^"]*)"/g)) {
     if (!url[1]!.startsWith('https://')) problems.push(`URL ${url[1]} is not HTTPS`);

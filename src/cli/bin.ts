@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { main } from './main';
 import { writeOutputSet } from './outputSet';
@@ -8,6 +9,13 @@ import { writeOutputSet } from './outputSet';
  * on stderr, so a test can kill it between the files of a set.
  */
 const PAUSE_AFTER = process.env.SECMOD_TEST_PAUSE_AFTER;
+
+/** The package's folder: the first above this file with a package.json (src/cli/ from source, dist/ when built). */
+function packageRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
 
 /** The command-line entry: wires Node's file system and streams to `main`. */
 main(process.argv.slice(2), {
@@ -28,7 +36,7 @@ main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   now: () => new Date(),
-  defaultDocument: join(__dirname, '..', '..', 'seeds', 'MP207-annex-d-refinement-consultation-responses.txt'),
+  defaultDocument: join(packageRoot(), 'seeds', 'MP207-annex-d-refinement-consultation-responses.txt'),
 }).then(
   (code) => {
     process.exitCode = code;

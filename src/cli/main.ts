@@ -17,17 +17,13 @@ import type { Analysis } from '../model/responseAnalysis';
 import { longestLeadTime } from '../model/respondentTotals';
 import { ENGINE_VERSION } from '../version';
 import { costModelWorkbook, withModelFindings } from '../workbook/costModelWorkbook';
-import { renderDocx } from '../report/renderDocx';
-import { refreshTaggedTables, type RefreshResult } from '../report/refreshDocx';
+import type { RefreshResult } from '../report/refreshDocx';
 import { reportHeading, type ReportTable } from '../report/reportTables';
 import { renderCsv, renderMarkdown } from '../report/renderText';
 import { carryForward, changeReport, INPUT_TABLES, type WorkbookSnapshot } from '../workbook/readBack';
 import { oneLine } from '../workbook/readLimits';
 import { CliError, fileProblem, shownPath } from './cliError';
-import { foreignContent } from './foreignContent';
 import type { OutputFile, OutputSetOptions } from './outputSet';
-import { readXlsxSnapshot } from '../workbook/xlsxSnapshot';
-import { planToXlsx } from './xlsxWriter';
 
 /** Everything the CLI touches outside itself, so tests can run it in memory. */
 export type CliIo = {
@@ -147,6 +143,8 @@ async function run(args: CommandLine, io: CliIo): Promise<number> {
   const workbookName = `${id}-cost-model.xlsx`;
   const heading = reportHeading(analysis.consultation.modification);
   const text = (t: string) => new TextEncoder().encode(t);
+  // The writers are the largest modules (exceljs, docx): loaded when a run gets this far, not for --help or a refused input.
+  const [{ renderDocx }, { planToXlsx }] = await Promise.all([import('../report/renderDocx'), import('./xlsxWriter')]);
   // The workbook first; the set writer puts it in place last (see outputSet.ts).
   const reportDocx = await renderDocx(report, heading);
   const output: OutputFile[] = [
@@ -184,6 +182,7 @@ async function run(args: CommandLine, io: CliIo): Promise<number> {
 /** The FMR with its tagged tables replaced by this run's, ready to write over it; refused when it is one of the run's own files or holds none of the tables. */
 async function refreshedReport(path: string, fresh: Uint8Array, io: CliIo, outputs: readonly string[]): Promise<{ path: string; result: RefreshResult }> {
   if (outputs.some((o) => resolve(o) === resolve(path))) throw new CliError(`--update-report names ${shownPath(path)}, a file this run writes: keep the FMR elsewhere, or choose another --out`, 2);
+  const { refreshTaggedTables } = await import('../report/refreshDocx');
   const result = await refreshTaggedTables(await readInput(path, io), fresh);
   if ('error' in result) throw new CliError(`${shownPath(path)}: ${result.error}; nothing was written`, 1);
   if (!result.replaced.length) throw new CliError(`${shownPath(path)} holds none of this model's tagged tables, so nothing was written: insert them from Word (FMR tables) or start from the exported report`, 1);
@@ -235,6 +234,7 @@ async function writeFiles(io: CliIo, dir: string, files: readonly OutputFile[], 
 
 /** Refuses to write over a workbook that holds anything the model did not write (see foreignContent.ts). */
 async function keepsForeignContent(path: string, bytes: Uint8Array): Promise<void> {
+  const { foreignContent } = await import('./foreignContent');
   let foreign: string[];
   try {
     foreign = await foreignContent(bytes);
@@ -247,6 +247,7 @@ async function keepsForeignContent(path: string, bytes: Uint8Array): Promise<voi
 /** The modeller's inputs from an edited workbook, carried into this run. */
 async function carryFrom(path: string, analysis: Analysis, defaults: ModelAssumptions, io: CliIo): Promise<{ assumptions: ModelAssumptions; report: string[] }> {
   const bytes = await readInput(path, io);
+  const { readXlsxSnapshot } = await import('../workbook/xlsxSnapshot');
   let snapshot: WorkbookSnapshot;
   try {
     snapshot = await readXlsxSnapshot(bytes);

@@ -34,8 +34,6 @@ export function createOfficeHost(): WorkbookHost {
       ),
     writeInputs: (changes) => withTimeout(Excel.run({ delayForCellEdit: true }, (context) => writeInputs(context, changes)), 'writing the assumptions'),
     async watchInputs(onChange) {
-      // Table change events came with ExcelApi 1.7; without them the pane shows what it last wrote.
-      if (!supports('ExcelApi', '1.7')) return async () => undefined;
       const handlers = await withTimeout(Excel.run((context) => watchInputs(context, onChange)), 'watching the assumptions');
       return async () => {
         const first = handlers[0];
@@ -50,7 +48,7 @@ export function createOfficeHost(): WorkbookHost {
         }
       };
     },
-    writePlan: (plan) => withTimeout(writeAsOneUndoStep((context) => writePlan(context, plan, supports), supports('ExcelApi', '1.20')), 'writing the workbook'),
+    writePlan: (plan) => withTimeout(writeAsOneUndoStep((context) => writePlan(context, plan, supports), supports), 'writing the workbook'),
   };
 }
 
@@ -58,10 +56,10 @@ export function createOfficeHost(): WorkbookHost {
  * Where Excel can (ExcelApi 1.20), the whole import is one undo step. Some calls cannot be undone;
  * Excel then refuses the group with UndoNotSupported, and the write runs again ungrouped.
  */
-async function writeAsOneUndoStep<T>(work: (context: Excel.RequestContext) => Promise<T>, canGroup: boolean): Promise<T> {
-  if (canGroup) {
+async function writeAsOneUndoStep<T>(work: (context: Excel.RequestContext) => Promise<T>, supports: (apiSet: string, version: string) => boolean): Promise<T> {
+  if (supports('ExcelApi', '1.20')) {
     try {
-      return await Excel.run({ delayForCellEdit: true, mergeUndoGroup: true } as Excel.RunOptions, work);
+      return await Excel.run({ delayForCellEdit: true, mergeUndoGroup: true }, work);
     } catch (e) {
       const reason = (e as { cause?: unknown }).cause ?? e;
       if ((reason as { code?: string }).code !== 'UndoNotSupported') throw e;

@@ -29,15 +29,36 @@ interface Table {
   readonly question: number;
   readonly headings: readonly string[];
   readonly roles: readonly Role[];
+  /** The column of each role but the extra ones, -1 when the table has none. */
+  readonly at: Readonly<Record<Exclude<Role, 'extra'>, number>>;
+  /** The columns of the extra roles, in order. */
+  readonly extras: readonly number[];
   readonly rows: Row[];
 }
 
 interface Row {
-  /** Cell fragments per column: one per physical line the row spans. */
-  readonly cells: string[][];
+  /**
+   * Cell fragments per column, one per physical line the row spans that has text in the column:
+   * the first in `cells` ('' when there is none yet), any later ones (a row continued over a page
+   * break) in `more`.
+   */
+  readonly cells: string[];
+  more: (string[] | undefined)[] | null;
   readonly firstLine: number;
   lastLine: number;
-  readonly raw: string[];
+  /** The lines as written, joined by line breaks. */
+  raw: string;
+  /** The first pieces already read to place the row, by column: read once, used again to collate it. */
+  readonly read: (CellRead | string | undefined)[];
+}
+
+/** A piece of a cell read from its markup, with its text on one line and with its paragraphs, each worked out when first wanted. */
+interface CellRead {
+  /** The text without markup (htmlToPlainText). */
+  readonly text: string;
+  readonly foreignTags: readonly string[];
+  line?: string;
+  piece?: string;
 }
 
 // "(?:\S.*)?" rather than ".*" after a run of spaces: the run can then end in one place only, so a
@@ -47,6 +68,23 @@ const QUESTION_HEADING = /^question\s+(\d{1,3})\s*(?:[:.)\-–—]\s*)?((?:\S.*)
 const TABLE_LABEL = /^question\s+(\d{1,3})$/i;
 // The whole first cell of a header row; a respondent called "Respondent 12 Ltd" is data.
 const HEADER_FIRST_CELL = /^(?:respondents?|respondent name|organi[sz]ation|name)$/i;
+const HASH = 0x23;
+/**
+ * A character that markup, cleanText and trimming all leave as it is: not whitespace, "<" or "&",
+ * a control character, an invisible one, a curly quote, or the first character of mojibake
+ * ("Â", "â").
+ */
+const SETTLED_CHAR = '[^\\s<&\\u0000-\\u001f\\u007f-\\u009f\\u00c2\\u00e2\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u2018\\u2019\\u201b\\u2032\\u201c\\u201d\\u201f\\u2033]';
+/** Text every reading leaves as it is (words of settled characters one space apart, no asterisk at either end): its own line and its own piece. */
+const SETTLED = new RegExp(`^(?!\\*)${SETTLED_CHAR}+(?: ${SETTLED_CHAR}+)*$(?<!\\*)`);
+/** The extra columns of a table that has none: one object for every answer (answers are never changed). */
+const NO_EXTRA: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const WHITESPACE_RUN = /\s+/g;
+/** Whitespace other than single spaces, which making every run one space changes. */
+const SPACING = /[^\S ]|\s\s/;
+const oneSpaced = (text: string) => (SPACING.test(text) ? text.replace(WHITESPACE_RUN, ' ') : text);
+const LINE_BREAKS = /\n/g;
+const EDGE_STARS = /^\*+|(?<!\*)\*+$/g;
 export const MODIFICATION_ID = /\b((?:SECMP|MP|DP|CP)\s?\d{1,4}[A-Z]?)\b/;
 
 export function readAnnexText(input: string, sourceName: string): ReadResult {
@@ -62,7 +100,8 @@ export function readAnnexText(input: string, sourceName: string): ReadResult {
   const refusal = refuse(input);
   if (refusal) return { consultation: empty, findings: [{ severity: 'error', line: 0, text: '', message: refusal }] };
 
-  const lines = input.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+  const text = input.replace(/^\ufeff/, '');
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   // A copy that lost its tabs keeps the columns as runs of spaces; read those instead, and say so.
   const spaced = !input.includes('\t');
   const splitCells = (line: string): string[] => {
@@ -82,7 +121,8 @@ export function readAnnexText(input: string, sourceName: string): ReadResult {
 
   lines.forEach((line, index) => {
     const n = index + 1;
-    const h = HEADING.exec(line.trim());
+    const trimmed = line.trim();
+    const h = trimmed.charCodeAt(0) === HASH ? HEADING.exec(trimmed) : null;
     if (h) {
       inRows = false;
       table = null;
@@ -101,7 +141,8 @@ export function readAnnexText(input: string, sourceName: string): ReadResult {
       return;
     }
     const cells = splitCells(line);
-    const first = stripMarkup(cells[0] ?? '');
+    const firstRead = readCell(cells[0] ?? '');
+    const first = lineOf(firstRead);
     const label = TABLE_LABEL.exec(first);
     if (label && cells.slice(1).every((c) => c.trim() === '')) {
       pendingLabel = { question: Number(label[1]), line: n };
@@ -128,17 +169,17 @@ export function readAnnexText(input: string, sourceName: string): ReadResult {
       if (existing && existing.headings.join('\t') !== headings.join('\t')) {
         findings.push({ severity: 'warning', line: n, text: line, message: `question ${number}'s table changes its columns after a page break: read with the first header` });
       }
-      table = existing ?? { question: number, headings, roles: rolesOf(headings), rows: [] };
+      table = existing ?? newTable(number, headings);
       tables.set(number, table);
       inRows = true;
       return;
     }
-    if (line.trim() === '') {
+    if (trimmed === '') {
       inRows = false;
       return;
     }
     if (!inRows || !table) return;
-    readRow(table as Table, cells, line, n, findings);
+    readRow(table as Table, cells, line, n, findings, firstRead);
   });
 
   const { respondents, answers } = collate([...tables.values()], findings);
@@ -175,6 +216,18 @@ function refuse(input: string): string | null {
   return null;
 }
 
+function newTable(question: number, headings: readonly string[]): Table {
+  const roles = rolesOf(headings);
+  return {
+    question,
+    headings,
+    roles,
+    at: { respondent: roles.indexOf('respondent'), category: roles.indexOf('category'), response: roles.indexOf('response'), rationale: roles.indexOf('rationale') },
+    extras: roles.flatMap((role, i) => (role === 'extra' ? [i] : [])),
+    rows: [],
+  };
+}
+
 function rolesOf(headings: readonly string[]): Role[] {
   const taken = new Set<Role>();
   return headings.map((h) => {
@@ -194,9 +247,10 @@ function roleOf(heading: string): Role {
   return 'extra';
 }
 
-function readRow(table: Table, rawCells: string[], line: string, n: number, findings: Finding[]): void {
+/** `firstRead` is the first cell as the caller read it, so that it is not read twice. */
+function readRow(table: Table, rawCells: string[], line: string, n: number, findings: Finding[], firstRead: CellRead | string): void {
   const width = table.headings.length;
-  const cells = rawCells.slice(0, width);
+  const cells = rawCells.length === width ? rawCells : rawCells.slice(0, width);
   while (cells.length < width) cells.push('');
   if (rawCells.length > width) {
     const spill = rawCells.slice(width).filter((c) => c.trim() !== '');
@@ -205,14 +259,12 @@ function readRow(table: Table, rawCells: string[], line: string, n: number, find
       findings.push({ severity: 'warning', line: n, text: spill.join(' '), message: `row has more cells than the ${width} headings: the extra text was added to "${table.headings[width - 1]}"` });
     }
   }
-  const cellOf = (role: Role) => {
-    const i = table.roles.indexOf(role);
-    return i < 0 ? null : stripMarkup(cells[i]!);
-  };
-  const respondent = cellOf('respondent');
-  const category = cellOf('category');
-  const response = cellOf('response');
-  const continuation = respondent === '' || (category === '' && (response ?? '') === '');
+  // A row continues the one above when it has no respondent, or neither a category nor a response; each cell is read only when it decides.
+  const { respondent: ri, category: ci, response: si } = table.at;
+  const read: (CellRead | string | undefined)[] = [];
+  const first = cells[0] === rawCells[0] ? firstRead : undefined;
+  const respondent = ri < 0 ? null : lineAt(cells, ri, first, read);
+  const continuation = respondent === '' || ((ci < 0 ? null : lineAt(cells, ci, first, read)) === '' && (si < 0 ? '' : lineAt(cells, si, first, read)) === '');
   const previous = table.rows[table.rows.length - 1];
   if (continuation) {
     if (!previous) {
@@ -220,63 +272,78 @@ function readRow(table: Table, rawCells: string[], line: string, n: number, find
       return;
     }
     cells.forEach((c, i) => {
-      if (c.trim() !== '') previous.cells[i]!.push(c);
+      if (c.trim() === '') return;
+      if (previous.cells[i] !== '') ((previous.more ??= [])[i] ??= []).push(c);
+      else {
+        previous.cells[i] = c;
+        previous.read[i] = undefined;
+      }
     });
     previous.lastLine = n;
-    previous.raw.push(line);
+    previous.raw = `${previous.raw}\n${line}`;
     return;
   }
-  table.rows.push({ cells: cells.map((c) => (c.trim() === '' ? [] : [c])), firstLine: n, lastLine: n, raw: [line] });
+  for (let i = 0; i < width; i++) if (cells[i] !== '' && cells[i]!.trim() === '') cells[i] = '';
+  table.rows.push({ cells, more: null, firstLine: n, lastLine: n, raw: line, read });
 }
 
 function collate(tables: readonly Table[], findings: Finding[]): { respondents: Respondent[]; answers: Answer[] } {
-  const respondents = new Map<string, Respondent>();
+  // Each respondent, with the last question they had a row in (tables are read in question order).
+  const respondents = new Map<string, { readonly respondent: Respondent; question: number }>();
   const answers: Answer[] = [];
-  const seen = new Set<string>();
   for (const table of [...tables].sort((a, b) => a.question - b.question)) {
+    const { at } = table;
     for (const row of table.rows) {
-      const text = (role: Role) => {
-        const i = table.roles.indexOf(role);
-        return i < 0 ? '' : joinFragments(row.cells[i]!, role, row, findings);
-      };
-      const name = text('respondent').replace(/\s+/g, ' ');
-      const category = text('category').replace(/\s+/g, ' ');
+      const name = oneSpaced(cellText(row, at.respondent, 'respondent', findings));
+      const category = oneSpaced(cellText(row, at.category, 'category', findings));
       const id = respondentId(name);
-      const known = respondents.get(id);
+      let known = respondents.get(id);
       if (!known) {
-        respondents.set(id, { id, name, category });
+        respondents.set(id, (known = { respondent: { id, name, category }, question: NaN }));
         if (!category) findings.push({ severity: 'warning', line: row.firstLine, text: name, message: `${name} has no category` });
-      } else if (category && known.category !== category) {
-        findings.push({ severity: 'warning', line: row.firstLine, text: `${name}: ${category}`, message: `${name} is "${known.category}" elsewhere and "${category}" in question ${table.question}: kept "${known.category}"` });
+      } else if (category && known.respondent.category !== category) {
+        const kept = known.respondent.category;
+        findings.push({ severity: 'warning', line: row.firstLine, text: `${name}: ${category}`, message: `${name} is "${kept}" elsewhere and "${category}" in question ${table.question}: kept "${kept}"` });
       }
-      const key = `${table.question}\u0000${id}`;
-      if (seen.has(key)) {
-        findings.push({ severity: 'warning', line: row.firstLine, text: row.raw.join('\n'), message: `${name} answers question ${table.question} twice: the second answer was not used` });
+      if (known.question === table.question) {
+        findings.push({ severity: 'warning', line: row.firstLine, text: row.raw, message: `${name} answers question ${table.question} twice: the second answer was not used` });
         continue;
       }
-      seen.add(key);
-      const response = text('response');
-      const rationale = text('rationale');
-      for (const [role, value] of [['response', response], ['rationale', rationale]] as const) {
-        if (value.length > CELL_TEXT_LIMIT) {
-          findings.push({ severity: 'warning', line: row.firstLine, text: `${value.slice(0, 80)}...`, message: `${name}'s ${role} to question ${table.question} is ${value.length.toLocaleString('en-GB')} characters; the workbook shows the first ${CELL_TEXT_LIMIT.toLocaleString('en-GB')}` });
-        }
+      known.question = table.question;
+      const response = cellText(row, at.response, 'response', findings);
+      const rationale = cellText(row, at.rationale, 'rationale', findings);
+      if (response.length > CELL_TEXT_LIMIT) findings.push(tooLong(name, 'response', table.question, response, row));
+      if (rationale.length > CELL_TEXT_LIMIT) findings.push(tooLong(name, 'rationale', table.question, rationale, row));
+      let extra: Record<string, string> = NO_EXTRA;
+      if (table.extras.length) {
+        extra = {};
+        for (const i of table.extras) extra[table.headings[i]!] = cellText(row, i, 'extra', findings);
       }
-      const extra: Record<string, string> = {};
-      table.roles.forEach((role, i) => {
-        if (role === 'extra') extra[table.headings[i]!] = joinFragments(row.cells[i]!, role, row, findings);
-      });
       answers.push({
         question: table.question,
         respondentId: id,
         response,
         rationale,
         extra,
-        source: { firstLine: row.firstLine, lastLine: row.lastLine, raw: row.raw.join('\n') },
+        source: { firstLine: row.firstLine, lastLine: row.lastLine, raw: row.raw },
       });
     }
   }
-  return { respondents: [...respondents.values()], answers };
+  return { respondents: [...respondents.values()].map((r) => r.respondent), answers };
+}
+
+function tooLong(name: string, role: Role, question: number, value: string, row: Row): Finding {
+  return { severity: 'warning', line: row.firstLine, text: `${value.slice(0, 80)}...`, message: `${name}'s ${role} to question ${question} is ${value.length.toLocaleString('en-GB')} characters; the workbook shows the first ${CELL_TEXT_LIMIT.toLocaleString('en-GB')}` };
+}
+
+/** A row's text in a column (empty when the table has no such column). */
+function cellText(row: Row, column: number, role: Role, findings: Finding[]): string {
+  if (column < 0) return '';
+  const first = row.cells[column]!;
+  const more = row.more?.[column];
+  // Most cells are one piece.
+  if (!more) return first === '' ? '' : pieceOf(row.read[column] ?? readCell(first), row.firstLine, findings);
+  return joinFragments([first, ...more], role, row, findings);
 }
 
 /**
@@ -288,11 +355,7 @@ function joinFragments(fragments: readonly string[], role: Role, row: Row, findi
   const parts: string[] = [];
   let last = '';
   for (const fragment of fragments) {
-    const plain = htmlToPlainText(fragment);
-    for (const tag of plain.foreignTags) {
-      findings.push({ severity: 'warning', line: row.firstLine, text: tag, message: 'markup that is not formatting was kept as text' });
-    }
-    const piece = cleanMultiline(plain.text);
+    const piece = pieceOf(readCell(fragment), row.firstLine, findings);
     if (!piece) continue;
     if (last) parts.push(role === 'respondent' || role === 'category' || (!/[.!?:;)"']$/.test(last) && /^[a-z]/.test(piece)) ? ' ' : '\n');
     parts.push(piece);
@@ -301,7 +364,38 @@ function joinFragments(fragments: readonly string[], role: Role, row: Row, findi
   return parts.join('');
 }
 
+/** Cell `i` on one line, read into `read` (the first cell already read when `first` is given). */
+function lineAt(cells: readonly string[], i: number, first: CellRead | string | undefined, read: (CellRead | string | undefined)[]): string {
+  return lineOf((read[i] = i === 0 && first !== undefined ? first : readCell(cells[i]!)));
+}
+
+/**
+ * A cell read from its markup. Most cells are plain words, or become them once their tags are
+ * gone: then they are their own line and piece, and the read is that text alone.
+ */
+function readCell(cell: string): CellRead | string {
+  if (SETTLED.test(cell)) return cell;
+  const { text, foreignTags } = htmlToPlainText(cell);
+  if (SETTLED.test(text)) return foreignTags.length ? { text, foreignTags, line: text, piece: text } : text;
+  return { text, foreignTags, line: undefined, piece: undefined };
+}
+
+/** The cell on one line (stripMarkup). */
+function lineOf(read: CellRead | string): string {
+  return typeof read === 'string' ? read : (read.line ??= oneLine(read.text));
+}
+
+/** One piece of a cell as plain text with its paragraphs, each tag that is not formatting a finding. */
+function pieceOf(read: CellRead | string, line: number, findings: Finding[]): string {
+  if (typeof read === 'string') return read;
+  for (const tag of read.foreignTags) {
+    findings.push({ severity: 'warning', line, text: tag, message: 'markup that is not formatting was kept as text' });
+  }
+  return (read.piece ??= cleanMultiline(read.text));
+}
+
 function cleanMultiline(text: string): string {
+  if (!text.includes('\n')) return cleanText(text);
   return text
     .split('\n')
     .map(cleanText)
@@ -309,8 +403,16 @@ function cleanMultiline(text: string): string {
     .join('\n');
 }
 
+/** A cell's text on one line, without markup or the asterisks of bold in markdown. */
 function stripMarkup(cell: string): string {
-  return cleanText(htmlToPlainText(cell).text.replace(/\n/g, ' ').replace(/^\*+|(?<!\*)\*+$/g, ''));
+  return oneLine(htmlToPlainText(cell).text);
+}
+
+function oneLine(plain: string): string {
+  let text = plain;
+  if (text.includes('\n')) text = text.replace(LINE_BREAKS, ' ');
+  if (text.includes('*')) text = text.replace(EDGE_STARS, '');
+  return cleanText(text);
 }
 
 function modificationFrom(heading: string): { id: string; title: string } {

@@ -79,14 +79,17 @@ export interface Consultation {
   readonly answers: readonly Answer[];
 }
 
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+const COMBINING_MARK = /[\u0300-\u036f]/g;
+const NOT_ALPHANUMERIC = /[^a-z0-9]+/g;
+const EDGE_HYPHEN = /^-|-$/g;
+const HYPHEN = 0x2d;
+
 /** A stable id from a respondent's name: lower case, letters and digits joined by hyphens. */
 export function respondentId(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'respondent'
-  );
+  // Letters with accents lose them; ASCII has none to lose, and is most names.
+  const letters = ASCII.test(name) ? name : name.normalize('NFKD').replace(COMBINING_MARK, '');
+  const id = letters.toLowerCase().replace(NOT_ALPHANUMERIC, '-');
+  return (id.charCodeAt(0) === HYPHEN || id.charCodeAt(id.length - 1) === HYPHEN ? id.replace(EDGE_HYPHEN, '') : id) || 'respondent';
 }

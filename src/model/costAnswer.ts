@@ -1,5 +1,5 @@
 import { answerKey, cleanText, isNoAnswer } from './answerText';
-import { formatGbpRange, formatGbpShort, gbp, type Gbp } from './money';
+import { formatGbpStated, gbp, type Gbp } from './money';
 import { findMoneyExpressions, type MoneyExpression } from './moneyExpressions';
 
 /** A figure seen in the rationale of an answer that gave none: offered to the modeller, never used silently. */
@@ -39,10 +39,45 @@ const YES_OR_VAGUE = /^(?:yes|y|minimal|minor|small|negligible|significant|high|
  * The rationale is only searched for a suggestion when the response gives no figure.
  */
 export function parseCostAnswer(response: string, rationale = '', plausibleMax = PLAUSIBLE_COST_MAX): CostAnswer {
+  return withRationale(readCostResponse(response, plausibleMax), rationale);
+}
+
+/**
+ * A cost answer read from its response alone, and what its rationale may still add: a note that
+ * the rationale mentions a recurring cost (a band without a yearly figure), or a suggested figure
+ * (an answer without one). Responses repeat across respondents where rationales do not, so a
+ * reading can be kept for each response and completed with each rationale.
+ */
+export interface CostReading {
+  readonly answer: CostAnswer;
+  readonly rationale?: 'recurring' | 'suggestion';
+}
+
+/** The answer with what the rationale adds: the same answer parseCostAnswer gives for both together. */
+export function withRationale(reading: CostReading, rationale: string): CostAnswer {
+  const { answer } = reading;
+  if (reading.rationale === 'recurring') {
+    if (!RECURRING_WORDS.test(answerKey(rationale))) return answer;
+    return { ...answer, flag: notesWith(answer.flag, 'the rationale mentions a recurring cost, but no yearly figure was given: enter one as an override if known') };
+  }
+  if (reading.rationale === 'suggestion') {
+    const suggestion = suggestionFrom(rationale);
+    if (!suggestion) return answer;
+    return { kind: 'unquantified', text: answer.text, suggestion, flag: notesWith(answer.flag, `the rationale mentions ${suggestion.source}: offered as a suggestion, not used`) };
+  }
+  return answer;
+}
+
+function notesWith(flag: string | undefined, note: string): string {
+  return flag === undefined ? note : `${flag}; ${note}`;
+}
+
+/** The response read on its own (see CostReading). */
+export function readCostResponse(response: string, plausibleMax = PLAUSIBLE_COST_MAX): CostReading {
   const text = cleanText(response);
   const key = answerKey(response);
-  if (isNoAnswer(key)) return { kind: 'none', text };
-  if (ZERO.test(key)) return { kind: 'zero', text };
+  if (isNoAnswer(key)) return { answer: { kind: 'none', text } };
+  if (ZERO.test(key)) return { answer: { kind: 'zero', text } };
 
   const all = findMoneyExpressions(key);
   const marked = all.filter((e) => !e.bare);
@@ -50,29 +85,22 @@ export function parseCostAnswer(response: string, rationale = '', plausibleMax =
   // A figure without £ or a unit counts only when it is all the answer says.
   const figures = marked.length ? marked : onlyFigure ? all : [];
   const broken = figures.find((e) => e.problem);
-  if (broken) return { kind: 'unreadable', text, flag: `${broken.problem}: enter the band to use` };
+  if (broken) return { answer: { kind: 'unreadable', text, flag: `${broken.problem}: enter the band to use` } };
   const yearly = figures.filter((e) => recurring(key, e));
   const oneOff = figures.filter((e) => !yearly.includes(e));
 
   if (oneOff.length > 1 || yearly.length > 1) {
-    return { kind: 'unreadable', text, flag: `several figures (${marked.map((e) => e.source).join('; ')}): enter the band to use` };
+    return { answer: { kind: 'unreadable', text, flag: `several figures (${marked.map((e) => e.source).join('; ')}): enter the band to use` } };
   }
-  if (oneOff[0] || yearly[0]) return bandAnswer(oneOff[0], yearly[0], text, key, answerKey(rationale), plausibleMax);
+  if (oneOff[0] || yearly[0]) return bandAnswer(oneOff[0], yearly[0], text, key, plausibleMax);
 
   if (/\d/.test(key) && /£|\bk\b|pounds?|gbp/.test(key)) {
-    return { kind: 'unreadable', text, flag: 'mentions money but no figure could be read' };
+    return { answer: { kind: 'unreadable', text, flag: 'mentions money but no figure could be read' } };
   }
-  const suggestion = suggestionFrom(rationale);
   // A plain Yes says only that there is a cost; any other word is a guess at what it means.
   const word = YES_OR_VAGUE.exec(key)?.[0];
   const vague = word === undefined ? 'no figure given; read as a cost without an amount' : /^(?:yes|y)$/.test(word) ? undefined : `“${word}” gives no figure: read as a cost without an amount`;
-  const flags = [vague, suggestion && `the rationale mentions ${suggestion.source}: offered as a suggestion, not used`].filter(Boolean);
-  return {
-    kind: 'unquantified',
-    text,
-    ...(suggestion ? { suggestion } : {}),
-    ...(flags.length ? { flag: flags.join('; ') } : {}),
-  };
+  return { answer: { kind: 'unquantified', text, ...(vague !== undefined ? { flag: vague } : {}) }, rationale: 'suggestion' };
 }
 
 // A figure is yearly when words of recurrence follow it ("£20k a year", "£5k p.a. to run") or lead up to it ("annual cost of £20k").
@@ -84,22 +112,21 @@ function recurring(key: string, e: MoneyExpression): boolean {
   return RECURRING_AFTER.test(key.slice(e.end)) || RECURRING_BEFORE.test(key.slice(Math.max(0, e.start - 40), e.start));
 }
 
-function bandAnswer(e: MoneyExpression | undefined, yearly: MoneyExpression | undefined, text: string, key: string, rationale: string, plausibleMax: number): CostAnswer {
-  if (e && e.high === 0 && !yearly) return { kind: 'zero', text };
+function bandAnswer(e: MoneyExpression | undefined, yearly: MoneyExpression | undefined, text: string, key: string, plausibleMax: number): CostReading {
+  if (e && e.high === 0 && !yearly) return { answer: { kind: 'zero', text } };
   const notes: string[] = [];
   const read = [e, yearly].filter((x): x is MoneyExpression => x !== undefined);
   if (!e) notes.push('only a yearly figure given: read as no one-off cost');
   if (e?.high === null) notes.push('open-ended band: no upper figure given, so it counts up to OpenEndedCap times its lower figure');
   if (yearly?.high === null) notes.push('open-ended yearly figure: no upper figure given, so it counts up to OpenEndedCap times its lower figure');
   const implausible = read.find((x) => (x.high ?? x.low) > plausibleMax);
-  if (implausible) notes.push(`${implausible.source} is more than one party could plausibly spend (above ${formatGbpShort(plausibleMax)}): check the answer`);
+  if (implausible) notes.push(`${implausible.source} is more than one party could plausibly spend (above ${formatGbpStated(plausibleMax)}): check the answer`);
   if (read.some((x) => x.approximate)) notes.push('approximate figure');
   if (read.some((x) => x.bare)) notes.push('no £ sign or unit: read as pounds');
   if (read.some((x) => x.reversed)) notes.push('range written high to low');
   if (residue(key, read).length > 2) notes.push('figure read from a sentence');
   if (!yearly && RECURRING_WORDS.test(key)) notes.push('mentions a recurring cost: read as a one-off figure');
-  else if (!yearly && RECURRING_WORDS.test(rationale)) notes.push('the rationale mentions a recurring cost, but no yearly figure was given: enter one as an override if known');
-  return {
+  const answer: CostAnswer = {
     kind: 'band',
     low: e?.low ?? gbp(0),
     high: e ? e.high : gbp(0),
@@ -107,6 +134,8 @@ function bandAnswer(e: MoneyExpression | undefined, yearly: MoneyExpression | un
     text,
     ...(notes.length ? { flag: notes.join('; ') } : {}),
   };
+  // Otherwise, without a yearly figure, the rationale may mention a recurring cost.
+  return !yearly && !RECURRING_WORDS.test(key) ? { answer, rationale: 'recurring' } : { answer };
 }
 
 // Words that qualify a figure without changing what the answer is about (longer phrases first, so "to run" is not read as "to").
@@ -124,8 +153,14 @@ function residue(key: string, figures: readonly MoneyExpression[]): string {
   return (rest + key.slice(at)).replace(QUALIFIERS, '');
 }
 
+/** A digit with a unit after it, as moneyExpressions reads one (k, m, bn …, not run on into a word). */
+const UNIT_AFTER_DIGIT = /\d\s*(?:k|thousand|mn|m|mil|million|bn|billion|tn|trillion)(?![a-z])/;
+
 function suggestionFrom(rationale: string): CostSuggestion | undefined {
-  const marked = findMoneyExpressions(answerKey(rationale)).filter((e) => !e.bare && !e.problem);
+  const key = answerKey(rationale);
+  // A figure that counts has a £ or a unit after its digits: without either the rationale suggests nothing (most say no sum at all).
+  if (!key.includes('£') && !UNIT_AFTER_DIGIT.test(key)) return undefined;
+  const marked = findMoneyExpressions(key).filter((e) => !e.bare && !e.problem);
   if (marked.length !== 1) return undefined;
   const e = marked[0]!;
   return { low: e.low, high: e.high, source: formatCostBand(e.low, e.high) };
@@ -133,8 +168,8 @@ function suggestionFrom(rationale: string): CostSuggestion | undefined {
 
 /** The band in report form; parses back to the same band. */
 export function formatCostBand(low: number, high: number | null): string {
-  if (high === null) return `More than ${formatGbpShort(low)}`;
-  return formatGbpRange(low, high);
+  if (high === null) return `More than ${formatGbpStated(low)}`;
+  return low === high ? formatGbpStated(low) : `${formatGbpStated(low)}–${formatGbpStated(high)}`;
 }
 
 /** Display text the project writes for an answer; parsing it gives the same kind and figures back. */

@@ -1,6 +1,6 @@
 import type { Finding } from './consultation';
 import { formatCostBand } from './costAnswer';
-import { formatGbpShort } from './money';
+import { formatGbpStated } from './money';
 import type { RespondentResult } from './responseAnalysis';
 
 /** A finding's proposal, as an override the modeller can accept in one step. */
@@ -30,7 +30,7 @@ export function findingFix(finding: Finding, resultsById: ReadonlyMap<string, Re
   }
   if (cost?.kind === 'band' && cost.high === null) {
     const cap = cost.low * openEndedCapMultiple;
-    return { label: `Keep the ${formatGbpShort(cap)} cap`, done: `Kept the ${formatGbpShort(cap)} cap`, respondentId: about.respondentId, cost: { low: cost.low, high: cap } };
+    return { label: `Keep the ${formatGbpStated(cap)} cap`, done: `Kept the ${formatGbpStated(cap)} cap`, respondentId: about.respondentId, cost: { low: cost.low, high: cap } };
   }
   return null;
 }

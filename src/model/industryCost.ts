@@ -1,5 +1,5 @@
 import { DEFAULT_SOURCES, populationStatus } from './inputStatus';
-import { formatGbpShort, gbp, type Gbp } from './money';
+import { formatGbpStated, gbp, type Gbp } from './money';
 import type { RespondentCost } from './respondentTotals';
 import type { RespondentResult } from './responseAnalysis';
 
@@ -260,7 +260,7 @@ function methodSentences(options: IndustryOptions, categories: readonly Category
       rule.kind === 'all-respondent-mean'
         ? `${which} the mean of all respondents' figures.`
         : rule.kind === 'per-party'
-          ? `${which} ${formatGbpShort(rule.gbp)} each, as entered.`
+          ? `${which} ${formatGbpStated(rule.gbp)} each, as entered.`
           : `${which} nothing.`,
     );
   }
@@ -271,12 +271,12 @@ function methodSentences(options: IndustryOptions, categories: readonly Category
     );
   }
   const c = options.central;
-  const dcc = c.dccImplementationGbp === null ? 'not yet provided' : formatGbpShort(c.dccImplementationGbp);
+  const dcc = c.dccImplementationGbp === null ? 'not yet provided' : formatGbpStated(c.dccImplementationGbp);
   const secas = secasCost(c);
   const secasText =
     secas === null
       ? 'not yet provided'
-      : `${formatGbpShort(secas)}${c.secasDays !== null && c.secasDayRateGbp !== null ? ` (${c.secasDays} days at ${formatGbpShort(c.secasDayRateGbp)} a day${c.secasOtherGbp ? ` and ${formatGbpShort(c.secasOtherGbp)} more` : ''})` : ''}`;
+      : `${formatGbpStated(secas)}${c.secasDays !== null && c.secasDayRateGbp !== null ? ` (${c.secasDays} days at ${formatGbpStated(c.secasDayRateGbp)} a day${c.secasOtherGbp ? ` and ${formatGbpStated(c.secasOtherGbp)} more` : ''})` : ''}`;
   sentences.push(`Central bodies' one-off costs: DCC ${dcc}; SECAS ${secasText}.`);
   return sentences;
 }

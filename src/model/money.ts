@@ -12,26 +12,41 @@ export function gbp(pounds: number): Gbp {
  */
 export function roundAsExcel(x: number, places = 0): number {
   if (!Number.isFinite(x) || x === 0) return x;
+  // A whole number of up to 15 digits is already its own 15 significant digits, and rounding it to a few places leaves it as it is.
+  if (Number.isInteger(x) && places >= 0 && places <= 6 && Math.abs(x) < 1e15) return x;
   const [mantissa, exponent] = Math.abs(x).toExponential(14).split('e') as [string, string];
   const shifted = Number(`${mantissa}e${Number(exponent) + places}`);
   return (x < 0 ? -1 : 1) * Number(`${Math.round(shifted)}e${-places}`);
 }
 
 /**
- * Short report form, rounded as reports write it: £1.25m (two decimals at most), £525k (whole
- * thousands from £100k), £75.5k (one decimal below £100k), £950 (whole pounds). Negatives take a
- * minus sign: −£641k.
+ * Short report form, to three significant figures with their zeros: £1.25m, £4.10m, £12.5m, £525k,
+ * £75.0k, £7.50k; whole pounds below £1,000 (£950). Negatives take a minus sign: −£641k.
  */
 export function formatGbpShort(value: number): string {
   const sign = value < 0 ? '−' : '';
   const abs = Math.abs(value);
-  const thousands = abs >= 100_000 ? roundAsExcel(abs / 1_000) : roundAsExcel(abs / 100) / 10;
-  if (abs >= 1_000_000 || thousands >= 1_000) return `${sign}£${roundAsExcel(abs / 1_000_000, 2)}m`;
-  if (abs >= 1_000 || roundAsExcel(abs) >= 1_000) return `${sign}£${thousands}k`;
+  if (roundAsExcel(abs / 1_000) >= 1_000) return `${sign}£${threeFigures(abs / 1_000_000)}m`;
+  if (roundAsExcel(abs) >= 1_000) return `${sign}£${threeFigures(abs / 1_000)}k`;
   return `${sign}£${roundAsExcel(abs)}`;
 }
 
+/**
+ * A figure someone stated or typed (an answer, an input, a cap), in short form without the zeros
+ * three significant figures would add: £75k, £1.2m, £7.54k.
+ */
+export function formatGbpStated(value: number): string {
+  return formatGbpShort(value).replace(/(\.\d*?)0+(?=[km]$)/, '$1').replace(/\.(?=[km]$)/, '');
+}
+
+/** A figure of at least 1 to three significant figures: two places below 10, one below 100 (as it rounds). */
+export function threeFigures(x: number): string {
+  const places = (x < 9.995 ? 1 : 0) + (x < 99.95 ? 1 : 0);
+  return roundAsExcel(x, places).toFixed(places);
+}
+
 /** A range in report form with an en dash: £100k–£250k; a point value once: £75k. */
-export function formatGbpRange(low: number, high: number): string {
-  return low === high ? formatGbpShort(low) : `${formatGbpShort(low)}–${formatGbpShort(high)}`;
+export function formatGbpRange(low: number, high: number, stated = false): string {
+  const f = stated ? formatGbpStated : formatGbpShort;
+  return low === high ? f(low) : `${f(low)}–${f(high)}`;
 }

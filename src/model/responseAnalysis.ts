@@ -1,5 +1,5 @@
 import { subjectTitle, type Answer, type Consultation, type Finding, type FindingSubject, type Respondent, type SourceSpan } from './consultation';
-import { parseCostAnswer, type CostAnswer } from './costAnswer';
+import { readCostResponse, withRationale, type CostAnswer, type CostReading } from './costAnswer';
 import { parseLeadTimeAnswer, type LeadTimeAnswer } from './leadTimeAnswer';
 import { identifyQuestionRoles, type QuestionRoles, type RoleOverrides } from './questionRoles';
 
@@ -22,16 +22,34 @@ export interface Analysis {
 
 export function analyseConsultation(consultation: Consultation, overrides: RoleOverrides = {}): Analysis {
   const { roles, findings } = identifyQuestionRoles(consultation.questions, overrides);
-  const byKey = new Map<string, Answer>();
-  for (const a of consultation.answers) byKey.set(`${a.question}\u0000${a.respondentId}`, a);
+  // Each respondent's answer to each question (the last, should a respondent answer twice).
+  const byQuestion = new Map<number, Map<string, Answer>>();
+  for (const a of consultation.answers) {
+    let answers = byQuestion.get(a.question);
+    if (!answers) byQuestion.set(a.question, (answers = new Map()));
+    answers.set(a.respondentId, a);
+  }
   const answerTo = (question: number | null, respondentId: string): Answer | undefined =>
-    question === null ? undefined : byKey.get(`${question}\u0000${respondentId}`);
+    question === null ? undefined : byQuestion.get(question)?.get(respondentId);
 
+  // Answers repeat ("£100k-£250k", "6 months", "-"): each response is read once (answers are never changed, so they can be shared).
+  const costReadings = new Map<string, CostReading>();
+  const leadTimes = new Map<string, LeadTimeAnswer>();
+  const costOf = (response: string, rationale: string): CostAnswer => {
+    let reading = costReadings.get(response);
+    if (!reading) costReadings.set(response, (reading = readCostResponse(response)));
+    return withRationale(reading, rationale);
+  };
+  const leadTimeOf = (response: string): LeadTimeAnswer => {
+    let answer = leadTimes.get(response);
+    if (!answer) leadTimes.set(response, (answer = parseLeadTimeAnswer(response)));
+    return answer;
+  };
   const results = consultation.respondents.map((respondent): RespondentResult => {
     const costRow = answerTo(roles.costQuestion, respondent.id);
     const leadRow = answerTo(roles.leadTimeQuestion, respondent.id);
-    const cost = costRow ? parseCostAnswer(costRow.response, costRow.rationale) : parseCostAnswer('');
-    const leadTime = leadRow ? parseLeadTimeAnswer(leadRow.response) : parseLeadTimeAnswer('');
+    const cost = costRow ? costOf(costRow.response, costRow.rationale) : costOf('', '');
+    const leadTime = leadTimeOf(leadRow ? leadRow.response : '');
     note(findings, respondent, 'cost', roles.costQuestion, cost, costRow);
     note(findings, respondent, 'lead time', roles.leadTimeQuestion, leadTime, leadRow);
     return { respondent, cost, costSource: costRow?.source ?? null, leadTime, leadTimeSource: leadRow?.source ?? null };

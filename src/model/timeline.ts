@@ -1,4 +1,4 @@
-import { addLeadTime, fromDate, toDate, type IsoDate } from './calendarDates';
+import { addLeadTime, fromDate, latestStart, toDate, type IsoDate } from './calendarDates';
 import { leadTimeRange, type ReleaseRef } from './leadTimeAnswer';
 import type { RespondentResult } from './responseAnalysis';
 
@@ -61,6 +61,10 @@ export interface TimelineResult {
   /** The first release on or after the ready date and every named release; null when the calendar ends first. */
   readonly earliestRelease: IsoDate | null;
   readonly targetRelease: IsoDate | null;
+  /** The latest decision date from which the required lead time still meets the target release. */
+  readonly decisionBy: IsoDate | null;
+  /** The release after the target: where a later decision puts the change. */
+  readonly fallbackRelease: IsoDate | null;
   /** Respondents who implement but would not be ready for the target release. */
   readonly notReady: readonly string[];
   readonly respondents: readonly RespondentReadiness[];
@@ -140,6 +144,8 @@ export function buildTimeline(results: readonly RespondentResult[], inputs: Time
     readyDate,
     earliestRelease,
     targetRelease,
+    decisionBy: targetRelease && latestStart(targetRelease, requiredMonths),
+    fallbackRelease: (targetRelease && releases.find((d) => d > targetRelease)) ?? null,
     notReady,
     respondents,
     milestones,

@@ -27,7 +27,7 @@ export type ScenarioField =
   | 'breakEvenShare'
   | 'basis';
 export type RespondentField = 'low' | 'high' | 'ongoingLow' | 'ongoingHigh' | 'figure' | 'costOverridden' | 'leadOverride' | 'readyBy' | 'ready';
-export type TimelineField = 'decisionDate' | 'respondentMonths' | 'requiredMonths' | 'readyDate' | 'earliestRelease' | 'targetRelease' | 'governedBy' | 'basis';
+export type TimelineField = 'decisionDate' | 'respondentMonths' | 'requiredMonths' | 'readyDate' | 'earliestRelease' | 'targetRelease' | 'governedBy' | 'basis' | 'decisionBy' | 'fallbackRelease' | 'notReady';
 
 export type QuantityKey =
   | `industry.${IndustryItem}.${RangeKey}`
@@ -46,7 +46,8 @@ export type QuantityKey =
   | 'checks.status'
   | 'count.withFigure'
   | 'count.totalParties'
-  | 'count.respondents';
+  | 'count.respondents'
+  | `input.${'secasDays' | 'secasDayRate' | 'secasOther'}`;
 
 export interface Quantity {
   readonly key: QuantityKey;
@@ -68,7 +69,8 @@ export type Live =
   | string
   /** A figure written in the report's style: money (£1.2m), a range (£100k–£250k), a date, a share, months, a count in words, a rounded number, text as it is. */
   | { readonly k: 'money' | 'date' | 'share' | 'months' | 'text'; readonly q: Quantity }
-  | { readonly k: 'range'; readonly low: Quantity; readonly high: Quantity }
+  /** `stated`: a respondent's own figures, quoted without the zeros three figures would add. */
+  | { readonly k: 'range'; readonly low: Quantity; readonly high: Quantity; readonly stated?: boolean }
   | { readonly k: 'count'; readonly q: Quantity; readonly capital?: boolean }
   | { readonly k: 'round'; readonly q: Quantity; readonly places: number }
   | { readonly k: 'if'; readonly test: Test; readonly then: Live; readonly else: Live }
@@ -76,6 +78,7 @@ export type Live =
 
 export const money = (x: Quantity): Live => ({ k: 'money', q: x });
 export const range = (low: Quantity, high: Quantity): Live => ({ k: 'range', low, high });
+export const statedRange = (low: Quantity, high: Quantity): Live => ({ k: 'range', low, high, stated: true });
 export const dateOf = (x: Quantity): Live => ({ k: 'date', q: x });
 export const shareOf = (x: Quantity): Live => ({ k: 'share', q: x });
 export const monthsOf = (x: Quantity): Live => ({ k: 'months', q: x });
@@ -100,7 +103,7 @@ export function evaluate(live: Live): string {
     case 'money':
       return formatGbpShort(numberOf(live.q));
     case 'range':
-      return formatGbpRange(numberOf(live.low), numberOf(live.high));
+      return formatGbpRange(numberOf(live.low), numberOf(live.high), live.stated);
     case 'date':
       return formatReportDate(isoFromSerial(numberOf(live.q)));
     case 'share':

@@ -90,6 +90,7 @@ const SECTIONS: Readonly<Record<string, string>> = {
   'uptake-scenarios': 'Benefits and uptake',
   'lead-times': 'Implementation',
   'summary-of-views': 'Views of respondents',
+  'secas-responses': 'Views of respondents',
 };
 
 /**
@@ -99,13 +100,14 @@ const SECTIONS: Readonly<Record<string, string>> = {
  * sentence, the table and its notes, kept together on the page.
  */
 export async function renderDocx(tables: readonly ReportTable[], heading: string): Promise<Uint8Array> {
+  const bodies = new BodyRows();
   const children: FileChild[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(heading)] })];
   let section: string | undefined;
   tables.forEach((t, i) => {
     const name = SECTIONS[t.id];
     if (name && name !== section) children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(name)] }));
     section = name ?? section;
-    children.push(caption(t, i + 1), taggedBlock(tableTag(t), t.title, tableBlock(t)));
+    children.push(caption(t, i + 1), taggedBlock(tableTag(t), t.title, tableBlock(t, bodies)));
   });
   const doc = new Document({
     creator: 'SEC modification cost model',
@@ -121,16 +123,102 @@ export async function renderDocx(tables: readonly ReportTable[], heading: string
     },
     sections: [{ children }],
   });
-  return withTableStyle(await Packer.toArrayBuffer(doc));
+  return withTableStyle(await Packer.toArrayBuffer(doc), bodies);
 }
 
-/** docx writes no table styles beside its defaults (importing one drops them), so the table style is added to the package. */
-async function withTableStyle(packed: ArrayBuffer): Promise<Uint8Array> {
+/** docx writes no table styles beside its defaults (importing one drops them), so the table style is added to the package; and the tables' body rows go in. */
+async function withTableStyle(packed: ArrayBuffer, bodies: BodyRows): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(packed);
   const styles = await zip.file('word/styles.xml')!.async('string');
   zip.file('word/styles.xml', styles.replace('</w:styles>', `${TABLE_STYLE_XML}</w:styles>`));
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  const document = bodies.size ? bodies.fill(await zip.file('word/document.xml')!.async('string')) : null;
+  if (document) zip.file('word/document.xml', document);
+  // A report of thousands of rows is tens of megabytes of XML: deflated a little less tightly, it packs in half the time and is still a fraction of a megabyte.
+  const level = document && document.length > LARGE_DOCUMENT ? 3 : 6;
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level } });
 }
+
+/**
+ * Tables' body rows after the first, written as XML of their own: a row per respondent as docx
+ * objects took many seconds and gigabytes for a large consultation. docx lays out each table with
+ * its header, its first row and a placeholder row; the placeholder is then replaced by the other
+ * rows, written exactly as docx wrote the first (which is checked: a change to `cell` that
+ * rowXml does not follow stops the export rather than mixing two kinds of row).
+ */
+class BodyRows {
+  private readonly tables = new Map<string, { readonly t: ReportTable; readonly layout: TableLayout }>();
+  private readonly nonce = `${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+
+  get size(): number {
+    return this.tables.size;
+  }
+
+  /** A row standing in for the table's body, marked with text nothing else in the document holds. */
+  placeholder(t: ReportTable, layout: TableLayout): TableRow {
+    const marker = `secmod-body-${this.nonce}-${this.tables.size}`;
+    this.tables.set(marker, { t, layout });
+    return new TableRow({ children: [new TableCell({ children: [new Paragraph(marker)] })] });
+  }
+
+  /** The document's XML with each placeholder row replaced by its table's rows. */
+  fill(xml: string): Uint8Array {
+    const encoder = new TextEncoder();
+    const chunks: Uint8Array[] = [];
+    let from = 0;
+    for (const [marker, { t, layout }] of this.tables) {
+      const at = xml.indexOf(marker, from);
+      if (at < 0) throw new Error(`the Word document lost the rows of table "${t.title}"`);
+      const rowStart = xml.lastIndexOf('<w:tr>', at);
+      const first = xml.slice(xml.lastIndexOf('<w:tr>', rowStart - 1), rowStart);
+      const widths = [...first.matchAll(/<w:tcW w:type="dxa" w:w="(\d+)"\/>/g)].map((m) => m[1]!);
+      if (rowXml(t.rows[0]!, t, layout.size, widths, false) !== first) throw new Error(`table "${t.title}": its rows would not be written as docx writes them`);
+      chunks.push(encoder.encode(xml.slice(from, rowStart)));
+      const last = t.rows.length - 1;
+      let rows = '';
+      for (let k = 1; k < t.rows.length; k++) {
+        rows += rowXml(t.rows[k]!, t, layout.size, widths, k === last && t.notes.length > 0);
+        if (rows.length > 1 << 20) {
+          chunks.push(encoder.encode(rows));
+          rows = '';
+        }
+      }
+      chunks.push(encoder.encode(rows));
+      from = xml.indexOf('</w:tr>', at) + '</w:tr>'.length;
+    }
+    chunks.push(encoder.encode(xml.slice(from)));
+    const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
+
+/** A body row as docx writes `new TableRow({ cantSplit: true, children: r.map(… cell(v, align, false, size, keepNext)) })`. */
+function rowXml(r: readonly string[], t: ReportTable, size: number, widths: readonly string[], keepNext: boolean): string {
+  const paragraph = (align: string) =>
+    `<w:p><w:pPr>${keepNext ? '<w:keepNext/>' : '<w:keepNext w:val="false"/>'}<w:jc w:val="${align}"/></w:pPr><w:r><w:rPr><w:b w:val="false"/><w:bCs w:val="false"/><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">`;
+  let xml = '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
+  r.forEach((v, j) => {
+    const open = paragraph(t.columns[j]!.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT);
+    xml += `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${widths[j]}"/></w:tcPr>`;
+    for (const line of kept(v).split('\n')) xml += `${open}${escapeXml(line)}</w:t></w:r></w:p>`;
+    xml += '</w:tc>';
+  });
+  return `${xml}</w:tr>`;
+}
+
+/** Text as docx escapes it: the five markup characters, and control characters XML cannot hold dropped. */
+function escapeXml(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
+}
+const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+
+/** Bytes of document XML above which the package is deflated faster (level 3, not 6). */
+const LARGE_DOCUMENT = 4_000_000;
 
 const NOTE_STYLE = 'TableNote';
 const HEADER_FILL = 'D9E2F3';
@@ -147,9 +235,10 @@ function caption(t: ReportTable, number: number): Paragraph {
 }
 
 /** Sentence, table and notes: what one content control holds, and what a refresh replaces. */
-function tableBlock(t: ReportTable): FileChild[] {
+function tableBlock(t: ReportTable, bodies: BodyRows): FileChild[] {
   const layout = tableLayout(t);
   const last = t.rows.length - 1;
+  const row = (r: readonly string[], k: number) => new TableRow({ cantSplit: true, children: r.map((v, j) => cell(v, t.columns[j]!.align, false, layout.size, k === last && t.notes.length > 0)) });
   return [
     new Paragraph({ keepNext: true, spacing: { after: 120 }, children: [new TextRun(t.narrative)] }),
     new Table({
@@ -160,7 +249,9 @@ function tableBlock(t: ReportTable): FileChild[] {
       rows: [
         // The header keeps with the first row, and the last row with the notes under it.
         new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c) => cell(c.header, c.align, true, layout.size, true)) }),
-        ...t.rows.map((r, k) => new TableRow({ cantSplit: true, children: r.map((v, j) => cell(v, t.columns[j]!.align, false, layout.size, k === last && t.notes.length > 0)) })),
+        // The first row by docx, the rest after it as docx writes the first (BodyRows).
+        ...t.rows.slice(0, 1).map(row),
+        ...(t.rows.length > 1 ? [bodies.placeholder(t, layout)] : []),
       ],
     }),
     ...t.notes.map((n, k) => new Paragraph({ style: NOTE_STYLE, keepNext: k < t.notes.length - 1, children: [new TextRun(n)] })),

@@ -31,6 +31,7 @@ import {
   rounded,
   same,
   shareOf,
+  statedRange,
   textOf,
   when,
   type Live,
@@ -95,7 +96,8 @@ function table(spec: Spec): ReportTable {
 }
 
 export function reportTables(input: ReportInput): ReportTable[] {
-  return [costEstimates(input), bandDistribution(input), industryCost(input), uptakeScenarios(input), leadTimes(input), summaryOfViews(input)];
+  const secas = secasResponses(input);
+  return [costEstimates(input), bandDistribution(input), industryCost(input), uptakeScenarios(input), leadTimes(input), summaryOfViews(input), ...(secas ? [secas] : [])];
 }
 
 /** The model's checks, as the report states them under its tables. */
@@ -137,8 +139,8 @@ function costEstimates(input: ReportInput): ReportTable {
       const overridden = q(`respondent.${i}.costOverridden`, [o.low, o.high, o.ongoingLow, o.ongoingHigh].some((v) => v !== undefined));
       const ongoingHigh = q(`respondent.${i}.ongoingHigh`, u ? u.ongoing.high : null);
       const usedText = cat(
-        range(q(`respondent.${i}.low`, u?.low ?? null), q(`respondent.${i}.high`, u?.high ?? null)),
-        when(above(ongoingHigh, 0), cat('; ', range(q(`respondent.${i}.ongoingLow`, u?.ongoing.low ?? null), ongoingHigh), ' a year')),
+        statedRange(q(`respondent.${i}.low`, u?.low ?? null), q(`respondent.${i}.high`, u?.high ?? null)),
+        when(above(ongoingHigh, 0), cat('; ', statedRange(q(`respondent.${i}.ongoingLow`, u?.ongoing.low ?? null), ongoingHigh), ' a year')),
       );
       return [
         respondent.name,
@@ -198,8 +200,12 @@ function bandDistribution({ model, analysis }: ReportInput): ReportTable {
 
 const RANGE_KEYS: readonly RangeKey[] = ['low', 'central', 'high'];
 
+/**
+ * The costs in the order a Modification Report gives them: the DCC's, SECAS's (its days of effort
+ * at its day rate), then the SEC parties' from the consultation, and the total.
+ */
 function industryCost(input: ReportInput): ReportTable {
-  const { model, uncertainty, basis } = input;
+  const { model, uncertainty, basis, assumptions } = input;
   const { industry, totals } = model;
   const c = industry.centralBodies;
   const three = (item: 'respondents' | 'parties' | 'oneOff' | 'partiesOngoing', values: { low: number; central: number; high: number }) =>
@@ -211,6 +217,8 @@ function industryCost(input: ReportInput): ReportTable {
   const dcc = q('industry.dcc.central', c.dccImplementation);
   const secas = q('industry.secas.central', c.secas);
   const dccOngoing = q('industry.dccOngoing.central', c.dccOngoingPerYear);
+  const central = assumptions.industry.central;
+  const [days, rate, other] = [q('input.secasDays', central.secasDays), q('input.secasDayRate', central.secasDayRateGbp), q('input.secasOther', central.secasOtherGbp)];
   const status = q('simulation.status', simulationCurrent(uncertainty, industry.total) ? SIMULATION_CURRENT : SIMULATION_STALE);
   const current = equals(status, SIMULATION_CURRENT);
   const [p10, p50, p90] = (['p10', 'p50', 'p90'] as const).map((k) => q(`simulation.${k}`, uncertainty.industryTotal[k]));
@@ -218,48 +226,55 @@ function industryCost(input: ReportInput): ReportTable {
   const defaulted = q('industry.defaultPopulations', countDefault(input));
   const industryBasis = q('industry.basis', basisText(basis.industry));
   // Until populations are entered the parties' figure is only the respondents': the label says so.
-  const partiesLabel = when(above(defaulted, 0), 'All SEC parties (populations not yet entered)', 'All SEC parties');
+  const partiesLabel = when(above(defaulted, 0), 'SEC parties: all parties (populations not yet entered)', 'SEC parties: all parties');
   // A yearly cost nobody stated is not a cost of £0.
   const ongoingCell = (x: Live): Live => when(above(ongoing.high, 0), x, 'none stated');
+  const secasLabel = cat('SECAS', when(all(isNumber(days), isNumber(rate)), cat(': ', rounded(days, 1), ' days at ', money(rate), ' a day', when(above(other, 0), cat(' and ', money(other), ' more')))));
   const rows: Live[][] = [
-    ['Respondents’ stated costs', range(respondents.low, respondents.high), money(respondents.central)],
+    ['DCC: design, build and test', orNotProvided(dcc), orNotProvided(dcc)],
+    ['DCC: ongoing cost a year', orNotProvided(dccOngoing), orNotProvided(dccOngoing)],
+    [secasLabel, orNotProvided(secas), orNotProvided(secas)],
+    ['SEC parties: respondents’ stated costs', range(respondents.low, respondents.high), money(respondents.central)],
     [partiesLabel, range(parties.low, parties.high), money(parties.central)],
-    ['DCC implementation', orNotProvided(dcc), orNotProvided(dcc)],
-    ['SECAS', orNotProvided(secas), orNotProvided(secas)],
+    ['SEC parties: ongoing cost a year', ongoingCell(range(ongoing.low, ongoing.high)), ongoingCell(money(ongoing.central))],
     ['Total one-off cost', range(oneOff.low, oneOff.high), money(oneOff.central)],
-    ['SEC parties’ ongoing cost a year', ongoingCell(range(ongoing.low, ongoing.high)), ongoingCell(money(ongoing.central))],
-    ['DCC ongoing cost a year', orNotProvided(dccOngoing), orNotProvided(dccOngoing)],
     ['Simulated total, P10 to P90 (P50)', when(current, range(p10!, p90!), 'out of date: run the simulation again'), when(current, money(p50!), '')],
   ];
   const missing = when(
     all(not(isNumber(dcc)), not(isNumber(secas))),
-    '; the DCC’s and SECAS’s costs are not yet provided, so they are not included',
-    when(not(isNumber(dcc)), '; the DCC’s costs are not yet provided, so they are not included', when(not(isNumber(secas)), '; SECAS’s costs are not yet provided, so they are not included')),
+    ' The DCC’s and SECAS’s costs are not yet provided and are not included.',
+    when(not(isNumber(dcc)), ' The DCC’s costs are not yet provided and are not included.', when(not(isNumber(secas)), ' SECAS’s costs are not yet provided and are not included.')),
   );
+  const silent = industry.categories.filter((k) => k.respondents === 0).map((k) => k.category);
   return table({
     id: 'industry-cost',
-    title: 'Industry-wide implementation cost',
+    title: 'Implementation costs',
     columns: [left('Item'), right('Range'), right('Central')],
     rows,
     narrative: cat(
       when(equals(industryBasis, NOT_VALID), `${NOT_VALID}. `),
-      when(
-        above(defaulted, 0),
-        cat('Taking ', count(defaulted), ' ', when(equals(defaulted, 1), 'category', 'categories'), ' to have only ', when(equals(defaulted, 1), 'its', 'their'), ' respondents (', when(equals(defaulted, 1), 'its number', 'their numbers'), ' of parties not yet entered), implementation'),
-        'Across the whole industry, implementation',
-      ),
-      ' would cost ',
+      'Implementation would cost ',
       range(oneOff.low, oneOff.high),
       ' (central estimate ',
       money(oneOff.central),
       ')',
-      when(above(defaulted, 0), '; this is not the whole industry’s cost'),
+      when(current, cat(', and the simulation puts it between ', money(p10!), ' and ', money(p90!), ' (P10 to P90).'), '; the simulation is out of date and must be run again.'),
+      when(
+        above(defaulted, 0),
+        cat(
+          ' This is not the whole industry’s cost: ',
+          count(defaulted),
+          when(equals(defaulted, 1), ' category has', ' categories have'),
+          ' no number of parties entered, so ',
+          when(equals(defaulted, 1), 'it counts', 'each counts'),
+          ' only its respondents.',
+        ),
+      ),
       missing,
-      when(current, cat('; the simulation puts it between ', money(p10!), ' and ', money(p90!), ' (P10 to P90)'), '; the simulation is out of date and must be run again'),
-      '.',
     ),
     notes: [
       ...methodNotes(input),
+      ...(silent.length ? [`No respondent was in the ${listing(silent)} ${silent.length === 1 ? 'category' : 'categories'}.`] : []),
       cat(textOf(industryBasis), '.'),
       `Simulation: ${uncertainty.iterations.toLocaleString('en-GB')} Latin hypercube draws of the one-off costs, seed ${uncertainty.seed}; each respondent's figure is drawn on its own (no two are assumed to move together).`,
       checksNote(input),
@@ -311,6 +326,7 @@ function uptakeScenarios(input: ReportInput): ReportTable {
   const { assumptions, model, basis } = input;
   const scenarios = model.scenarios;
   const totalParties = assumptions.industry.populations.reduce((s, p) => s + p.parties, 0);
+  const parties = q('count.totalParties', totalParties);
   const field = (i: number, f: ScenarioField, value: number | string | null) => q(`scenario.${i}.${f}`, value);
   const rows = scenarios.map(({ scenario, result: r }, i): Live[] => {
     const b = r.breakEven;
@@ -322,20 +338,22 @@ function uptakeScenarios(input: ReportInput): ReportTable {
     const share = field(i, 'adopterShare', totalParties > 0 ? r.adopters / totalParties : null);
     return [
       scenario.name,
-      cat(rounded(adopters, 1), when(isNumber(share), cat(' (', shareOf(share), ')'))),
+      // Uptake as a share of the parties, never a fraction of a party.
+      when(isNumber(share), cat(shareOf(share), ' of ', rounded(parties, 0)), cat(rounded(adopters, 1), ' parties')),
       money(field(i, 'pvCosts', r.pvCosts)),
       money(field(i, 'pvBenefits', r.pvBenefits)),
       money(field(i, 'npv', r.npv)),
       cat(money(field(i, 'npvHighCost', r.npvAtCost.high)), ' to ', money(field(i, 'npvLowCost', r.npvAtCost.low))),
       when(isNumber(bcr), rounded(bcr, 2), textOf(bcr)),
       when(isNumber(perAdopter), money(perAdopter), textOf(perAdopter)),
-      when(isNumber(breakEven), cat(rounded(breakEven, 1), ' parties (', shareOf(breakEvenShare), ')'), textOf(breakEven)),
+      when(isNumber(breakEven), shareOf(breakEvenShare), textOf(breakEven)),
     ];
   });
   const centralIndex = Math.max(0, scenarios.findIndex((s) => s.result.name === 'Central'));
   const central = scenarios[centralIndex];
   const centralBasis = central ? field(centralIndex, 'basis', basisText(basis.scenarios[central.scenario.name] ?? [])) : null;
   const centralBreakEven = central ? field(centralIndex, 'breakEven', central.result.breakEven.kind === 'adopters' ? central.result.breakEven.adopters : central.result.breakEven.kind === 'not-reached' ? NOT_REACHED : NEVER) : null;
+  const centralBreakEvenShare = central ? field(centralIndex, 'breakEvenShare', central.result.breakEven.kind === 'adopters' ? central.result.breakEven.share : central.result.breakEven.kind === 'not-reached' ? NOT_REACHED : NEVER) : null;
   const npvParts: Live[] = scenarios.flatMap(({ result }, i) => [
     i === 0 ? '' : i === scenarios.length - 1 ? ' and ' : ', ',
     money(field(i, 'npv', result.npv)),
@@ -346,7 +364,7 @@ function uptakeScenarios(input: ReportInput): ReportTable {
     title: 'Uptake scenarios',
     columns: [
       left('Scenario'),
-      right('Adopting parties'),
+      right('Uptake, of all parties'),
       right('PV costs'),
       right('PV benefits'),
       right('NPV'),
@@ -365,7 +383,7 @@ function uptakeScenarios(input: ReportInput): ReportTable {
             '; ',
             when(
               isNumber(centralBreakEven),
-              cat(`the ${central.result.name} scenario breaks even at `, rounded(centralBreakEven, 1), ' adopting parties'),
+              cat(`the ${central.result.name} scenario breaks even at `, shareOf(centralBreakEvenShare!), ' uptake'),
               when(
                 equals(centralBreakEven, NOT_REACHED),
                 `in the ${central.result.name} scenario no uptake breaks even: it would take more adopters than there are parties`,
@@ -378,7 +396,6 @@ function uptakeScenarios(input: ReportInput): ReportTable {
     notes: [
       'Present values at the decision date in real terms, discounted as the Green Book prescribes. Every party’s implementation cost and the central bodies’ costs fall whether or not a party adopts; one-off costs fall when the change goes live and benefits run from then.',
       ...scenarioBasisNotes(scenarios.map(({ scenario }, i) => ({ name: scenario.name, basis: field(i, 'basis', basisText(basis.scenarios[scenario.name] ?? [])) }))),
-      checksNote(input),
     ],
   });
 }
@@ -439,6 +456,9 @@ function leadTimes(input: ReportInput): ReportTable {
   const earliest = q('timeline.earliestRelease', serial(t.earliestRelease));
   const target = q('timeline.targetRelease', serial(t.targetRelease));
   const decision = q('timeline.decisionDate', serial(assumptions.timeline.decisionDate));
+  const decisionBy = q('timeline.decisionBy', serial(t.decisionBy));
+  const fallback = q('timeline.fallbackRelease', serial(t.fallbackRelease));
+  const notReady = q('timeline.notReady', t.notReady.length);
   const setBy = when(
     equals(governed, GOVERNED.respondents),
     'set by respondents’ lead times',
@@ -448,10 +468,13 @@ function leadTimes(input: ReportInput): ReportTable {
   rows.push(['Required lead time', '', monthsOf(required), dateOf(readyDate), setBy]);
   rows.push(['Earliest feasible release', '', '', orNone(earliest), '']);
   rows.push(['Target release', '', '', orNone(target), '']);
+  rows.push(['Decision needed by', '', '', when(isNumber(decisionBy), dateOf(decisionBy), 'no target release'), 'for the target release']);
+  rows.push(['Fallback release', '', '', orNone(fallback), 'if the decision comes later']);
+  rows.push(['Not ready for the target release', '', '', '', when(equals(notReady, 0), 'none', cat(count(notReady, true), when(equals(notReady, 1), ' respondent', ' respondents')))]);
   const timelineBasis = q('timeline.basis', basisText(basis.timeline));
   return table({
     id: 'lead-times',
-    title: 'Lead times and implementation',
+    title: 'Lead times and implementation approach',
     columns: [left('Respondent'), left('Category'), left('Lead time'), right('Ready by'), left('Notes')],
     rows,
     narrative: cat(
@@ -463,6 +486,19 @@ function leadTimes(input: ReportInput): ReportTable {
       ', the earliest feasible release is ',
       when(isNumber(earliest), dateOf(earliest), 'beyond the release calendar'),
       '.',
+      when(
+        all(isNumber(target), isNumber(decisionBy)),
+        cat(
+          ' The target release, ',
+          dateOf(target),
+          ', needs a decision by ',
+          dateOf(decisionBy),
+          '; ',
+          when(isNumber(fallback), cat('a later decision moves the change to ', dateOf(fallback)), 'the calendar has no release after it'),
+          '.',
+          when(equals(notReady, 0), ' Every respondent who gave a lead time would be ready for it.', cat(' ', count(notReady, true), when(equals(notReady, 1), ' respondent', ' respondents'), ' would not be ready for it.')),
+        ),
+      ),
     ),
     notes: [
       'Lead times run from the decision date; the release is the first in the SEC release calendar on or after the ready-by date and any later release a respondent named.',
@@ -521,5 +557,30 @@ function summaryOfViews({ analysis }: ReportInput): ReportTable {
     rows,
     narrative: parts.length ? `${capitalise(parts.join('; '))}.` : rows.length ? 'No question had a majority answering Yes or No.' : 'No question beyond the cost and lead-time questions was answered.',
     notes: ['Each response is counted by its first word (Yes, No or Neutral); the cost and lead-time questions are reported in their own tables, and questions asking only for comments are left out.'],
+  });
+}
+
+const SECAS_COLUMN = 'SECAS Response';
+
+/**
+ * The points respondents raised that SECAS answered, with its answer, where the document has a
+ * SECAS Response column; a cell left as "-" is no answer. Null when the document has no such column.
+ */
+function secasResponses({ analysis }: ReportInput): ReportTable | null {
+  const { consultation } = analysis;
+  // Read from the answers, which a workbook taken up without its document also holds.
+  if (!consultation.answers.some((a) => a.extra[SECAS_COLUMN] !== undefined)) return null;
+  const names = new Map(consultation.respondents.map((r) => [r.id, r.name]));
+  const answered = consultation.answers.filter((a) => !isNoAnswer(answerKey(a.extra[SECAS_COLUMN] ?? '')));
+  const questions = [...new Set(answered.map((a) => a.question))];
+  return table({
+    id: 'secas-responses',
+    title: 'Points raised and SECAS’s responses',
+    columns: [left('Question'), left('Respondent'), left('Response'), left('Point raised'), left(SECAS_COLUMN)],
+    rows: answered.map((a) => [String(a.question), names.get(a.respondentId) ?? a.respondentId, a.response, a.rationale, a.extra[SECAS_COLUMN]!]),
+    narrative: answered.length
+      ? `SECAS responded to ${countWord(answered.length)} point${answered.length === 1 ? '' : 's'} raised on ${questions.length === 1 ? 'question' : 'questions'} ${listing(questions.map(String))}.`
+      : 'SECAS did not respond to any point raised in the consultation.',
+    notes: ['As the consultation responses give them; points SECAS did not respond to are in the collated responses.'],
   });
 }

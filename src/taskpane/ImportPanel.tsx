@@ -1,51 +1,14 @@
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Button,
-  Checkbox,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Spinner,
-  Text,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { formatCostBand } from '../model/costAnswer';
-import type { RoleOverrides } from '../model/questionRoles';
-import { DEFAULT_COST_OPTIONS, respondentTotals } from '../model/respondentTotals';
-import type { Analysis } from '../model/responseAnalysis';
-import { analyseRead, importDocuments } from '../import/importText';
-import { readRangeCollation } from '../import/rangeCollation';
-import { documentsHash, sha256Hex } from '../import/sourceHash';
-import { overrideProblems, type ModelOverrides } from '../model/costModel';
+import { Button, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
+import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import type { ModelOverrides } from '../model/costModel';
 import { WorkbookRefusal, WorkbookWriteFailed, type WorkbookHost } from '../workbook/host';
-import { findingLocation } from '../workbook/findingLocation';
-import { laidOver, withCostOverride } from './assumptionEdits';
-import type { Finding } from '../model/consultation';
-import { findingFix, type FindingFix } from '../model/findingFixes';
-import { inputChanges } from '../workbook/inputCells';
-import { AssumptionsPanel } from './AssumptionsPanel';
 import type { ModelSource } from '../workbook/takeUp';
-import { writeModel } from './modelWrite';
-import { useWorkbookModel } from './useWorkbookModel';
-import { OverrideTable } from './OverrideTable';
-import { TimelinePanel } from './TimelinePanel';
-import type { UncertaintyRunner } from './uncertaintyRunner';
-import { ExportPanel } from './ExportPanel';
-import { FindingList } from './FindingList';
 import { importReducer, initialImportState, textChangedSinceRead } from './importState';
-import { invalidReason, useInvalidFields } from './FigureField';
-import { unwritten } from './modelState';
+import { invalidReason, useInvalidFields } from './invalidFields';
+import { loadTools, tools } from './lazyTools';
+import { useWorkbookModel } from './useWorkbookModel';
+import type { UncertaintyRunner } from './uncertaintyRunner';
 import { Step } from './Step';
-import { ResponsePreview } from './ResponsePreview';
 import type { TextReader } from './textReader';
 
 const SELECTION_NAME = 'selected range';
@@ -53,21 +16,25 @@ const SELECTION_NAME = 'selected range';
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  // A native select grows to its longest option; keep it inside the pane.
-  select: { minWidth: 0, width: '100%', maxWidth: '100%' },
   note: { display: 'block' },
   hidden: { display: 'none' },
 });
 
-/** Paste → read → preview with flags → choose questions → write the response sheets. */
+/**
+ * Paste → read → preview with flags → choose questions → write the response sheets.
+ *
+ * This component and what the first step shows load with the pane; the rest (ReadReview and
+ * LaterSteps, the engine and the writers) is the tools chunk (lazyTools.ts), loading in the
+ * background once the first step is on screen. Every read waits for it, so anything drawn from a
+ * read or a model (`result`, `modelled`) can use `tools()`.
+ */
 export function ImportPanel({ host, runner, reader }: { host: WorkbookHost; runner: UncertaintyRunner; reader: TextReader }) {
   const styles = useStyles();
   const [state, dispatch] = useReducer(importReducer, initialImportState);
   const fileInput = useRef<HTMLInputElement>(null);
   const { result } = state;
   // Worked out when the read or the typed figures change, not on every edit below.
-  const typedProblems = useMemo(() => (result ? overrideProblems(result.analysis, state.valueOverrides) : []), [result, state.valueOverrides]);
-  const summary = useMemo(() => (result ? summaryLine(result.analysis, state.valueOverrides) : ''), [result, state.valueOverrides]);
+  const typedProblems = useMemo(() => (result ? tools().overrideProblems(result.analysis, state.valueOverrides) : []), [result, state.valueOverrides]);
   const { invalid, report } = useInvalidFields();
   const typeOverrides = useCallback((overrides: ModelOverrides) => dispatch({ type: 'valueOverridesChanged', overrides }), []);
   const [noCostQuestion, setNoCostQuestion] = useState(false);
@@ -83,29 +50,32 @@ export function ImportPanel({ host, runner, reader }: { host: WorkbookHost; runn
           ? 'No cost question was found: choose it below, or confirm the document has none.'
           : (invalidReason(invalid) ?? (typedProblems.length ? 'Check the figures typed first.' : null));
   const usable = result !== null && result.fatal === null && holdBack === null;
-  const waiting = state.modelled !== null && (unwritten(state.modelled, 'assumptions') || unwritten(state.modelled, 'timeline'));
+  const waiting = state.modelled !== null && (tools().unwritten(state.modelled, 'assumptions') || tools().unwritten(state.modelled, 'timeline'));
 
-  const { modelled } = state;
-  /** Selects a finding's row in the workbook the model was written to, under the names its sheets have there. */
-  const showFinding = (index: number) => {
-    if (!modelled) return;
-    const { analysis, findings, renames } = modelled.source;
-    const { sheet, address } = findingLocation(analysis.consultation, findings, index);
-    host.select(renames[sheet] ?? sheet, address).catch((e: unknown) => dispatch({ type: 'showFailed', message: `${e instanceof Error ? e.message : String(e)}. Import again if the sheet was removed.` }));
-  };
-
-  useWorkbookModel(host, modelled, dispatch);
+  useWorkbookModel(host, state.modelled, dispatch);
 
   const [reading, setReading] = useState(false);
   const readPasted = async () => {
     const text = state.text;
     setReading(true);
     try {
-      dispatch({ type: 'textRead', text, ...(await reader(text)) });
+      const [read] = await Promise.all([reader(text), loadTools()]);
+      dispatch({ type: 'textRead', text, ...read });
     } catch (e) {
       dispatch({ type: 'readFailed', message: `${e instanceof Error ? e.message : String(e)}. Nothing was changed.` });
     } finally {
       setReading(false);
+    }
+  };
+
+  const readSelection = async () => {
+    try {
+      const [values, t] = await Promise.all([host.readSelection(), loadTools()]);
+      const read = t.readRangeCollation(values, SELECTION_NAME);
+      const bytes = new TextEncoder().encode(values.map((r) => r.map((c) => String(c ?? '')).join('\t')).join('\n'));
+      dispatch({ type: 'fileRead', files: [{ name: SELECTION_NAME, bytes }], result: t.analyseRead(read), reads: [read] });
+    } catch (e) {
+      dispatch({ type: 'showFailed', message: `The selection could not be read (${e instanceof Error ? e.message : String(e)}).` });
     }
   };
 
@@ -118,17 +88,18 @@ export function ImportPanel({ host, runner, reader }: { host: WorkbookHost; runn
     }
     setDiscardAsked(false);
     dispatch({ type: 'writeStarted' });
+    const t = tools();
     try {
       const source: ModelSource = {
         analysis: result.analysis,
         findings: result.findings,
         sourceName: state.source.name,
-        sourceSha256: state.source.files.length ? await documentsHash(state.source.files) : await sha256Hex(state.text),
+        sourceSha256: state.source.files.length ? await t.documentsHash(state.source.files) : await t.sha256Hex(state.text),
         renames,
       };
       // Figures typed in the preview win over those the workbook held for the same respondent.
-      const written = await writeModel(host, source, (a) => ({ ...a, overrides: laidOver(a.overrides, state.valueOverrides) }));
-      const typed = overrideCount(state.valueOverrides);
+      const written = await t.writeModel(host, source, (a) => ({ ...a, overrides: t.laidOver(a.overrides, state.valueOverrides) }));
+      const typed = t.overrideCount(state.valueOverrides);
       dispatch({ type: 'writeDone', written, source, notes: [...written.notes, ...(typed ? [`Wrote ${typed} override${typed === 1 ? '' : 's'} typed in the preview.`] : [])] });
     } catch (e) {
       const renamesOffered = e instanceof WorkbookRefusal && e.renames ? { renames: e.renames } : {};
@@ -136,73 +107,11 @@ export function ImportPanel({ host, runner, reader }: { host: WorkbookHost; runn
     }
   };
 
-  const questionPicker = (role: keyof RoleOverrides, label: string) => {
-    const chosen = role === 'costQuestion' ? result?.analysis.roles.costQuestion : result?.analysis.roles.leadTimeQuestion;
-    return (
-      <Field label={label}>
-        <Select
-          className={styles.select}
-          value={chosen === null || chosen === undefined ? '' : String(chosen)}
-          onChange={(_, data) => dispatch({ type: 'overrideChanged', role, question: data.value === '' ? undefined : Number(data.value) })}
-        >
-          <option value="">Not found</option>
-          {result?.analysis.consultation.questions.map((q) => (
-            <option key={q.number} value={q.number}>
-              {`Q${q.number}: ${q.text.length > 60 ? `${q.text.slice(0, 57)}...` : q.text}`}
-            </option>
-          ))}
-        </Select>
-      </Field>
-    );
-  };
-
-  // A document that cannot be imported says why at the top; its findings are only that.
-  const findings = result ? (result.fatal ? [] : result.findings) : (modelled?.source.findings ?? []);
-  // A finding can be shown in the workbook once the workbook holds this very read.
-  const canShow = result ? state.importedRead === state.readNumber : modelled !== null;
-  // Before the import a fix is a figure typed in the preview; after it, an override written to the workbook.
-  const inPreview = result !== null && !canShow;
-  const shownAnalysis = result?.analysis ?? modelled?.source.analysis;
-  const overridesNow = inPreview ? state.valueOverrides : (modelled?.draft.overrides ?? state.valueOverrides);
-  const cap = modelled?.draft.costs.openEndedCapMultiple ?? DEFAULT_COST_OPTIONS.openEndedCapMultiple;
-  const resultsById = useMemo(() => new Map(shownAnalysis?.results.map((r) => [r.respondent.id, r]) ?? []), [shownAnalysis]);
-  // Stable while the overrides and the cap stand, so an edit elsewhere does not redraw every finding.
-  const fixOf = useCallback(
-    (f: Finding) => {
-      const fix = findingFix(f, resultsById, cap);
-      if (!fix) return null;
-      const o = overridesNow.costs[fix.respondentId];
-      return { fix, applied: o?.low === fix.cost.low && o?.high === fix.cost.high };
-    },
-    [resultsById, cap, overridesNow],
-  );
-  const withFix = (o: ModelOverrides, fix: FindingFix) => withCostOverride(withCostOverride(o, fix.respondentId, 'low', fix.cost.low), fix.respondentId, 'high', fix.cost.high);
-  const applyFixNow = async (fix: FindingFix) => {
-    if (inPreview) {
-      dispatch({ type: 'valueOverridesChanged', overrides: withFix(state.valueOverrides, fix) });
-      return;
-    }
-    if (!modelled) return;
-    const { written, source } = modelled;
-    try {
-      await host.writeInputs(inputChanges(written, { ...written, overrides: withFix(written.overrides, fix) }, source.analysis.results.map((r) => r.respondent.id)));
-      dispatch({ type: 'overridesWritten', apply: (o) => withFix(o, fix) });
-    } catch (e) {
-      dispatch({ type: 'showFailed', message: `The override could not be written (${e instanceof Error ? e.message : String(e)}). Nothing was changed.` });
-    }
-  };
-
-  // The findings list keeps the same handlers from render to render, so it redraws only when findings or fixes change.
-  const handlers = useRef({ fix: applyFixNow, show: showFinding });
-  useEffect(() => {
-    handlers.current = { fix: applyFixNow, show: showFinding };
-  });
-  const applyFix = useCallback((fix: FindingFix) => void handlers.current.fix(fix), []);
-  const showStable = useCallback((index: number) => handlers.current.show(index), []);
-
+  const later = result !== null || state.modelled !== null;
+  const t = later ? tools() : null;
   return (
     <div className={styles.panel}>
-      {!result && !modelled && <Text>Start here: paste the collated responses (the Annex D text), open the Word collation, or select a table of answers in the sheet, then read it.</Text>}
+      {!later && <Text>Start here: paste the collated responses (the Annex D text), open the Word collation, or select a table of answers in the sheet, then read it.</Text>}
       <Step number={1} title="Import">
         <Field label="Collated responses (Annex D text)" hint="Paste the document's text (question headings and tab-separated tables), open the Word collation, or select a table of answers (Respondent, Category, Question, Response) in the sheet.">
           <Textarea value={state.text} onChange={(_, data) => dispatch({ type: 'textChanged', text: data.value })} resize="vertical" rows={8} aria-label="Collated responses" />
@@ -213,20 +122,7 @@ export function ImportPanel({ host, runner, reader }: { host: WorkbookHost; runn
           </Button>
           {reading && <Spinner size="tiny" label="Reading..." />}
           <Button onClick={() => fileInput.current?.click()}>Open files…</Button>
-          <Button
-            onClick={async () => {
-              try {
-                const values = await host.readSelection();
-                const read = readRangeCollation(values, SELECTION_NAME);
-                const bytes = new TextEncoder().encode(values.map((r) => r.map((c) => String(c ?? '')).join('\t')).join('\n'));
-                dispatch({ type: 'fileRead', files: [{ name: SELECTION_NAME, bytes }], result: analyseRead(read), reads: [read] });
-              } catch (e) {
-                dispatch({ type: 'showFailed', message: `The selection could not be read (${e instanceof Error ? e.message : String(e)}).` });
-              }
-            }}
-          >
-            Use selected range
-          </Button>
+          <Button onClick={readSelection}>Use selected range</Button>
           <input
             ref={fileInput}
             type="file"
@@ -238,7 +134,7 @@ export function ImportPanel({ host, runner, reader }: { host: WorkbookHost; runn
               const chosen = [...(e.target.files ?? [])];
               if (chosen.length === 0) return;
               const files = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-              const { reads, ...read } = await importDocuments(files);
+              const { reads, ...read } = await (await loadTools()).importDocuments(files);
               dispatch({ type: 'fileRead', files, result: read, reads });
               e.target.value = '';
             }}
@@ -253,58 +149,23 @@ export function ImportPanel({ host, runner, reader }: { host: WorkbookHost; runn
             </MessageBarBody>
           </MessageBar>
         )}
-        {costMissing && (
-          <MessageBar intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>No cost question found</MessageBarTitle>
-              Without it every cost is read as no answer. Choose the question that asks about costs below, or confirm the document has none.
-              <Checkbox checked={noCostQuestion} onChange={(_, d) => setNoCostQuestion(d.checked === true)} label="This document has no cost question" />
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {result && result.analysis.results.length > 0 && (
-          <>
-            <Text>{summary}</Text>
-            {state.reads.length > 1 && (
-              <Checkbox
-                checked={state.laterSupersedes}
-                onChange={(_, data) => dispatch({ type: 'supersedeChanged', laterSupersedes: data.checked === true })}
-                label="Later consultations' answers supersede earlier ones"
-              />
-            )}
-            {questionPicker('costQuestion', 'Cost question')}
-            {questionPicker('leadTimeQuestion', 'Lead-time question')}
-            <ResponsePreview results={result.analysis.results} overrides={state.valueOverrides} />
-            {state.importedRead !== state.readNumber && (
-              <Accordion collapsible>
-                <AccordionItem value="overrides">
-                  <AccordionHeader>Override parsed figures before importing</AccordionHeader>
-                  <AccordionPanel>
-                    <OverrideTable results={result.analysis.results} overrides={state.valueOverrides} onChange={typeOverrides} report={report} invalid={invalid} />
-                  </AccordionPanel>
-                </AccordionItem>
-              </Accordion>
-            )}
-            {typedProblems.length > 0 && (
-              <MessageBar intent="warning">
-                <MessageBarBody>
-                  <MessageBarTitle>Check the figures typed</MessageBarTitle>
-                  {typedProblems.map((p) => (
-                    <span key={p} className={styles.note}>
-                      {p}.
-                    </span>
-                  ))}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            <div className={styles.row}>
-              <Button appearance="primary" disabled={!usable || state.busy} onClick={() => write()}>
-                {host.kind === 'excel' ? 'Import into workbook' : 'Import into preview workbook'}
-              </Button>
-              {state.busy && <Spinner size="tiny" label="Writing..." />}
-            </div>
-            {holdBack && <Text role="status">{holdBack}</Text>}
-          </>
+        {t && result && (
+          <t.ReadReview
+            result={result}
+            state={state}
+            dispatch={dispatch}
+            hostKind={host.kind}
+            costMissing={costMissing}
+            noCostQuestion={noCostQuestion}
+            setNoCostQuestion={setNoCostQuestion}
+            typedProblems={typedProblems}
+            typeOverrides={typeOverrides}
+            report={report}
+            invalid={invalid}
+            usable={usable}
+            holdBack={holdBack}
+            onImport={() => write()}
+          />
         )}
         {discardAsked && (
           <MessageBar intent="warning">
@@ -339,57 +200,9 @@ export function ImportPanel({ host, runner, reader }: { host: WorkbookHost; runn
           </MessageBar>
         )}
       </Step>
-      {findings.length > 0 && (
-        <Step number={2} title={`Review findings (${findings.length})`}>
-          <FindingList findings={findings} fixOf={fixOf} onFix={applyFix} {...(canShow ? { onShow: showStable } : {})} />
-        </Step>
-      )}
-      {modelled && (
-        <>
-          {result && state.importedRead !== state.readNumber && (
-            <MessageBar intent="warning">
-              <MessageBarBody>
-                The steps below show the model in the workbook
-                {` (${`${modelled.source.analysis.consultation.modification.id}`.trim() || 'imported earlier'})`}, not the document read above, until it is imported.
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          <Step number={3} title="Assumptions and scenarios">
-            <AssumptionsPanel key={modelled.generation} model={modelled} dispatch={dispatch} host={host} runner={runner} />
-          </Step>
-          <Step number={4} title="Implementation timeline">
-            <TimelinePanel
-              key={`timeline-${modelled.generation}`}
-              model={modelled}
-              dispatch={dispatch}
-              host={host}
-              rewrite={async (adjust) => {
-                const written = await writeModel(host, modelled.source, adjust);
-                dispatch({ type: 'modelRewritten', written });
-              }}
-            />
-          </Step>
-          <Step number={5} title="Export">
-            <ExportPanel report={modelled.report} />
-          </Step>
-        </>
-      )}
+      {t && <t.LaterSteps state={state} dispatch={dispatch} host={host} runner={runner} />}
     </div>
   );
-}
-
-function summaryLine(analysis: Analysis, overrides: ModelOverrides): string {
-  const totals = respondentTotals(analysis.results, DEFAULT_COST_OPTIONS, overrides.costs);
-  const quantified = totals.counts.band + totals.counts.zero;
-  const typed = overrideCount(overrides);
-  const { id, title } = analysis.consultation.modification;
-  const withTyped = typed ? ` with ${typed} override${typed === 1 ? '' : 's'}` : '';
-  return `${id} ${title}: ${analysis.results.length} respondent${analysis.results.length === 1 ? '' : 's'}; ${quantified} gave a figure, totalling ${formatCostBand(totals.low, totals.high)}${withTyped}; ${totals.counts.unquantified} unquantified.`;
-}
-
-/** Respondents with a figure typed for cost or lead time. */
-function overrideCount(o: ModelOverrides): number {
-  return new Set([...Object.keys(o.costs), ...Object.keys(o.leadTimeMonths)]).size;
 }
 
 /** Words a modeller can act on; never a stack trace. */

@@ -1,11 +1,12 @@
 import type { ReadResult } from '../import/annexText';
-import { analyseRead, type DocumentFile, type ImportResult } from '../import/importText';
+import type { DocumentFile, ImportResult } from '../import/importText';
 import type { ModelAssumptions, ModelOverrides } from '../model/costModel';
 import type { RoleOverrides } from '../model/questionRoles';
 import type { ModelNow, ModelSource, ModelTakenUp } from '../workbook/takeUp';
 import type { ModelWritten } from './modelWrite';
-import { modelState, partWritten, rebased, type ModelState, type Part } from './modelState';
-import { formatReportDate } from '../report/format';
+import type { ModelState, Part } from './modelState';
+// The reducer's actions on a read or a model come after the tools have loaded (see lazyTools.ts).
+import { tools } from './lazyTools';
 
 /** Everything the import flow shows, in one place; components only select from it and dispatch. */
 export interface ImportState {
@@ -132,13 +133,13 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
       if (state.reads.length === 0) return state;
       const { [action.role]: _previous, ...others } = state.overrides;
       const overrides: RoleOverrides = action.question === undefined ? others : { ...others, [action.role]: action.question };
-      return { ...state, overrides, result: analyseRead(state.reads, { ...overrides, laterSupersedes: state.laterSupersedes }), outcome: null };
+      return { ...state, overrides, result: tools().analyseRead(state.reads, { ...overrides, laterSupersedes: state.laterSupersedes }), outcome: null };
     }
     case 'valueOverridesChanged':
       return { ...state, valueOverrides: action.overrides, outcome: null };
     case 'supersedeChanged':
       if (state.reads.length === 0) return state;
-      return { ...state, laterSupersedes: action.laterSupersedes, result: analyseRead(state.reads, { ...state.overrides, laterSupersedes: action.laterSupersedes }), outcome: null };
+      return { ...state, laterSupersedes: action.laterSupersedes, result: tools().analyseRead(state.reads, { ...state.overrides, laterSupersedes: action.laterSupersedes }), outcome: null };
     case 'writeStarted':
       return { ...state, busy: true, outcome: null };
     case 'writeDone': {
@@ -149,7 +150,7 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
         busy: false,
         valueOverrides: NO_OVERRIDES,
         importedRead: state.readNumber,
-        modelled: modelState({ ...action.source, renames: action.written.renames }, action.written.assumptions, action.written.export, state.modelled),
+        modelled: tools().modelState({ ...action.source, renames: action.written.renames }, action.written.assumptions, action.written.export, state.modelled),
         outcome: { intent: 'success', title: 'Imported', text: `${parts.join('; ')} (${cells.toLocaleString('en-GB')} cells).`, notes: action.notes },
       };
     }
@@ -160,7 +161,7 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
       return {
         ...state,
         modelled: {
-          ...rebased(partWritten(state.modelled, 'timeline'), action.written.assumptions),
+          ...tools().rebased(tools().partWritten(state.modelled, 'timeline'), action.written.assumptions),
           source: { ...state.modelled.source, renames: action.written.renames },
           report: action.written.export,
           writes: state.modelled.writes + 1,
@@ -168,13 +169,13 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
       };
     case 'workbookChanged':
       // The report follows the cells; the panels follow them where nothing typed is waiting.
-      return state.modelled ? { ...state, modelled: { ...rebased(state.modelled, action.now.assumptions), report: action.now.export } } : state;
+      return state.modelled ? { ...state, modelled: { ...tools().rebased(state.modelled, action.now.assumptions), report: action.now.export } } : state;
     case 'draftChanged':
       return state.modelled ? { ...state, modelled: { ...state.modelled, draft: action.draft } } : state;
     case 'draftOverridesChanged':
       return state.modelled ? { ...state, modelled: { ...state.modelled, draft: { ...state.modelled.draft, overrides: action.overrides } } } : state;
     case 'partWritten':
-      return state.modelled ? { ...state, modelled: partWritten(state.modelled, action.part, action.draft) } : state;
+      return state.modelled ? { ...state, modelled: tools().partWritten(state.modelled, action.part, action.draft) } : state;
     case 'overridesWritten': {
       // A fix written straight to the workbook: in what it holds, and in the panels' draft beside
       // their other edits. The finding itself then says it is in place.
@@ -200,11 +201,11 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
       const n = source.analysis.results.length;
       return {
         ...state,
-        modelled: modelState(source, assumptions, action.model.export, null),
+        modelled: tools().modelState(source, assumptions, action.model.export, null),
         outcome: {
           intent: 'info',
           title: 'This workbook holds a model',
-          text: `${`${id} ${title}`.trim()}: ${n} respondent${n === 1 ? '' : 's'}, from ${source.sourceName}${written ? `, written ${formatReportDate(written)}` : ''}. Its assumptions, timeline and report are below; read a document to import it again.`,
+          text: `${`${id} ${title}`.trim()}: ${n} respondent${n === 1 ? '' : 's'}, from ${source.sourceName}${written ? `, written ${tools().formatReportDate(written)}` : ''}. Its assumptions, timeline and report are below; read a document to import it again.`,
         },
       };
     }

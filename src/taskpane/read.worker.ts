@@ -1,4 +1,4 @@
-import { readText } from './textReader';
+import { readText } from './readText';
 
 /** Reading a pasted document off the page's thread: one read a message, answered in turn. */
 self.onmessage = (event: MessageEvent<string>) => {

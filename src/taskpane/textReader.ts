@@ -1,6 +1,5 @@
-import { readAnnexText, type ReadResult } from '../import/annexText';
-import { analyseRead, type ImportResult } from '../import/importText';
-import { SOURCE_NAME } from './importState';
+import type { ReadResult } from '../import/annexText';
+import type { ImportResult } from '../import/importText';
 
 /** Pasted text, read and analysed. */
 export interface TextRead {
@@ -11,10 +10,5 @@ export interface TextRead {
 /** Reads pasted text: in a worker in the pane, so a long document leaves the page responsive. */
 export type TextReader = (text: string) => Promise<TextRead>;
 
-export function readText(text: string): TextRead {
-  const read = readAnnexText(text, SOURCE_NAME);
-  return { read, result: analyseRead(read) };
-}
-
-/** In this thread: for tests and where workers are unavailable. */
-export const readInPage: TextReader = async (text) => readText(text);
+/** In this thread: for tests and where workers are unavailable. The reader loads with the first read. */
+export const readInPage: TextReader = async (text) => (await import(/* webpackChunkName: "review" */ './readText')).readText(text);

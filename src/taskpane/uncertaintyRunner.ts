@@ -1,4 +1,4 @@
-import { runUncertainty, type ModelAssumptions } from '../model/costModel';
+import type { ModelAssumptions } from '../model/costModel';
 import type { IndustryEstimate } from '../model/industryCost';
 import type { MonteCarloResult } from '../model/monteCarlo';
 import type { Analysis } from '../model/responseAnalysis';
@@ -22,17 +22,20 @@ export class Cancelled extends Error {
   override readonly name = 'Cancelled';
 }
 
-/** Runs in this thread: for tests and where workers are unavailable. */
+/** Runs in this thread: for tests and where workers are unavailable. The engine loads with the first run. */
 export const runInPage: UncertaintyRunner = (job, onProgress) => {
   let cancelled = false;
+  const engine = import(/* webpackChunkName: "review" */ '../model/costModel');
   const result = new Promise<MonteCarloResult>((resolve, reject) =>
     setTimeout(() => {
-      if (cancelled) return reject(new Cancelled('cancelled'));
-      try {
-        resolve(runUncertainty(job.analysis, job.assumptions, job.industry, onProgress));
-      } catch (e) {
-        reject(e);
-      }
+      engine.then(({ runUncertainty }) => {
+        if (cancelled) return reject(new Cancelled('cancelled'));
+        try {
+          resolve(runUncertainty(job.analysis, job.assumptions, job.industry, onProgress));
+        } catch (e) {
+          reject(e);
+        }
+      }, reject);
     }, 0),
   );
   return { result, cancel: () => (cancelled = true) };

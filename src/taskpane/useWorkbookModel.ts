@@ -2,24 +2,27 @@ import { useEffect, type Dispatch } from 'react';
 import type { WorkbookHost } from '../workbook/host';
 import type { ImportAction } from './importState';
 import type { ModelState } from './modelState';
-import { readModelNow, takeUpWorkbook } from './modelWrite';
+import { loadTools, tools } from './lazyTools';
 
 /**
  * Keeps the pane's record of the model with the workbook: takes up a model the workbook already
- * holds when the pane opens, and reads the model's cells again whenever they change.
+ * holds when the pane opens, and reads the model's cells again whenever they change. Opening the
+ * pane starts loading the tools (lazyTools.ts), whether or not the workbook holds a model.
  */
 export function useWorkbookModel(host: WorkbookHost, modelled: ModelState | null, dispatch: Dispatch<ImportAction>): void {
   // A workbook with a model in it (written earlier, here or by the CLI) opens with its panels.
   useEffect(() => {
     let open = true;
-    takeUpWorkbook(host).then(
-      (model) => {
-        if (!open || model === null) return;
-        if ('problems' in model) dispatch({ type: 'takeUpFailed', message: `${model.problems.join('; ')}. Correct the cell on the Assumptions sheet and reopen the pane, or import the document again.` });
-        else dispatch({ type: 'takenUp', model });
-      },
-      (e: unknown) => open && dispatch({ type: 'takeUpFailed', message: `The workbook could not be read (${e instanceof Error ? e.message : String(e)}). Import the document again to rebuild the model.` }),
-    );
+    loadTools()
+      .then((t) => t.takeUpWorkbook(host))
+      .then(
+        (model) => {
+          if (!open || model === null) return;
+          if ('problems' in model) dispatch({ type: 'takeUpFailed', message: `${model.problems.join('; ')}. Correct the cell on the Assumptions sheet and reopen the pane, or import the document again.` });
+          else dispatch({ type: 'takenUp', model });
+        },
+        (e: unknown) => open && dispatch({ type: 'takeUpFailed', message: `The workbook could not be read (${e instanceof Error ? e.message : String(e)}). Import the document again to rebuild the model.` }),
+      );
     return () => {
       open = false;
     };
@@ -32,7 +35,7 @@ export function useWorkbookModel(host: WorkbookHost, modelled: ModelState | null
     let stop: (() => Promise<void>) | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = () =>
-      readModelNow(host, modelled.source, modelled.written).then(
+      tools().readModelNow(host, modelled.source, modelled.written).then(
         (now) => {
           if (!live || now === null) return;
           if ('problems' in now) dispatch({ type: 'workbookUnreadable', message: `The workbook's cells stop the model: ${now.problems.join('; ')}.` });

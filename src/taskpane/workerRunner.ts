@@ -33,10 +33,11 @@ export const runInWorker: UncertaintyRunner = (job, onProgress) => {
 };
 
 /**
- * Reads pasted text in a Web Worker built from read.worker.ts. The worker starts with the pane, so
- * its code is loaded before the first read; reads are answered in the order they were asked.
+ * Reads pasted text in a Web Worker built from read.worker.ts. The worker starts once `startAfter`
+ * settles (the pane's first step on screen), so its code is loaded before the first read without
+ * holding up the first text; reads are answered in the order they were asked.
  */
-export function workerReader(): TextReader {
+export function workerReader(startAfter: Promise<unknown> = Promise.resolve()): TextReader {
   let worker: Worker | null = null;
   const waiting: Array<{ resolve: (r: TextRead) => void; reject: (e: Error) => void }> = [];
   const start = () => {
@@ -53,7 +54,7 @@ export function workerReader(): TextReader {
     };
     return w;
   };
-  worker = start();
+  void startAfter.finally(() => (worker ??= start()));
   return (text) =>
     new Promise<TextRead>((resolve, reject) => {
       worker ??= start();

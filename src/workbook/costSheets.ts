@@ -8,7 +8,7 @@ import { respondentCosts } from '../model/respondentTotals';
 import type { Analysis } from '../model/responseAnalysis';
 import { A } from './assumptionsSheet';
 import { add, addMonths, call, div, ge, gt, iff, le, mul, name, num as n, rowCell, str, sub, type Expr } from './formula';
-import { col, date, excelSerial, formula, num, SheetCursor, text, type Placement, type SheetPlan, type Validation } from './plan';
+import { builtFormula, col, date, excelSerial, num, SheetCursor, text, type Placement, type SheetPlan, type Validation } from './plan';
 
 export const COSTS_SHEET = 'Costs';
 export const LEAD_TIMES_SHEET = 'Lead times';
@@ -94,13 +94,13 @@ export function costsSheet(analysis: Analysis, a: ModelAssumptions): { sheet: Sh
     const parsed = costRange(r.cost);
     const override = a.overrides.costs[r.respondent.id] ?? {};
     const u = used.get(r.respondent.id);
+    // The formulas are built when the row is written (builtFormula): ten thousand rows of them held at once are a hundred megabytes.
     const c = (k: number) => p.cell(k, i);
-    const { low, high } = pairFormulas(c(COSTS.overrideLow), c(COSTS.overrideHigh), c(COSTS.parsedLow), c(COSTS.parsedHigh), blank);
-    const hasFigure = isNum(c(COSTS.low));
+    const pair = () => pairFormulas(c(COSTS.overrideLow), c(COSTS.overrideHigh), c(COSTS.parsedLow), c(COSTS.parsedHigh), blank);
+    const hasFigure = () => isNum(c(COSTS.low));
     // A respondent with a figure and no yearly one counts £0 a year; without a figure, nothing.
-    const ongoing = pairFormulas(c(COSTS.overrideOngoingLow), c(COSTS.overrideOngoingHigh), c(COSTS.parsedOngoingLow), c(COSTS.parsedOngoingHigh), n(0));
-    const whenFigure = (e: Expr) => iff(hasFigure, e, blank);
-    const valid = overridesValid([c(COSTS.overrideLow), c(COSTS.overrideHigh)], [c(COSTS.overrideOngoingLow), c(COSTS.overrideOngoingHigh)]);
+    const ongoing = () => pairFormulas(c(COSTS.overrideOngoingLow), c(COSTS.overrideOngoingHigh), c(COSTS.parsedOngoingLow), c(COSTS.parsedOngoingHigh), n(0));
+    const whenFigure = (e: Expr) => iff(hasFigure(), e, blank);
     const validNow = [override.low, override.high, override.ongoingLow, override.ongoingHigh].every((v) => v === undefined || v >= 0) &&
       (override.low === undefined || override.high === undefined || override.low <= override.high) &&
       (override.ongoingLow === undefined || override.ongoingHigh === undefined || override.ongoingLow <= override.ongoingHigh);
@@ -114,18 +114,18 @@ export function costsSheet(analysis: Analysis, a: ModelAssumptions): { sheet: Sh
       num(parsed?.high),
       num(override.low),
       num(override.high),
-      formula(low, u?.low),
-      formula(high, u?.high),
-      formula(iff(hasFigure, div(add(c(COSTS.low), c(COSTS.high)), n(2)), blank), u?.central),
-      formula(iff(hasFigure, n(1), n(0)), u ? 1 : 0),
+      builtFormula(() => pair().low, u?.low),
+      builtFormula(() => pair().high, u?.high),
+      builtFormula(() => iff(hasFigure(), div(add(c(COSTS.low), c(COSTS.high)), n(2)), blank), u?.central),
+      builtFormula(() => iff(hasFigure(), n(1), n(0)), u ? 1 : 0),
       num(parsed?.ongoing?.low),
       num(parsed?.ongoing ? parsed.ongoing.high : null),
       num(override.ongoingLow),
       num(override.ongoingHigh),
-      formula(whenFigure(ongoing.low), u?.ongoing.low),
-      formula(whenFigure(ongoing.high), u?.ongoing.high),
-      formula(whenFigure(div(add(c(COSTS.ongoingLow), c(COSTS.ongoingHigh)), n(2))), u?.ongoing.central),
-      formula(valid, validNow ? 'yes' : 'no'),
+      builtFormula(() => whenFigure(ongoing().low), u?.ongoing.low),
+      builtFormula(() => whenFigure(ongoing().high), u?.ongoing.high),
+      builtFormula(() => whenFigure(div(add(c(COSTS.ongoingLow), c(COSTS.ongoingHigh)), n(2))), u?.ongoing.central),
+      builtFormula(() => overridesValid([c(COSTS.overrideLow), c(COSTS.overrideHigh)], [c(COSTS.overrideOngoingLow), c(COSTS.overrideOngoingHigh)]), validNow ? 'yes' : 'no'),
       text(r.cost.flag ?? ''),
       text(r.costSource ? lines(r.costSource) : ''),
     ];
@@ -194,8 +194,9 @@ export function leadTimesSheet(analysis: Analysis, a: ModelAssumptions, model: M
     const parsed = leadTimeRange(r.leadTime);
     const ready = readiness.get(r.respondent.id);
     const override = a.overrides.leadTimeMonths[r.respondent.id];
+    // Formulas built when written, as on Costs.
     const c = (k: number) => p.cell(k, i);
-    const [o, m, nr, rb] = [c(LEAD.overrideMonths), c(LEAD.months), c(LEAD.namedRelease), c(LEAD.readyBy)];
+    const [o, m, nr, rb] = [() => c(LEAD.overrideMonths), () => c(LEAD.months), () => c(LEAD.namedRelease), () => c(LEAD.readyBy)];
     const months = override ?? parsed?.max;
     const named = releaseNamed(r, a);
     const readyBy = months !== undefined ? addLeadTime(a.timeline.decisionDate, months) : ready?.status === 'named-release' ? ready.readyBy : null;
@@ -210,11 +211,11 @@ export function leadTimesSheet(analysis: Analysis, a: ModelAssumptions, model: M
       num(parsed?.min),
       num(parsed?.max),
       num(override),
-      formula(iff(isNum(o), o, iff(isNum(c(LEAD.parsedMax)), c(LEAD.parsedMax), blank)), months),
+      builtFormula(() => iff(isNum(o()), o(), iff(isNum(c(LEAD.parsedMax)), c(LEAD.parsedMax), blank)), months),
       date(named),
-      formula(iff(isNum(m), readyByFormula(m), iff(call('AND', isNum(nr), gt(nr, A.decisionDate)), nr, blank)), readyBy ? excelSerial(readyBy) : null, 'date'),
-      formula(iff(isNum(m), blank, rb), namedCounted ? excelSerial(namedCounted) : null, 'date'),
-      formula(iff(isNum(rb), iff(le(rb, TARGET_RELEASE), str('yes'), str('no')), iff(isNum(nr), str(PAST_RELEASE), blank)), readyText),
+      builtFormula(() => iff(isNum(m()), readyByFormula(m()), iff(call('AND', isNum(nr()), gt(nr(), A.decisionDate)), nr(), blank)), readyBy ? excelSerial(readyBy) : null, 'date'),
+      builtFormula(() => iff(isNum(m()), blank, rb()), namedCounted ? excelSerial(namedCounted) : null, 'date'),
+      builtFormula(() => iff(isNum(rb()), iff(le(rb(), TARGET_RELEASE), str('yes'), str('no')), iff(isNum(nr()), str(PAST_RELEASE), blank)), readyText),
       text(r.leadTime.flag ?? ''),
       text(r.leadTimeSource ? lines(r.leadTimeSource) : ''),
     ];

@@ -41,7 +41,8 @@ export type FunctionName =
   | 'MOD'
   | 'EXACT'
   | 'TRIM'
-  | 'ROWS';
+  | 'ROWS'
+  | 'TEXT';
 
 export type Expr =
   | { readonly k: 'num'; readonly v: number }
@@ -64,13 +65,74 @@ export type Expr =
 
 type Operator = '+' | '-' | '*' | '/' | '&' | '=' | '<>' | '<' | '<=' | '>' | '>=';
 
+/*
+ * The nodes most formulas are made of are built by constructors, not object literals: V8 decides
+ * where a literal's objects live by the place it is written, and the same few places build both
+ * the formulas a plan keeps and those a writer builds and drops (builtFormula in plan.ts). Written
+ * as literals, the dropped nodes went straight to the old generation: hundreds of megabytes of
+ * garbage writing a large workbook. The objects are the same: the same fields, in the same order
+ * (declared, then set, so that `k` comes first as in a literal).
+ */
+class NumNode {
+  readonly k = 'num';
+  readonly v: number;
+  constructor(v: number) {
+    this.v = v;
+  }
+}
+class StrNode {
+  readonly k = 'str';
+  readonly v: string;
+  constructor(v: string) {
+    this.v = v;
+  }
+}
+class CellNode {
+  readonly k = 'cell';
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  constructor(sheet: string, row: number, col: number) {
+    this.sheet = sheet;
+    this.row = row;
+    this.col = col;
+  }
+}
+class CallNode {
+  readonly k = 'call';
+  readonly fn: FunctionName;
+  readonly args: readonly Expr[];
+  constructor(fn: FunctionName, args: readonly Expr[]) {
+    this.fn = fn;
+    this.args = args;
+  }
+}
+class OpNode {
+  readonly k = 'op';
+  readonly op: Operator;
+  readonly a: Expr;
+  readonly b: Expr;
+  constructor(op: Operator, a: Expr, b: Expr) {
+    this.op = op;
+    this.a = a;
+    this.b = b;
+  }
+}
+class NegNode {
+  readonly k = 'neg';
+  readonly a: Expr;
+  constructor(a: Expr) {
+    this.a = a;
+  }
+}
+
 export const num = (v: number): Expr => {
   if (!Number.isFinite(v)) throw new RangeError(`a formula number must be finite (got ${v})`);
-  return { k: 'num', v };
+  return new NumNode(v);
 };
-export const str = (v: string): Expr => ({ k: 'str', v });
+export const str = (v: string): Expr => new StrNode(v);
 /** One cell; rows and columns are 0-based. */
-export const cell = (sheet: string, row: number, col: number): Expr => ({ k: 'cell', sheet, row, col });
+export const cell = (sheet: string, row: number, col: number): Expr => new CellNode(sheet, row, col);
 /** A cell whose column stays put when the formula is applied across a row ($N2): for conditional formats. */
 export const rowCell = (sheet: string, row: number, col: number): Expr => ({ k: 'cell', sheet, row, col, fixedColumn: true });
 /** A rectangle of cells, 0-based and inclusive. */
@@ -79,8 +141,8 @@ export const name = (n: string): Expr => {
   if (!DEFINED_NAME.test(n)) throw new Error(`"${n}" is not a defined name this workbook uses`);
   return { k: 'name', name: n };
 };
-export const call = (fn: FunctionName, ...args: Expr[]): Expr => ({ k: 'call', fn, args });
-const op = (o: Operator) => (a: Expr, b: Expr): Expr => ({ k: 'op', op: o, a, b });
+export const call = (fn: FunctionName, ...args: Expr[]): Expr => new CallNode(fn, args);
+const op = (o: Operator) => (a: Expr, b: Expr): Expr => new OpNode(o, a, b);
 export const add = op('+');
 export const sub = op('-');
 export const mul = op('*');
@@ -92,7 +154,7 @@ export const lt = op('<');
 export const le = op('<=');
 export const gt = op('>');
 export const ge = op('>=');
-export const neg = (a: Expr): Expr => ({ k: 'neg', a });
+export const neg = (a: Expr): Expr => new NegNode(a);
 export const sum = (...args: Expr[]): Expr => call('SUM', ...args);
 export const abs = (a: Expr): Expr => call('ABS', a);
 export const iff = (test: Expr, then: Expr, otherwise: Expr): Expr => call('IF', test, then, otherwise);
@@ -119,54 +181,38 @@ export type Dialect = 'structured' | 'a1';
 
 /** The formula text, with "=" in front, as written from a cell on `fromSheet`. */
 export function formulaText(e: Expr, fromSheet: string, dialect: Dialect = 'structured'): string {
-  const out = ['='];
-  print(e, fromSheet, dialect, out);
-  return out.join('');
+  return `=${print(e, fromSheet, dialect)}`;
 }
 
-/** Appends the text of `e` to `out` (one buffer for the whole formula: report sentences are long). */
-function print(e: Expr, from: string, dialect: Dialect, out: string[]): void {
+/** The text of `e` (joined with +, which V8 keeps as a rope until the whole formula is read: report sentences are long). */
+function print(e: Expr, from: string, dialect: Dialect): string {
   switch (e.k) {
     case 'num':
-      out.push(String(e.v));
-      return;
+      return String(e.v);
     case 'str':
-      out.push(`"${e.v.replace(/"/g, '""')}"`);
-      return;
+      return e.v.includes('"') ? `"${e.v.replace(/"/g, '""')}"` : `"${e.v}"`;
     case 'cell':
-      out.push(`${sheetPrefix(e.sheet, from)}${e.fixedColumn ? '$' : ''}${columnName(e.col)}${e.row + 1}`);
-      return;
+      return `${sheetPrefix(e.sheet, from)}${e.fixedColumn ? '$' : ''}${columnLabel(e.col)}${e.row + 1}`;
     case 'area':
-      if (e.table && dialect === 'structured') out.push(`${e.table.name}[${e.table.column.replace(/['[\]#]/g, "'$&")}]`);
-      else out.push(`${sheetPrefix(e.sheet, from)}$${columnName(e.col)}$${e.row + 1}:$${columnName(e.col2)}$${e.row2 + 1}`);
-      return;
+      if (e.table && dialect === 'structured') return `${e.table.name}[${e.table.column.replace(/['[\]#]/g, "'$&")}]`;
+      return `${sheetPrefix(e.sheet, from)}$${columnName(e.col)}$${e.row + 1}:$${columnName(e.col2)}$${e.row2 + 1}`;
     case 'name':
-      out.push(e.name);
-      return;
-    case 'call':
-      out.push(e.fn, '(');
-      for (let i = 0; i < e.args.length; i++) {
-        if (i) out.push(',');
-        print(e.args[i]!, from, dialect, out);
-      }
-      out.push(')');
-      return;
+      return e.name;
+    case 'call': {
+      let text = `${e.fn}(`;
+      for (let i = 0; i < e.args.length; i++) text += (i ? ',' : '') + print(e.args[i]!, from, dialect);
+      return `${text})`;
+    }
     case 'op': {
       // A chain of & is written flat, so long sentences do not nest deeper than Excel allows.
-      const parts = e.op === '&' ? concatenated(e) : [e.a, e.b];
-      out.push('(');
-      for (let i = 0; i < parts.length; i++) {
-        if (i) out.push(e.op);
-        print(parts[i]!, from, dialect, out);
-      }
-      out.push(')');
-      return;
+      if (e.op !== '&') return `(${print(e.a, from, dialect)}${e.op}${print(e.b, from, dialect)})`;
+      const parts = concatenated(e);
+      let text = '(';
+      for (let i = 0; i < parts.length; i++) text += (i ? '&' : '') + print(parts[i]!, from, dialect);
+      return `${text})`;
     }
     case 'neg':
-      out.push('(-');
-      print(e.a, from, dialect, out);
-      out.push(')');
-      return;
+      return `(-${print(e.a, from, dialect)})`;
     default: {
       const never: never = e;
       return never;
@@ -174,15 +220,32 @@ function print(e: Expr, from: string, dialect: Dialect, out: string[]): void {
   }
 }
 
+/** The operands of a chain of &, left to right (flattened in one pass: report sentences are long chains). */
 function concatenated(e: Expr): Expr[] {
-  return e.k === 'op' && e.op === '&' ? [...concatenated(e.a), ...concatenated(e.b)] : [e];
+  const parts: Expr[] = [];
+  const pending: Expr[] = [e];
+  while (pending.length) {
+    const x = pending.pop()!;
+    if (x.k === 'op' && x.op === '&') pending.push(x.b, x.a);
+    else parts.push(x);
+  }
+  return parts;
 }
 
 /** 'Sheet name'! when the reference is on another sheet; quotes doubled inside. */
 function sheetPrefix(sheet: string, from: string): string {
   if (sheet === from) return '';
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
+  let prefix = SHEET_PREFIXES.get(sheet);
+  if (prefix === undefined) SHEET_PREFIXES.set(sheet, (prefix = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`));
+  return prefix;
 }
+const SHEET_PREFIXES = new Map<string, string>();
+
+/** columnName, remembered: formulas name the same few columns again and again. */
+function columnLabel(index: number): string {
+  return (COLUMN_LABELS[index] ??= columnName(index));
+}
+const COLUMN_LABELS: string[] = [];
 
 export function columnName(index: number): string {
   let n = index + 1;

@@ -10,13 +10,12 @@ const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eig
 
 /** The formula that writes a piece of live report text (report/liveText.ts) from the workbook's cells. */
 export function liveFormula(live: Live, resolve: Resolve): Expr {
-  const f = (l: Live) => liveFormula(l, resolve);
   if (typeof live === 'string') return str(live);
   switch (live.k) {
     case 'money':
       return gbpText(resolve(live.q));
     case 'range':
-      return gbpRangeText(resolve(live.low), resolve(live.high));
+      return gbpRangeText(resolve(live.low), resolve(live.high), live.stated);
     case 'date':
       return dateText(resolve(live.q));
     case 'share':
@@ -32,9 +31,9 @@ export function liveFormula(live: Live, resolve: Resolve): Expr {
     case 'round':
       return concat(call('ROUND', resolve(live.q), num(live.places)), str(''));
     case 'if':
-      return iff(testFormula(live.test, resolve), f(live.then), f(live.else));
+      return iff(testFormula(live.test, resolve), liveFormula(live.then, resolve), liveFormula(live.else, resolve));
     case 'cat':
-      return live.parts.length === 0 ? str('') : live.parts.map(f).reduce((a, b) => concat(a, b));
+      return live.parts.length === 0 ? str('') : live.parts.map((l) => liveFormula(l, resolve)).reduce((a, b) => concat(a, b));
     default: {
       const never: never = live;
       return never;
@@ -43,18 +42,17 @@ export function liveFormula(live: Live, resolve: Resolve): Expr {
 }
 
 function testFormula(t: Test, resolve: Resolve): Expr {
-  const x = (q: Quantity) => resolve(q);
   switch (t.k) {
     case 'number':
-      return call('ISNUMBER', x(t.q));
+      return call('ISNUMBER', resolve(t.q));
     case 'eq':
-      return eq(x(t.q), typeof t.v === 'string' ? str(t.v) : typeof t.v === 'number' ? num(t.v) : call(t.v ? 'TRUE' : 'FALSE'));
+      return eq(resolve(t.q), typeof t.v === 'string' ? str(t.v) : typeof t.v === 'number' ? num(t.v) : call(t.v ? 'TRUE' : 'FALSE'));
     case 'same':
-      return call('EXACT', x(t.a), x(t.b));
+      return call('EXACT', resolve(t.a), resolve(t.b));
     case 'gt':
-      return call('AND', call('ISNUMBER', x(t.q)), gt(x(t.q), num(t.v)));
+      return call('AND', call('ISNUMBER', resolve(t.q)), gt(resolve(t.q), num(t.v)));
     case 'lt':
-      return call('AND', call('ISNUMBER', x(t.q)), lt(x(t.q), num(t.v)));
+      return call('AND', call('ISNUMBER', resolve(t.q)), lt(resolve(t.q), num(t.v)));
     case 'not':
       return call('NOT', testFormula(t.t, resolve));
     case 'and':

@@ -145,6 +145,19 @@ export const empty: Cell = { t: 'empty' };
 export const date = (v: string | null | undefined): Cell => (v ? { t: 'date', v } : { t: 'empty', fmt: 'date' });
 export const formula = (f: Expr, v: number | string | boolean | null | undefined, fmt?: CellFormat): Cell => ({ t: 'formula', f, v: v ?? null, ...(fmt ? { fmt } : {}) });
 
+/**
+ * A formula cell whose formula is built each time it is read, not held: a report row's formulas
+ * are hundreds of objects each, megabytes for a large consultation, and writers read them once.
+ */
+export const builtFormula = (f: () => Expr, v: number | string | boolean | null | undefined, fmt?: CellFormat): Cell => ({
+  t: 'formula',
+  get f() {
+    return f();
+  },
+  v: v ?? null,
+  ...(fmt ? { fmt } : {}),
+});
+
 /** Where a table sits, and references to its cells for formulas elsewhere. */
 export class Placement {
   constructor(

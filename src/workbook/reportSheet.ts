@@ -5,7 +5,7 @@ import { COSTS, LEAD } from './costSheets';
 import { call, div, gt, iff, name, num, str, sum, type Expr } from './formula';
 import { liveFormula } from './liveFormulas';
 import { BAND_COUNTS, BY_CATEGORY, TOTALS } from './industrySheet';
-import { col, formula, SheetCursor, text, type Cell, type Placement, type SheetPlan } from './plan';
+import { builtFormula, col, SheetCursor, text, type Cell, type Placement, type SheetPlan } from './plan';
 import { RESULTS } from './scenarioSheet';
 
 export const REPORT_SHEET = 'Report tables';
@@ -35,7 +35,7 @@ const RESPONDENT_CELLS = {
   readyBy: ['leadTimes', LEAD.readyBy],
   ready: ['leadTimes', LEAD.ready],
 } as const;
-const TIMELINE_ROWS = { respondentMonths: 1, requiredMonths: 4, governedBy: 9, basis: 10 } as const;
+const TIMELINE_ROWS = { respondentMonths: 1, requiredMonths: 4, governedBy: 9, basis: 10, decisionBy: 11, fallbackRelease: 12, notReady: 13 } as const;
 
 /** The workbook cell (or formula over cells) that holds a quantity the report quotes. */
 export function resolver(refs: ReportRefs): (q: Quantity) => Expr {
@@ -78,6 +78,8 @@ export function resolver(refs: ReportRefs): (q: Quantity) => Expr {
         if (a === 'decisionDate') return A.decisionDate;
         if (a === 'readyDate' || a === 'earliestRelease' || a === 'targetRelease') return name(`${a[0]!.toUpperCase()}${a.slice(1)}`);
         return refs.timelineSummary.cell(1, TIMELINE_ROWS[a as keyof typeof TIMELINE_ROWS]);
+      case 'input':
+        return A[a as 'secasDays' | 'secasDayRate' | 'secasOther'];
       case 'checks':
         return name('ChecksStatus');
       case 'count':
@@ -98,7 +100,7 @@ export function reportSheet(tables: readonly ReportTable[], refs: ReportRefs): S
   const cursor = new SheetCursor(REPORT_SHEET);
   // Each column as wide as its longest text (a sentence or note wraps in the first column).
   const width = (texts: readonly string[]) => Math.min(PROSE_WIDTH, Math.max(10, ...texts.map((t) => t.length + 2)));
-  const cellOf = (l: Live): Cell => (typeof l === 'string' ? text(l) : formula(liveFormula(l, resolve), evaluate(l)));
+  const cellOf = (l: Live): Cell => (typeof l === 'string' ? text(l) : builtFormula(() => liveFormula(l, resolve), evaluate(l)));
   const placed = tables.flatMap((t, i) => {
     const id = t.id.replace(/[^A-Za-z0-9]/g, '_');
     const body = cursor.place(t.rows.length, `Table ${i + 1}: ${t.title}`, `tblReport_${id}`, t.columns.map((c, j) => col(c.header, 'text', width([c.header, ...t.rows.map((r) => r[j] ?? '')]))));

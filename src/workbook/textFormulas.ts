@@ -1,5 +1,5 @@
 import { MONTH_NAMES } from '../model/leadTimeAnswer';
-import { abs, call, concat, div, ge, iff, lt, mul, num, str, type Expr } from './formula';
+import { abs, add, call, concat, div, ge, iff, lt, mul, num, str, type Expr } from './formula';
 
 /**
  * Formulas that write figures as the report writes them, so text built in the workbook follows
@@ -10,21 +10,35 @@ import { abs, call, concat, div, ge, iff, lt, mul, num, str, type Expr } from '.
 const round = (x: Expr, places: number) => call('ROUND', x, num(places));
 const text = (x: Expr) => concat(x, str(''));
 
-/** £1.25m, £525k, £75.5k, £950; a negative with a minus sign: −£641k (formatGbpShort). */
-export function gbpText(x: Expr): Expr {
+/**
+ * £1.25m, £4.10m, £525k, £75.0k, £950; a negative with a minus sign: −£641k (formatGbpShort).
+ * A figure someone stated goes without the zeros three figures would add: £75k (formatGbpStated).
+ */
+export function gbpText(x: Expr, stated = false): Expr {
   const a = abs(x);
   // Millions once it rounds to a thousand thousands; thousands once it rounds to a thousand pounds.
   const body = iff(
     ge(round(div(a, num(1000)), 0), num(1000)),
-    concat(text(round(div(a, num(1_000_000)), 2)), str('m')),
-    iff(ge(round(a, 0), num(1000)), concat(iff(ge(a, num(100_000)), round(div(a, num(1000)), 0), div(round(div(a, num(100)), 0), num(10))), str('k')), text(round(a, 0))),
+    concat(threeFigures(div(a, num(1_000_000)), stated), str('m')),
+    iff(ge(round(a, 0), num(1000)), concat(threeFigures(div(a, num(1000)), stated), str('k')), text(round(a, 0))),
   );
   return concat(concat(iff(lt(x, num(0)), str('−'), str('')), str('£')), body);
 }
 
+/**
+ * Three significant figures with their zeros (threeFigures): ROUND does the rounding as the engine
+ * does, and TEXT only writes the places out. The format's decimal point is the English one, as the
+ * report's is.
+ */
+function threeFigures(x: Expr, stated: boolean): Expr {
+  const places = add(lt(x, num(9.995)), lt(x, num(99.95)));
+  const rounded = call('ROUND', x, places);
+  return stated ? text(rounded) : call('TEXT', rounded, call('CHOOSE', add(places, num(1)), str('0'), str('0.0'), str('0.00')));
+}
+
 /** £100k–£250k, or one figure when both ends are the same (formatGbpRange). */
-export function gbpRangeText(low: Expr, high: Expr): Expr {
-  return iff(call('AND', ge(low, high), ge(high, low)), gbpText(low), concat(concat(gbpText(low), str('–')), gbpText(high)));
+export function gbpRangeText(low: Expr, high: Expr, stated = false): Expr {
+  return iff(call('AND', ge(low, high), ge(high, low)), gbpText(low, stated), concat(concat(gbpText(low, stated), str('–')), gbpText(high, stated)));
 }
 
 /** 4 November 2027 (formatReportDate). */

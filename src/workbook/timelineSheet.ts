@@ -4,7 +4,7 @@ import type { ModelAssumptions, ModelResult } from '../model/costModel';
 import { GOVERNED_BY_TEXT } from '../model/timeline';
 import { A, RELEASES, type AssumptionRefs } from './assumptionsSheet';
 import { LEAD, readyByFormula } from './costSheets';
-import { add, call, concat, div, eq, gt, iff, mul, name, num as n, str, sub, type Expr } from './formula';
+import { add, addMonths, call, concat, div, eq, gt, iff, mul, name, num as n, str, sub, type Expr } from './formula';
 import { col, formula, SheetCursor, text, type Cell, type DefinedName, type Placement, type SheetPlan } from './plan';
 
 export const TIMELINE_SHEET = 'Timeline';
@@ -14,6 +14,12 @@ export const NO_RELEASE = 'none in the calendar';
 /** A milestone with no length is drawn this many months wide, so it shows on the chart. */
 export const MILESTONE_MARK_MONTHS = 0.25;
 const DAYS_PER_MONTH = 365.25 / 12;
+
+/** latestStart (model/calendarDates.ts) as a formula: the days taken off, then the months. */
+function latestStartFormula(date: Expr, months: Expr): Expr {
+  const whole = call('INT', months);
+  return addMonths(sub(date, call('ROUND', mul(sub(months, whole), A.daysPerMonth), n(0))), sub(n(0), whole));
+}
 
 /**
  * The implementation timeline as live formulas: the lead time covering the chosen share of
@@ -32,7 +38,7 @@ export function timelineSheet(
   const t = model.timeline;
   const decision = a.timeline.decisionDate;
   const cursor = new SheetCursor(TIMELINE_SHEET);
-  const summary = cursor.place(11, 'Implementation timeline', 'tblTimelineSummary', [col('Item', 'text', 44), col('Value', 'text', 16)]);
+  const summary = cursor.place(14, 'Implementation timeline', 'tblTimelineSummary', [col('Item', 'text', 44), col('Value', 'text', 16)]);
   const milestones = cursor.place(5, 'Milestones, in months from the decision date (the chart draws these)', 'tblMilestones', [
     col('Milestone', 'text', 44),
     col('Start', 'date', 16),
@@ -75,6 +81,23 @@ export function timelineSheet(
       ),
     ],
     [text('Basis'), formula(basisCell, basisText(basis.timeline))],
+    [
+      text('Decision needed by (for the target release)'),
+      formula(iff(call('ISNUMBER', v(8)), latestStartFormula(v(8), v(4)), str(NO_RELEASE)), serial(t.decisionBy), 'date'),
+    ],
+    [
+      text('Fallback release (if the decision comes later)'),
+      formula(
+        iff(
+          call('ISNUMBER', v(8)),
+          iff(gt(call('COUNTIF', releaseColumn, concat(str('>'), v(8))), n(0)), call('INDEX', releaseColumn, add(call('COUNTIF', releaseColumn, concat(str('<='), v(8))), n(1))), str(NO_RELEASE)),
+          str(NO_RELEASE),
+        ),
+        serial(t.fallbackRelease),
+        'date',
+      ),
+    ],
+    [text('Respondents not ready for the target release'), formula(call('COUNTIF', leadTimes.column(LEAD.ready), str('no')), t.notReady.length, 'integer')],
   ];
 
   // Milestones: dates, then months from the decision; a release the calendar cannot supply is text, and draws nothing.

@@ -7,7 +7,7 @@ import { readXlsx } from '../support/xlsxRead';
 
 const root = join(__dirname, '..', '..');
 
-/** Runs `npm run model -- ...` as a user would (through npm, tsx and Node), in a scratch folder. */
+/** Runs `npm run model -- ...` as a user would (npm, then dist/cli.js, which builds itself again from src/ when a source file is newer), in a scratch folder. */
 function model(args: string[]) {
   const out = mkdtempSync(join(tmpdir(), 'secmod-cli-'));
   const run = spawnSync('npm', ['run', '--silent', 'model', '--', ...args, '--out', out], { cwd: root, encoding: 'utf8' });

@@ -88,7 +88,8 @@ describe('--from cells the engine cannot use are reported with their cell and re
     expect(run.report.model.timeline.requiredMonths).toBe(12);
     expect(run.report.respondents.find((r: { id: string }) => r.id === 'ovo-energy')).toBeDefined();
     expect(run.carried[0]).toBe("Kept the workbook's assumptions, 6 populations, 3 scenarios and 1 override.");
-    expect(run.written).toBe(9);
+    // The workbook, the Word and Markdown reports and one CSV for each of the seed's seven tables.
+    expect(run.written).toBe(10);
   });
 });
 

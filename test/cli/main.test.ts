@@ -21,6 +21,7 @@ describe('npm run model on the bundled seed', () => {
       'out/MP207-uptake-scenarios.csv',
       'out/MP207-lead-times.csv',
       'out/MP207-summary-of-views.csv',
+      'out/MP207-secas-responses.csv',
     ]);
     expect(run.stdout()).toContain('5 respondents, 9 questions; cost question 4, lead-time question 5');
     expect(run.stdout()).toContain('Costs: £350k–£950k from 4 respondents with a figure; 1 unquantified');

@@ -67,9 +67,10 @@ describe('a ten-respondent document: every figure says what it rests on, and wha
     expect(md).toContain('| Alpha Energy | Large Supplier | More than £1m | £1m–£2m | Open-ended band: no upper figure given, so it is capped (see below) |');
     expect(md).toContain('| Gamma Supply | Small Supplier | Yes | no figure given |  |');
     expect(md).toContain('| Delta Networks | Electricity Network Party | £100k-£250k one-off, plus around £20k a year to run | £100k–£250k; £20k a year | Approximate figure |');
-    expect(md).toContain('| DCC implementation | not yet provided | not yet provided |');
+    expect(md).toContain('| DCC: design, build and test | not yet provided | not yet provided |');
     expect(md).toContain('| Gamma Supply | Small Supplier | November 2015 release | - | Named a past release |');
-    expect(md).toContain('Taking six categories to have only their respondents (their numbers of parties not yet entered), implementation would cost £1.95m–£3.95m (central estimate £2.95m); this is not the whole industry’s cost');
+    expect(md).toContain('Implementation would cost £1.95m–£3.95m (central estimate £2.95m)');
+    expect(md).toContain('This is not the whole industry’s cost: six categories have no number of parties entered, so each counts only its respondents.');
     expect(md).toContain('in the Central scenario no uptake breaks even: it would take more adopters than there are parties');
     expect(md).toContain('*Model checks: some checks fail: see the Checks sheet of the model workbook.*');
     expect(md).not.toMatch(/\d\.\d parties \(\d{3,}/);

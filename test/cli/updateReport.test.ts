@@ -9,7 +9,7 @@ describe('npm run model -- <document> --update-report FMR.docx', () => {
     const run = memoryIo({ 'fmr/FMR.docx': fmr });
     expect(await main(['--decision-date', '2027-09-01', '--iterations', '500', '--update-report', 'fmr/FMR.docx'], run.io)).toBe(0);
     expect(run.stderr()).toBe('');
-    expect(run.stdout()).toContain('Refreshed 6 tables in fmr/FMR.docx; the rest of the document is as it was\n  kept as they were, tagged with tables this model does not make: retired-table\n');
+    expect(run.stdout()).toContain('Refreshed 7 tables in fmr/FMR.docx; the rest of the document is as it was\n  kept as they were, tagged with tables this model does not make: retired-table\n');
 
     const [before, after] = [await parts(fmr), await parts(run.written.get('fmr/FMR.docx')!)];
     for (const [name, text] of before) if (name !== 'word/document.xml') expect(after.get(name)).toBe(text);
@@ -27,7 +27,7 @@ describe('npm run model -- <document> --update-report FMR.docx', () => {
     expect(await main(['--iterations', '200', '--json', '--update-report', 'FMR.docx'], run.io)).toBe(0);
     expect(JSON.parse(run.stdout()).reportUpdated).toEqual({
       path: 'FMR.docx',
-      replaced: ['cost-estimates', 'band-distribution', 'industry-cost', 'uptake-scenarios', 'lead-times', 'summary-of-views'],
+      replaced: ['cost-estimates', 'band-distribution', 'industry-cost', 'uptake-scenarios', 'lead-times', 'summary-of-views', 'secas-responses'],
       unknown: ['retired-table'],
       missing: [],
       stylesAdded: [],

@@ -17,9 +17,9 @@ describe('charts in the CLI workbook', () => {
     const gantt = await zip.file('xl/charts/chart3.xml')!.async('string');
     expect(gantt).toContain('<c:barDir val="bar"/><c:grouping val="stacked"/>');
     // Months from the decision (start, then the bar), so the axis follows the dates; it starts at the decision.
-    expect(gantt).toContain("<c:f>'Timeline'!$D$17:$D$21</c:f>");
-    expect(gantt).toContain("<c:f>'Timeline'!$F$17:$F$21</c:f>");
-    expect(gantt).toContain("<c:f>'Timeline'!$A$17:$A$21</c:f>");
+    expect(gantt).toContain("<c:f>'Timeline'!$D$20:$D$24</c:f>");
+    expect(gantt).toContain("<c:f>'Timeline'!$F$20:$F$24</c:f>");
+    expect(gantt).toContain("<c:f>'Timeline'!$A$20:$A$24</c:f>");
     expect(gantt).toContain('<c:spPr><a:noFill/>');
     expect(gantt).toContain('<c:min val="0"/>');
 

@@ -53,7 +53,7 @@ describeInBrowser('the built task pane in Chromium (outside Office: the preview 
     await download.saveAs(path);
     const xml = await (await JSZip.loadAsync(readFileSync(path))).file('word/document.xml')!.async('string');
     expect(xml).toContain('Four of five respondents have a cost figure in the model; together they come to £350k–£950k.');
-    expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(6);
+    expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(7);
     await page.screenshot({ path: join(shots, '3-imported.png'), fullPage: true });
 
     // A panel member changes the Central uptake: the Central NPV follows at once.

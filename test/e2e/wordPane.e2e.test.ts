@@ -37,9 +37,9 @@ describeInBrowser('the built Word pane in Chromium (outside Word: an in-memory d
 
     await page.getByRole('combobox', { name: 'Table' }).selectOption('lead-times');
     await page.getByRole('button', { name: 'Insert at the cursor' }).click();
-    await page.getByText(/^Inserted “Lead times and implementation” at the cursor, with its caption/).waitFor();
+    await page.getByText(/^Inserted “Lead times and implementation approach” at the cursor, with its caption/).waitFor();
     await page.getByRole('button', { name: 'Refresh 1 table' }).click();
-    await page.getByText(/^Refreshed 1 table from MP207-cost-model\.xlsx: “Lead times and implementation”\./).waitFor();
+    await page.getByText(/^Refreshed 1 table from MP207-cost-model\.xlsx: “Lead times and implementation approach”\./).waitFor();
     await page.screenshot({ path: join(shots, 'word-2-refreshed.png'), fullPage: true });
 
     // Nothing is wider than the pane.

@@ -42,13 +42,4 @@ describe('the office-js host', () => {
     await ctx.workbook.tables.getItem('tblCosts').fire();
     expect(edits).toBe(1);
   });
-
-  test('before ExcelApi 1.7 there are no table events: nothing is registered and the pane carries on', async () => {
-    const ctx = await inExcel((set, version) => !(set === 'ExcelApi' && Number(version.split('.')[1]) >= 7));
-    ctx.syncs = 0;
-    const stop = await createOfficeHost().watchInputs(() => undefined);
-    expect(ctx.syncs).toBe(0);
-    expect(ctx.workbook.tables.all().some((t) => t.handlers.length > 0)).toBe(false);
-    await expect(stop()).resolves.toBeUndefined();
-  });
 });

@@ -1,6 +1,7 @@
 import { decodeText } from '../../src/import/decodeText';
 import { cleanText } from '../../src/model/answerText';
 import { importDocuments } from '../../src/import/importText';
+import { CP1252_HIGH, windows1252 } from '../support/codePage1252';
 import { seedText } from '../support/seed';
 
 const costsOf = async (bytes: Uint8Array) => {
@@ -8,12 +9,6 @@ const costsOf = async (bytes: Uint8Array) => {
   expect(r.fatal).toBeNull();
   return r.analysis.results.map((x) => [x.respondent.name, x.cost.kind, x.cost.kind === 'band' ? [x.cost.low, x.cost.high] : null, x.leadTime.kind]);
 };
-
-/** Windows-1252 bytes for text whose characters are all in that code page. */
-function windows1252(text: string): Uint8Array {
-  const special: Record<string, number> = { '£': 0xa3, '–': 0x96, '—': 0x97, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '…': 0x85, '\u00a0': 0xa0 };
-  return Uint8Array.from([...text].map((ch) => special[ch] ?? (ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : 0x3f)));
-}
 
 describe('encodings and damage', () => {
   const expected = costsOf(new TextEncoder().encode(seedText()));
@@ -31,13 +26,7 @@ describe('encodings and damage', () => {
 });
 
 describe('Windows-1252, byte by byte over 0x80–0x9F (where Node’s decoder and the code page differ)', () => {
-  // The code page as Python's cp1252 codec gives it; the five bytes it leaves undefined are null.
-  const CODE_PAGE: Readonly<Record<number, string | null>> = {
-    0x80: '€', 0x81: null, 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡', 0x88: 'ˆ', 0x89: '‰', 0x8a: 'Š', 0x8b: '‹', 0x8c: 'Œ', 0x8d: null, 0x8e: 'Ž', 0x8f: null,
-    0x90: null, 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x98: '˜', 0x99: '™', 0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9d: null, 0x9e: 'ž', 0x9f: 'Ÿ',
-  };
-
-  test.each(Object.entries(CODE_PAGE).map(([b, ch]) => [Number(b).toString(16).toUpperCase(), Number(b), ch] as const))('byte 0x%s', (_, byte, ch) => {
+  test.each(Object.entries(CP1252_HIGH).map(([b, ch]) => [Number(b).toString(16).toUpperCase(), Number(b), ch] as const))('byte 0x%s', (_, byte, ch) => {
     // "x<byte>y" is not UTF-8, so it is read as Windows-1252.
     const decoded = decodeText(new Uint8Array([0x78, byte, 0x79]));
     expect(decoded).toMatchObject({ ok: true, encoding: 'windows-1252' });

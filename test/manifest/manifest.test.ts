@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { declaredApiSets } from '../../scripts/manifestApiSets';
 import { manifestProblems } from '../../scripts/manifestCheck';
 
 const root = join(__dirname, '..', '..');
@@ -24,9 +25,17 @@ describe('the offline manifest check', () => {
     ['broken XML', xml.replace('</OfficeApp>', ''), /not well-formed/],
     ['Excel only', xml.replace('    <Host Name="Document"/>\n', ''), /must target Excel and Word/],
     ['Word opening the Excel page', xml.replace('<SourceLocation resid="Word.Url"/>', '<SourceLocation resid="Taskpane.Url"/>'), /Word ribbon button must open https:\/\/localhost:3000\/word.html/],
+    ['ExcelApi required of every host', xml.replace('<Set Name="SharedRuntime" MinVersion="1.1"/>', '$&<Set Name="ExcelApi" MinVersion="1.8"/>'), /Requirements names ExcelApi, which gates every host/],
+    ['no ExcelApi minimum on Excel', xml.replace(/(<Host xsi:type="Workbook">\s*<!--\s*)Requires/, '$1Needs'), /Workbook host must open with a comment declaring its ExcelApi minimum/],
+    ['a WordApi minimum on Excel', xml.replace(/(<Host xsi:type="Workbook">\s*<!--\s*Requires )ExcelApi/, '$1WordApi'), /Workbook host must open with a comment declaring its ExcelApi minimum/],
+    ['no WordApi minimum on Word', xml.replace(/(<Host xsi:type="Document">\s*<!--\s*)Requires/, '$1Needs'), /Document host must open with a comment declaring its WordApi minimum/],
     ['no Word ribbon', xml.replace(/<Host xsi:type="Document">[\s\S]*?<\/Host>\s*(?=<\/Hosts>)/, ''), /no Document \(Word\) host/],
   ])('refuses %s', (_, broken, message) => {
     expect(manifestProblems(broken, context).join('\n')).toMatch(message);
+  });
+
+  test('declares the sets both hosts need and each host’s own API minimum', () => {
+    expect([...declaredApiSets(xml).keys()]).toEqual(['SharedRuntime', 'ExcelApi', 'WordApi']);
   });
 
   test('with a build folder, every URL must be a built file', () => {

@@ -206,4 +206,16 @@ describe('parseCostAnswer: a figure that is not a sum of pounds is never read as
       }),
     );
   });
+
+  test('property: a figure marked as approximate, in any of the ways people write it, is read at that figure and flagged', () => {
+    const marker = fc.constantFrom('c.', 'c. ', 'ca.', 'ca. ', 'circa ', 'approx.', 'approx. ', 'approx ', 'approximately ', 'around ', 'about ', 'roughly ', '~', 'est. ', 'in the region of ');
+    const casing = fc.constantFrom((t: string) => t, (t: string) => t.toUpperCase(), (t: string) => t.charAt(0).toUpperCase() + t.slice(1));
+    fc.assert(
+      fc.property(marker, casing, fc.integer({ min: 1, max: 999 }), fc.constantFrom(['k', 1_000], ['m', 1_000_000], ['', 1]), fc.constantFrom('', 'Yes, ', 'We estimate '), (m, cased, n, [unit, scale], lead) => {
+        const a = parseCostAnswer(`${lead}${cased(m)}£${n}${unit}`);
+        expect(a).toMatchObject({ kind: 'band', low: n * (scale as number), high: n * (scale as number) });
+        expect(a.flag).toMatch(/approximate figure/);
+      }),
+    );
+  });
 });

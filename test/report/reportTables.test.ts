@@ -7,7 +7,7 @@ import { roundAsExcel } from '../../src/model/money';
 import { renderDocx, tableTag } from '../../src/report/renderDocx';
 import { renderCsv, renderHtml, renderMarkdown } from '../../src/report/renderText';
 import { soffice } from '../support/libreoffice';
-import { livePlan } from '../support/plans';
+import { afterEdit, livePlan } from '../support/plans';
 import { seedText } from '../support/seed';
 
 const seed = livePlan(seedText());
@@ -16,7 +16,7 @@ const table = (id: string) => tables.find((t) => t.id === id)!;
 
 describe('report tables from the engine', () => {
   test('the seed’s tables and their sentences', () => {
-    expect(tables.map((t) => t.id)).toEqual(['cost-estimates', 'band-distribution', 'industry-cost', 'uptake-scenarios', 'lead-times', 'summary-of-views']);
+    expect(tables.map((t) => t.id)).toEqual(['cost-estimates', 'band-distribution', 'industry-cost', 'uptake-scenarios', 'lead-times', 'summary-of-views', 'secas-responses']);
     expect(table('cost-estimates').narrative).toBe('Four of five respondents have a cost figure in the model; together they come to £350k–£950k.');
     expect(table('cost-estimates').rows[3]).toEqual(['Utilita Energy Ltd', 'Large Supplier', '£250k-£500k', '£250k–£500k', 'The rationale mentions a recurring cost, but no yearly figure was given']);
     expect(table('cost-estimates').rows[1]).toEqual(['OVO Energy', 'Large Supplier', 'Yes', 'no figure given', '']);
@@ -33,23 +33,50 @@ describe('report tables from the engine', () => {
       ['Total', '5'],
     ]);
     expect(table('band-distribution').narrative).toBe('The most common band was Less than £100k (two respondents).');
-    expect(table('industry-cost').rows[4]).toEqual(['Total one-off cost', '£350k–£950k', '£650k']);
-    // Populations not entered: the parties' row says it is only the respondents; no yearly cost was stated, which is not £0.
-    expect(table('industry-cost').rows[1]!.slice(0, 2)).toEqual(['All SEC parties (populations not yet entered)', '£350k–£950k']);
-    expect(table('industry-cost').rows[5]).toEqual(['SEC parties’ ongoing cost a year', 'none stated', 'none stated']);
-    // Nobody entered the populations or the central bodies' costs: the sentence says so instead of calling it the whole industry.
-    expect(table('industry-cost').rows[2]).toEqual(['DCC implementation', 'not yet provided', 'not yet provided']);
+    // The costs in an FMR's order: the DCC's, SECAS's, then the SEC parties' from the consultation.
+    expect(table('industry-cost').rows.map((r) => r[0])).toEqual([
+      'DCC: design, build and test',
+      'DCC: ongoing cost a year',
+      'SECAS',
+      'SEC parties: respondents’ stated costs',
+      'SEC parties: all parties (populations not yet entered)',
+      'SEC parties: ongoing cost a year',
+      'Total one-off cost',
+      'Simulated total, P10 to P90 (P50)',
+    ]);
+    expect(table('industry-cost').rows[6]).toEqual(['Total one-off cost', '£350k–£950k', '£650k']);
+    // Nobody entered the central bodies' costs, and no yearly cost was stated, which is not £0.
+    expect(table('industry-cost').rows[0]).toEqual(['DCC: design, build and test', 'not yet provided', 'not yet provided']);
+    expect(table('industry-cost').rows[5]).toEqual(['SEC parties: ongoing cost a year', 'none stated', 'none stated']);
+    // Whole sentences: the cost, why it is not the whole industry's, what is left out.
     expect(table('industry-cost').narrative).toMatch(
-      /^Taking six categories to have only their respondents \(their numbers of parties not yet entered\), implementation would cost £350k–£950k \(central estimate £650k\); this is not the whole industry’s cost; the DCC’s and SECAS’s costs are not yet provided, so they are not included; the simulation puts it between £\d+k and £\d+k \(P10 to P90\)\.$/,
+      /^Implementation would cost £350k–£950k \(central estimate £650k\), and the simulation puts it between £\d+k and £\d+k \(P10 to P90\)\. This is not the whole industry’s cost: six categories have no number of parties entered, so each counts only its respondents\. The DCC’s and SECAS’s costs are not yet provided and are not included\.$/,
     );
+    expect(table('industry-cost').notes).toContain('No respondent was in the Electricity Network Party, Gas Network Party, Other SEC Party and DCC categories.');
+    // The checks are stated once, under the costs.
+    expect(tables.filter((t) => t.notes.some((n) => n.startsWith('Model checks')))).toHaveLength(1);
+    // Decided on 1 March 2027, the 4 November 2027 release needs the decision 8 months before it (4 March 2027); the next release is February 2028.
     expect(table('lead-times').narrative).toBe(
-      'The required lead time is 8 months (set by respondents’ lead times); from a decision on 1 March 2027, the earliest feasible release is 4 November 2027.',
+      'The required lead time is 8 months (set by respondents’ lead times); from a decision on 1 March 2027, the earliest feasible release is 4 November 2027. The target release, 4 November 2027, needs a decision by 4 March 2027; a later decision moves the change to 24 February 2028. Every respondent who gave a lead time would be ready for it.',
     );
-    expect(table('lead-times').rows.slice(-3)).toEqual([
+    expect(table('lead-times').rows.slice(-6)).toEqual([
       ['Required lead time', '', '8 months', '1 November 2027', 'set by respondents’ lead times'],
       ['Earliest feasible release', '', '', '4 November 2027', ''],
       ['Target release', '', '', '4 November 2027', ''],
+      ['Decision needed by', '', '', '4 March 2027', 'for the target release'],
+      ['Fallback release', '', '', '24 February 2028', 'if the decision comes later'],
+      ['Not ready for the target release', '', '', '', 'none'],
     ]);
+    // Uptake and break-even as shares of the parties, never a fraction of a party.
+    expect(table('uptake-scenarios').rows.map((r) => [r[1], r[8]])).toEqual([
+      ['10% of 5', 'not reached at full uptake'],
+      ['25% of 5', '85.4%'],
+      ['50% of 5', '35.4%'],
+    ]);
+    // Question 8 has a SECAS Response column; SECAS answered OVO's point only ("-" elsewhere).
+    const secas = table('secas-responses');
+    expect(secas.rows.map((r) => [r[0], r[1], r[2], r[4]!.slice(0, 40)])).toEqual([['8', 'OVO Energy', 'No', 'SECAS has explored the Elective Services']]);
+    expect(secas.narrative).toBe('SECAS responded to one point raised on question 8.');
     // A note that applies to nothing is left out, not printed empty.
     expect(tables.flatMap((t) => t.notes).filter((n) => n === '')).toEqual([]);
     // Question 1: EON Yes; OVO, Utility Warehouse, Utilita and ENGIE No. Question 2: Utility Warehouse left it blank.
@@ -63,6 +90,22 @@ describe('report tables from the engine', () => {
     expect(views.rows.map((r) => r[0])).toEqual(['1', '2', '3', '6', '7', '8']);
     // Question 2's one blank answer leaves every respondent who answered on No.
     expect(table('summary-of-views').narrative).toBe('Most respondents said Yes to question 3; every respondent who answered said No to questions 2, 6, 7 and 8; most respondents said No to question 1.');
+  });
+
+  test('the central bodies’ costs as entered: the DCC’s figures, and SECAS’s days at its day rate, counted in the total', () => {
+    const { assessment } = afterEdit(seedText(), (a) => ({
+      ...a,
+      industry: { ...a.industry, central: { dccImplementationGbp: 420_000, dccOngoingGbpPerYear: 35_000, secasDays: 2, secasDayRateGbp: 600, secasOtherGbp: null } },
+    }));
+    const costs = assessment.report.find((t) => t.id === 'industry-cost')!;
+    expect(costs.rows.slice(0, 3)).toEqual([
+      ['DCC: design, build and test', '£420k', '£420k'],
+      ['DCC: ongoing cost a year', '£35.0k', '£35.0k'],
+      ['SECAS: 2 days at £600 a day', '£1.20k', '£1.20k'],
+    ]);
+    // £350k–£950k from the respondents, plus £420k and £1,200.
+    expect(costs.rows[6]).toEqual(['Total one-off cost', '£771k–£1.37m', '£1.07m']);
+    expect(costs.narrative).not.toMatch(/not yet provided/);
   });
 
   test('scenario rows carry the engine’s figures in report form', () => {
@@ -141,9 +184,9 @@ describe('renderers', () => {
   test('CSV: a byte-order mark, and every column of figures followed by the figures as plain numbers', () => {
     const industry = renderCsv(table('industry-cost')).split('\r\n');
     expect(industry[0]).toBe('\ufeffItem,Range,"Range, low (£)","Range, high (£)",Central,Central (£)');
-    expect(industry[1]).toBe('Respondents’ stated costs,£350k–£950k,350000,950000,£650k,650000');
+    expect(industry[4]).toBe('SEC parties: respondents’ stated costs,£350k–£950k,350000,950000,£650k,650000');
     // Words stay words: no number is made up for a cost not yet provided.
-    expect(industry[3]).toBe('DCC implementation,not yet provided,,,not yet provided,');
+    expect(industry[1]).toBe('"DCC: design, build and test",not yet provided,,,not yet provided,');
     const uncertainty = seed.uncertainty.industryTotal;
     expect(industry[8]).toBe(`"Simulated total, P10 to P90 (P50)",£532k–£772k,${roundAsExcel(uncertainty.p10, 2)},${roundAsExcel(uncertainty.p90, 2)},£650k,${roundAsExcel(uncertainty.p50, 2)}`);
 

@@ -25,7 +25,7 @@ describe('the Word pane', () => {
     const fmr = authorsBody(await (await JSZip.loadAsync(await renderDocx(march.report, HEADING))).file('word/document.xml')!.async('string'));
     const doc = createMemoryDocument(fmr);
     render(<WordPane host={doc} />);
-    expect(await screen.findByText(/This document holds 7 of the model’s tables/)).toBeTruthy();
+    expect(await screen.findByText(/This document holds 8 of the model’s tables/)).toBeTruthy();
     const refresh = screen.getByRole('button', { name: 'Refresh tables' }) as HTMLButtonElement;
     expect(refresh.disabled).toBe(true);
     expect(screen.getAllByText('Choose the model workbook first.')).toHaveLength(2);
@@ -33,11 +33,11 @@ describe('the Word pane', () => {
     await choose(await workbook(september.plan), 'MP207-cost-model.xlsx');
     expect(await screen.findByText(/From MP207-cost-model\.xlsx, written 1 March 2027; read at \d\d:\d\d\. Decision date 1 September 2027\./)).toBeTruthy();
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Refresh 6 tables' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Refresh 7 tables' }));
     });
     expect(
       await screen.findByText(
-        'Refreshed 6 tables from MP207-cost-model.xlsx: “Consultation cost estimates”; “Cost estimates by band”; “Industry-wide implementation cost”; “Uptake scenarios”; “Lead times and implementation”; “Summary of views”. Left as they were: retired-table, which this model does not make.',
+        'Refreshed 7 tables from MP207-cost-model.xlsx: “Consultation cost estimates”; “Cost estimates by band”; “Implementation costs”; “Uptake scenarios”; “Lead times and implementation approach”; “Summary of views”; “Points raised and SECAS’s responses”. Left as they were: retired-table, which this model does not make.',
       ),
     ).toBeTruthy();
     // The model came from the workbook's cells: its decision date is the one they hold.
@@ -51,9 +51,9 @@ describe('the Word pane', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Insert at the cursor' }));
     });
-    expect(await screen.findByText('Inserted “Industry-wide implementation cost” at the cursor, with its caption; Refresh finds it from now on. Word renumbers the captions when fields are updated (select all, F9).')).toBeTruthy();
+    expect(await screen.findByText('Inserted “Implementation costs” at the cursor, with its caption; Refresh finds it from now on. Word renumbers the captions when fields are updated (select all, F9).')).toBeTruthy();
     expect((doc.xml().match(/<w:tag w:val="secmod:industry-cost"\/>/g) ?? []).length).toBe(2);
-    expect(await screen.findByText(/This document holds 8 of the model’s tables/)).toBeTruthy();
+    expect(await screen.findByText(/This document holds 9 of the model’s tables/)).toBeTruthy();
 
     // A wrong file chosen later leaves the model in use, and says so.
     await choose(new TextEncoder().encode('not a workbook'), 'notes.xlsx');

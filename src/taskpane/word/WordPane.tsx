@@ -12,6 +12,9 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'end' },
   hidden: { display: 'none' },
+  // A long table title shortens in the box rather than widening the pane.
+  tableField: { flex: '1 1 12rem', minWidth: 0 },
+  fill: { width: '100%', maxWidth: '100%', minWidth: 0 },
 });
 
 /**
@@ -137,8 +140,8 @@ export function WordPane({ host, theme = 'light' }: { host: DocumentHost; theme?
 
         <Step number={3} title="Insert a table">
           <div className={styles.row}>
-            <Field label="Table" hint={model ? undefined : 'Choose the model workbook first.'}>
-              <Select value={chosenTable} disabled={!model} onChange={(_, data) => setChosenTable(data.value)}>
+            <Field className={styles.tableField} label="Table" hint={model ? undefined : 'Choose the model workbook first.'}>
+              <Select className={styles.fill} select={{ className: styles.fill }} value={chosenTable} disabled={!model} onChange={(_, data) => setChosenTable(data.value)}>
                 {(model?.report.tables ?? []).map((t, i) => (
                   <option key={t.id} value={t.id}>
                     Table {i + 1}: {t.title}
