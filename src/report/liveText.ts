@@ -42,6 +42,8 @@ export type QuantityKey =
   | `scenario.${number}.${ScenarioField}`
   | `respondent.${number}.${RespondentField}`
   | `band.${number}.${'count' | 'label'}`
+  /** The bands holding the most respondents: how many each holds, how many bands tie, the first one's name. */
+  | `band.most.${'count' | 'ties' | 'label'}`
   | `timeline.${TimelineField}`
   | 'checks.status'
   | 'count.withFigure'

@@ -180,18 +180,23 @@ function bandDistribution({ model, analysis }: ReportInput): ReportTable {
   const rows = model.bands.map((b, i) => ({ b, i })).filter(({ b }) => b.kind === 'band' || b.kind === 'zero' || b.kind === 'across' || b.count > 0);
   const bands = model.bands.filter((b) => b.kind === 'band');
   const most = Math.max(0, ...bands.map((b) => b.count));
-  const top = bands.filter((b) => b.count === most).map((b) => b.label);
+  const top = bands.filter((b) => b.count === most);
+  const [mostCount, ties, label] = [q('band.most.count', most), q('band.most.ties', top.length), q('band.most.label', top[0]?.label ?? '')];
+  const respondents = (n: Quantity) => cat(count(n), when(equals(n, 1), ' respondent', ' respondents'));
   return table({
     id: 'band-distribution',
     title: 'Cost estimates by band',
     columns: [left('Cost band'), right('Respondents')],
     rows: [...rows.map(({ b, i }) => [b.kind === 'band' ? textOf(q(`band.${i}.label`, b.label)) : b.label, rounded(q(`band.${i}.count`, b.count), 0)]), ['Total', rounded(q('count.respondents', analysis.results.length), 0)]],
-    narrative:
-      most === 0
-        ? 'No respondent gave a cost figure in any band.'
-        : top.length === 1
-          ? `The most common band was ${top[0]} (${countWord(most)} respondent${most === 1 ? '' : 's'}).`
-          : `The most common bands were ${listing(top)} (${countWord(most)} respondent${most === 1 ? '' : 's'} each).`,
+    narrative: when(
+      equals(mostCount, 0),
+      'No respondent gave a cost figure in any band.',
+      when(
+        equals(ties, 1),
+        cat('The most common band was ', textOf(label), ' (', respondents(mostCount), ').'),
+        cat('The most common bands, ', count(ties), ' of them, held ', respondents(mostCount), ' each.'),
+      ),
+    ),
     notes: [
       'Each respondent is counted once, by the one-off figure the model uses (the modeller’s where entered). A range counts in a band only when it lies within it, a single figure at a band’s upper edge counts in the band above, and an open-ended answer counts up to its cap.',
     ],

@@ -36,7 +36,7 @@ export function industrySheet(
   basisCell: Expr,
   costs: Placement,
   refs: AssumptionRefs,
-): { sheet: SheetPlan; names: DefinedName[]; refs: { byCategory: Placement; totals: Placement; uncertainty: Placement; bands: Placement } } {
+): { sheet: SheetPlan; names: DefinedName[]; refs: { byCategory: Placement; totals: Placement; uncertainty: Placement; bands: Placement; mostBands: Placement } } {
   const { industry, totals } = model;
   const cursor = new SheetCursor(INDUSTRY_SHEET);
   const range3 = (suffix = '') => RANGE_KEYS.map((k) => col(`${capitalised(k)}${suffix} £`, 'gbp', 13));
@@ -70,6 +70,7 @@ export function industrySheet(
     col('Respondents', 'integer', 13),
   ]);
   const histogramAt = cursor.place(mc.histogram.length, 'Distribution of the simulated industry total', 'tblIndustryHistogram', [col('From £', 'gbp', 30), col('To £', 'gbp', 13), col('Draws', 'integer', 13)]);
+  const mostAt = cursor.place(3, 'The band holding the most respondents (the report’s sentence on bands)', 'tblBandMost', [col('Measure', 'text', 30), col('Value', 'general', 13)]);
 
   const oneOffColumn = { low: COSTS.low, central: COSTS.central, high: COSTS.high } as const;
   const ongoingColumn = { low: COSTS.ongoingLow, central: COSTS.ongoingCentral, high: COSTS.ongoingHigh } as const;
@@ -139,7 +140,7 @@ export function industrySheet(
   ];
 
   return {
-    refs: { byCategory, totals: totalsAt, uncertainty: uncertaintyAt, bands: bandsAt },
+    refs: { byCategory, totals: totalsAt, uncertainty: uncertaintyAt, bands: bandsAt, mostBands: mostAt },
     names: [
       ...totalName('IndustryTotal', TOTALS.oneOff, "one-off cost of all SEC parties and the central bodies (£)"),
       ...totalName('IndustryOngoing', TOTALS.ongoing, "yearly ongoing cost of all SEC parties and the DCC (£ a year)"),
@@ -160,6 +161,7 @@ export function industrySheet(
         ),
         bandsAt.table(bandRows(model, refs.bands, bandsAt, costs)),
         histogramAt.table(mc.histogram.map((b) => [num(b.from), num(b.to), num(b.count)])),
+        mostAt.table(mostBandRows(model, bandsAt, mostAt)),
       ],
       charts: [
         {
@@ -213,6 +215,21 @@ function bandRows(model: ModelResult, inputs: Placement, at: Placement, costs: P
     };
     return [text(b.label), empty, empty, formula(counted[b.kind], b.count)];
   });
+}
+
+/** The most respondents any band holds, how many bands hold that many, and the first of them: over the bands only, not the rows after them. */
+function mostBandRows(model: ModelResult, bandsAt: Placement, at: Placement): Cell[][] {
+  const bands = model.bands.filter((b) => b.kind === 'band');
+  const most = Math.max(0, ...bands.map((b) => b.count));
+  const top = bands.filter((b) => b.count === most);
+  const count = (i: number) => bandsAt.cell(BAND_COUNTS.count, i);
+  const isMost = (i: number) => eq(count(i), at.cell(1, 0));
+  const rows = bands.map((_, i) => i);
+  return [
+    [text('Most respondents in one band'), formula(call('MAX', ...rows.map(count)), most, 'integer')],
+    [text('Bands holding that many'), formula(call('SUM', ...rows.map((i) => iff(isMost(i), n(1), n(0)))), top.length, 'integer')],
+    [text('The first of them'), formula(rows.reduceRight<Expr>((rest, i) => iff(isMost(i), bandsAt.cell(BAND_COUNTS.label, i), rest), str('')), top[0]?.label ?? '')],
+  ];
 }
 
 function distributionName(mc: MonteCarloResult): string {

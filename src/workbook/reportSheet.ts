@@ -18,7 +18,7 @@ export interface ReportRefs {
   readonly inputs: AssumptionRefs;
   readonly costs: Placement;
   readonly leadTimes: Placement;
-  readonly industry: { readonly byCategory: Placement; readonly totals: Placement; readonly uncertainty: Placement; readonly bands: Placement };
+  readonly industry: { readonly byCategory: Placement; readonly totals: Placement; readonly uncertainty: Placement; readonly bands: Placement; readonly mostBands: Placement };
   readonly scenarioResults: Placement;
   readonly timelineSummary: Placement;
 }
@@ -73,6 +73,7 @@ export function resolver(refs: ReportRefs): (q: Quantity) => Expr {
         return refs[table].cell(column, row);
       }
       case 'band':
+        if (a === 'most') return refs.industry.mostBands.cell(1, { count: 0, ties: 1, label: 2 }[b as 'count' | 'ties' | 'label']);
         return refs.industry.bands.cell(b === 'label' ? BAND_COUNTS.label : BAND_COUNTS.count, Number(a));
       case 'timeline':
         if (a === 'decisionDate') return A.decisionDate;

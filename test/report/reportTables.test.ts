@@ -7,6 +7,7 @@ import { roundAsExcel } from '../../src/model/money';
 import { renderDocx, tableTag } from '../../src/report/renderDocx';
 import { renderCsv, renderHtml, renderMarkdown } from '../../src/report/renderText';
 import { soffice } from '../support/libreoffice';
+import { checkFormulas, sameValue } from '../support/hyperformula';
 import { afterEdit, livePlan } from '../support/plans';
 import { seedText } from '../support/seed';
 
@@ -106,6 +107,15 @@ describe('report tables from the engine', () => {
     // £350k–£950k from the respondents, plus £420k and £1,200.
     expect(costs.rows[6]).toEqual(['Total one-off cost', '£771k–£1.37m', '£1.07m']);
     expect(costs.narrative).not.toMatch(/not yet provided/);
+  });
+
+  test('two bands tied for the most respondents: the sentence says so, and the workbook’s formula reads the same', () => {
+    const { plan, assessment } = afterEdit(seedText(), (a) => ({
+      ...a,
+      overrides: { ...a.overrides, costs: { 'utility-warehouse': { low: 150_000 }, 'engie-engie-power-limited-engie-gas-limited': { low: 300_000 } } },
+    }));
+    expect(assessment.report.find((t) => t.id === 'band-distribution')!.narrative).toBe('The most common bands, two of them, held two respondents each.');
+    expect(checkFormulas(plan).filter((c) => !sameValue(c.actual, c.expected))).toEqual([]);
   });
 
   test('scenario rows carry the engine’s figures in report form', () => {
