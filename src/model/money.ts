@@ -40,7 +40,7 @@ export function formatGbpStated(value: number): string {
 }
 
 /** A figure of at least 1 to three significant figures: two places below 10, one below 100 (as it rounds). */
-export function threeFigures(x: number): string {
+function threeFigures(x: number): string {
   const places = (x < 9.995 ? 1 : 0) + (x < 99.95 ? 1 : 0);
   return roundAsExcel(x, places).toFixed(places);
 }
