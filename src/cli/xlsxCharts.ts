@@ -1,17 +1,16 @@
-import JSZip from 'jszip';
 import { columnLetters, sheetLayout, type ChartPlan, type WorkbookPlan } from '../workbook/plan';
+import { partText, type Parts } from './xlsxPackage';
 
 /**
- * ExcelJS writes no charts, so the plan's charts are added to its .xlsx as DrawingML parts: a
+ * ExcelJS writes no charts, so the plan's charts are added to its package as DrawingML parts: a
  * chart part per chart, a drawing per sheet anchoring them, and the relationships and content
  * types that tie them in. Series refer to the tables' cells, so the charts follow the formulas.
  */
-export async function addCharts(xlsx: Uint8Array, plan: WorkbookPlan): Promise<Uint8Array> {
+export function addCharts(parts: Parts, plan: WorkbookPlan): void {
   const withCharts = plan.sheets.filter((s) => s.charts?.length);
-  if (withCharts.length === 0) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
-  const sheetFiles = await sheetPaths(zip);
-  let types = await zip.file('[Content_Types].xml')!.async('string');
+  if (withCharts.length === 0) return;
+  const sheetFiles = sheetPaths(parts);
+  let types = partText(parts, '[Content_Types].xml')!;
   let chartNumber = 0;
   for (const [drawingIndex, sheet] of withCharts.entries()) {
     const drawing = drawingIndex + 1;
@@ -24,37 +23,36 @@ export async function addCharts(xlsx: Uint8Array, plan: WorkbookPlan): Promise<U
       chartNumber++;
       const placed = layout.tables.find((t) => t.table.name === chart.table);
       if (!placed) throw new Error(`chart "${chart.title}" refers to a table the sheet does not have`);
-      zip.file(`xl/charts/chart${chartNumber}.xml`, chartXml(chart, sheet.name, placed.headerRow, placed.body.length));
+      parts.set(`xl/charts/chart${chartNumber}.xml`, chartXml(chart, sheet.name, placed.headerRow, placed.body.length));
       types = types.replace('</Types>', `<Override PartName="/xl/charts/chart${chartNumber}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`);
       drawingRels.push(`<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart${chartNumber}.xml"/>`);
       anchors.push(anchorXml(chart, i + 1));
     }
-    zip.file(
+    parts.set(
       `xl/drawings/drawing${drawing}.xml`,
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">${anchors.join('')}</xdr:wsDr>`,
     );
-    zip.file(`xl/drawings/_rels/drawing${drawing}.xml.rels`, relationships(drawingRels));
+    parts.set(`xl/drawings/_rels/drawing${drawing}.xml.rels`, relationships(drawingRels));
     types = types.replace('</Types>', `<Override PartName="/xl/drawings/drawing${drawing}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`);
 
     const relsPath = sheetPath.replace(/worksheets\/(sheet\d+\.xml)$/, 'worksheets/_rels/$1.rels');
-    const existingRels = (await zip.file(relsPath)?.async('string')) ?? relationships([]);
+    const existingRels = partText(parts, relsPath) ?? relationships([]);
     const drawingRelId = 'rIdSecmodDrawing';
-    zip.file(relsPath, existingRels.replace('</Relationships>', `<Relationship Id="${drawingRelId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing${drawing}.xml"/></Relationships>`));
-    let sheetXml = await zip.file(sheetPath)!.async('string');
+    parts.set(relsPath, existingRels.replace('</Relationships>', `<Relationship Id="${drawingRelId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing${drawing}.xml"/></Relationships>`));
+    let sheetXml = partText(parts, sheetPath)!;
     // <drawing> comes before <tableParts> (and after the page set-up) in the worksheet schema.
     const drawingElement = `<drawing r:id="${drawingRelId}"/>`;
     sheetXml = sheetXml.includes('<tableParts') ? sheetXml.replace('<tableParts', `${drawingElement}<tableParts`) : sheetXml.replace('</worksheet>', `${drawingElement}</worksheet>`);
     if (!/xmlns:r=/.test(sheetXml.slice(0, 600))) sheetXml = sheetXml.replace('<worksheet ', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
-    zip.file(sheetPath, sheetXml);
+    parts.set(sheetPath, sheetXml);
   }
-  zip.file('[Content_Types].xml', types);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  parts.set('[Content_Types].xml', types);
 }
 
 /** Sheet name → its part, from the workbook and its relationships. */
-async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = await zip.file('xl/workbook.xml')!.async('string');
-  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+function sheetPaths(parts: Parts): Map<string, string> {
+  const workbook = partText(parts, 'xl/workbook.xml')!;
+  const rels = partText(parts, 'xl/_rels/workbook.xml.rels')!;
   const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
   const paths = new Map<string, string>();
   for (const m of workbook.matchAll(/<sheet\b[^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g)) {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { formulaText } from '../workbook/formula';
 import { addCharts } from './xlsxCharts';
+import { packParts, unpackStored } from './xlsxPackage';
 import { REGISTRY_SHEET, registryRows } from '../workbook/ownership';
 import {
   cellFormat,
@@ -78,11 +79,17 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
         // A column's rule covers its body in one range; a cell's own rule, the cell.
         const letter = columnLetters(i);
         if (c.valid) rangeValidations(ws).add(`${letter}${headerRow + 2}:${letter}${headerRow + 1 + body.length}`, dataValidation(c.valid, c.format));
+        // One style object for each format the column's cells take: ExcelJS writes a style it has seen once by its identity.
+        const styles = new Map<string, Partial<ExcelJS.Style>>();
+        const alignment: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: wraps(c) };
+        const styleOf = (numFmt: string) => {
+          let style = styles.get(numFmt);
+          if (!style) styles.set(numFmt, (style = { numFmt, alignment, ...(c.input ? { fill: INPUT_FILL } : {}) }));
+          return style;
+        };
         body.forEach((row, r) => {
           const cell = ws.getCell(headerRow + 2 + r, i + 1);
-          cell.numFmt = cellFormatCode(row[i]!, c);
-          cell.alignment = { vertical: 'top', wrapText: wraps(c) };
-          if (c.input) cell.fill = INPUT_FILL;
+          cell.style = styleOf(cellFormatCode(row[i]!, c));
           const own = row[i]!.t === 'formula' ? undefined : row[i]!.valid;
           if (own) cell.dataValidation = dataValidation(own, cellFormat(row[i]!, c));
         });
@@ -102,7 +109,10 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
   for (const n of plan.names) wb.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!$${columnLetters(n.col)}$${n.row + 1}`, n.name);
   const registry = wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
   registryRows(plan).forEach((row) => registry.addRow(row));
-  return Buffer.from(await addCharts(new Uint8Array(await wb.xlsx.writeBuffer()), plan));
+  // ExcelJS lays the parts out uncompressed; the charts are added to them and the whole is packed once.
+  const parts = unpackStored(new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })));
+  addCharts(parts, plan);
+  return packParts(parts, meta.created);
 }
 
 /** ExcelJS keeps range-wide rules here (its typings do not list it): one rule over a whole column body. */

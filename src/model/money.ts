@@ -26,8 +26,9 @@ export function roundAsExcel(x: number, places = 0): number {
 export function formatGbpShort(value: number): string {
   const sign = value < 0 ? '−' : '';
   const abs = Math.abs(value);
-  if (roundAsExcel(abs / 1_000) >= 1_000) return `${sign}£${threeFigures(abs / 1_000_000)}m`;
-  if (roundAsExcel(abs) >= 1_000) return `${sign}£${threeFigures(abs / 1_000)}k`;
+  // Millions from what rounds to a thousand thousands, thousands from what rounds to a thousand pounds.
+  if (abs >= 999_500) return `${sign}£${threeFigures(abs, 1_000_000)}m`;
+  if (abs >= 999.5) return `${sign}£${threeFigures(abs, 1_000)}k`;
   return `${sign}£${roundAsExcel(abs)}`;
 }
 
@@ -39,10 +40,10 @@ export function formatGbpStated(value: number): string {
   return formatGbpShort(value).replace(/(\.\d*?)0+(?=[km]$)/, '$1').replace(/\.(?=[km]$)/, '');
 }
 
-/** A figure of at least 1 to three significant figures: two places below 10, one below 100 (as it rounds). */
-function threeFigures(x: number): string {
-  const places = (x < 9.995 ? 1 : 0) + (x < 99.95 ? 1 : 0);
-  return roundAsExcel(x, places).toFixed(places);
+/** `abs` in `unit`s (at least one) to three significant figures: two places below 10, one below 100 (as it rounds). */
+function threeFigures(abs: number, unit: number): string {
+  const places = (abs < 9.995 * unit ? 1 : 0) + (abs < 99.95 * unit ? 1 : 0);
+  return roundAsExcel(abs / unit, places).toFixed(places);
 }
 
 /** A range in report form with an en dash: £100k–£250k; a point value once: £75k. */

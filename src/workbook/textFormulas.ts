@@ -16,29 +16,29 @@ const text = (x: Expr) => concat(x, str(''));
  */
 export function gbpText(x: Expr, stated = false): Expr {
   const a = abs(x);
-  // Millions once it rounds to a thousand thousands; thousands once it rounds to a thousand pounds.
+  // Millions from what rounds to a thousand thousands, thousands from what rounds to a thousand pounds.
   const body = iff(
-    ge(round(div(a, num(1000)), 0), num(1000)),
-    concat(threeFigures(div(a, num(1_000_000)), stated), str('m')),
-    iff(ge(round(a, 0), num(1000)), concat(threeFigures(div(a, num(1000)), stated), str('k')), text(round(a, 0))),
+    ge(a, num(999_500)),
+    concat(threeFigures(a, 1_000_000, stated), str('m')),
+    iff(ge(a, num(999.5)), concat(threeFigures(a, 1_000, stated), str('k')), text(round(a, 0))),
   );
   return concat(concat(iff(lt(x, num(0)), str('−'), str('')), str('£')), body);
 }
 
 /**
- * Three significant figures with their zeros (threeFigures): ROUND does the rounding as the engine
- * does, and TEXT only writes the places out. The format's decimal point is the English one, as the
- * report's is.
+ * `a` in `unit`s to three significant figures with their zeros (threeFigures): ROUND does the
+ * rounding as the engine does, and TEXT only writes the places out. The format's decimal point is
+ * the English one, as the report's is.
  */
-function threeFigures(x: Expr, stated: boolean): Expr {
-  const places = add(lt(x, num(9.995)), lt(x, num(99.95)));
-  const rounded = call('ROUND', x, places);
+function threeFigures(a: Expr, unit: number, stated: boolean): Expr {
+  const places = add(lt(a, num(9.995 * unit)), lt(a, num(99.95 * unit)));
+  const rounded = call('ROUND', div(a, num(unit)), places);
   return stated ? text(rounded) : call('TEXT', rounded, call('CHOOSE', add(places, num(1)), str('0'), str('0.0'), str('0.00')));
 }
 
 /** £100k–£250k, or one figure when both ends are the same (formatGbpRange). */
 export function gbpRangeText(low: Expr, high: Expr, stated = false): Expr {
-  return iff(call('AND', ge(low, high), ge(high, low)), gbpText(low, stated), concat(concat(gbpText(low, stated), str('–')), gbpText(high, stated)));
+  return concat(gbpText(low, stated), iff(call('AND', ge(low, high), ge(high, low)), str(''), concat(str('–'), gbpText(high, stated))));
 }
 
 /** 4 November 2027 (formatReportDate). */
