@@ -17,6 +17,7 @@ import type { Analysis } from '../model/responseAnalysis';
 import { longestLeadTime } from '../model/respondentTotals';
 import { ENGINE_VERSION } from '../version';
 import { costModelWorkbook, withModelFindings } from '../workbook/costModelWorkbook';
+import { formatShare } from '../report/format';
 import type { RefreshResult } from '../report/refreshDocx';
 import { reportHeading, type ReportTable } from '../report/reportTables';
 import { renderCsv, renderMarkdown } from '../report/renderText';
@@ -476,7 +477,8 @@ function summary({ analysis, findings, model, uncertainty, basis, checks, assump
   const range = (r: { low: number; high: number }) => formatGbpRange(r.low, r.high);
   const mc = uncertainty.industryTotal;
   const central = model.scenarios.find((s) => s.result.name === 'Central') ?? model.scenarios[0];
-  const breakEven = (b: BreakEven) => (b.kind === 'adopters' ? `break-even at ${b.adopters.toFixed(1)} adopting parties` : `break-even ${b.kind === 'not-reached' ? NOT_REACHED : NEVER}`);
+  // As the report gives it: a share of the parties, never a fraction of a party.
+  const breakEven = (b: BreakEven) => (b.kind === 'adopters' ? `break-even at ${formatShare(b.share)} uptake` : `break-even ${b.kind === 'not-reached' ? NOT_REACHED : NEVER}`);
   const lines = [
     `${consultation.modification.id} ${consultation.modification.title ? `‘${consultation.modification.title}’` : ''}${consultation.title ? ` (${consultation.title})` : ''}`.replace(/\s+/g, ' ').trim(),
     `${plural(results.length, 'respondent')}, ${plural(consultation.questions.length, 'question')}; cost question ${roles.costQuestion ?? 'not found'}, lead-time question ${roles.leadTimeQuestion ?? 'not found'}`,
