@@ -289,19 +289,29 @@ function readRow(table: Table, rawCells: string[], line: string, n: number, find
 
 function collate(tables: readonly Table[], findings: Finding[]): { respondents: Respondent[]; answers: Answer[] } {
   // Each respondent, with the last question they had a row in (tables are read in question order).
-  const respondents = new Map<string, { readonly respondent: Respondent; question: number }>();
+  type Known = { readonly respondent: Respondent; question: number };
+  const respondents = new Map<string, Known>();
   const answers: Answer[] = [];
+  // Questions list their respondents in the same order, mostly: a row whose name is the one in the
+  // same place in the table before is that respondent, without working out their id again.
+  let before: Known[] = [];
   for (const table of [...tables].sort((a, b) => a.question - b.question)) {
     const { at } = table;
+    const order: Known[] = [];
     for (const row of table.rows) {
       const name = oneSpaced(cellText(row, at.respondent, 'respondent', findings));
       const category = oneSpaced(cellText(row, at.category, 'category', findings));
-      const id = respondentId(name);
-      let known = respondents.get(id);
-      if (!known) {
-        respondents.set(id, (known = { respondent: { id, name, category }, question: NaN }));
-        if (!category) findings.push({ severity: 'warning', line: row.firstLine, text: name, message: `${name} has no category` });
-      } else if (category && known.respondent.category !== category) {
+      let known = before[order.length];
+      if (known?.respondent.name !== name) {
+        const id = respondentId(name);
+        known = respondents.get(id);
+        if (!known) {
+          respondents.set(id, (known = { respondent: { id, name, category }, question: NaN }));
+          if (!category) findings.push({ severity: 'warning', line: row.firstLine, text: name, message: `${name} has no category` });
+        }
+      }
+      order.push(known);
+      if (category && known.respondent.category !== category) {
         const kept = known.respondent.category;
         findings.push({ severity: 'warning', line: row.firstLine, text: `${name}: ${category}`, message: `${name} is "${kept}" elsewhere and "${category}" in question ${table.question}: kept "${kept}"` });
       }
@@ -321,13 +331,14 @@ function collate(tables: readonly Table[], findings: Finding[]): { respondents: 
       }
       answers.push({
         question: table.question,
-        respondentId: id,
+        respondentId: known.respondent.id,
         response,
         rationale,
         extra,
         source: { firstLine: row.firstLine, lastLine: row.lastLine, raw: row.raw },
       });
     }
+    before = order;
   }
   return { respondents: [...respondents.values()].map((r) => r.respondent), answers };
 }

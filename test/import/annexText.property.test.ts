@@ -90,6 +90,26 @@ describe('readAnnexText on generated collations', () => {
     );
   });
 
+  test('a later question may list its respondents in another order, or a name in other capitals: each answer is still its own respondent\'s', () => {
+    const shuffled = rows.chain((data) => fc.tuple(fc.constant(data), fc.shuffledSubarray(data, { minLength: data.length, maxLength: data.length }), fc.array(fc.boolean(), { minLength: data.length, maxLength: data.length })));
+    fc.assert(
+      fc.property(shuffled, ([data, later, upper]) => {
+        const doc = [
+          '## Question 1: Will your organisation incur any costs?',
+          ...table(1, data, new Set(), false),
+          '',
+          '## Question 2: How long from the point of approval would your organisation need to implement?',
+          ...table(2, later.map((r, i) => (upper[i] ? { ...r, name: r.name.toUpperCase() } : r)), new Set(), false, (r) => r.lead),
+        ].join('\n');
+        const { consultation, findings } = readAnnexText(doc, 'generated');
+        expect(findings).toEqual([]);
+        expect(consultation.respondents.map((r) => r.name)).toEqual(data.map((r) => r.name));
+        const results = analyseConsultation(consultation).results;
+        results.forEach((r, i) => expect([r.respondent.name, r.leadTime]).toEqual([data[i]!.name, parseLeadTimeAnswer(data[i]!.lead)]));
+      }),
+    );
+  });
+
   test('never throws on arbitrary text, and every finding names a line inside the document', () => {
     const line = fc.oneof(
       fc.string({ maxLength: 40 }),
