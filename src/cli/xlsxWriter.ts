@@ -35,6 +35,14 @@ const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
 export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; created: Date }): Promise<Buffer> {
   const problems = planProblems(plan);
   if (problems.length) throw new Error(`the workbook plan cannot be written: ${problems.join('; ')}`);
+  // ExcelJS lays the parts out uncompressed (and its workbook is let go before the packing); the charts are added to them and the whole is packed once.
+  const parts = unpackStored(await storedWorkbook(plan, meta));
+  addCharts(parts, plan);
+  return packParts(parts, meta.created);
+}
+
+/** The plan through ExcelJS, as a package whose parts are stored without compression. */
+async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; created: Date }): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = meta.creator;
   wb.created = meta.created;
@@ -109,10 +117,7 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
   for (const n of plan.names) wb.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!$${columnLetters(n.col)}$${n.row + 1}`, n.name);
   const registry = wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
   registryRows(plan).forEach((row) => registry.addRow(row));
-  // ExcelJS lays the parts out uncompressed; the charts are added to them and the whole is packed once.
-  const parts = unpackStored(new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } })));
-  addCharts(parts, plan);
-  return packParts(parts, meta.created);
+  return new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
 }
 
 /** ExcelJS keeps range-wide rules here (its typings do not list it): one rule over a whole column body. */
