@@ -1,5 +1,5 @@
 import { columnLetters, sheetLayout, type ChartPlan, type WorkbookPlan } from '../workbook/plan';
-import { partText, type Parts } from './xlsxPackage';
+import { escapeXml, partText, relationships, sheetPaths, type Parts } from './xlsxPackage';
 
 /**
  * ExcelJS writes no charts, so the plan's charts are added to its package as DrawingML parts: a
@@ -49,19 +49,6 @@ export function addCharts(parts: Parts, plan: WorkbookPlan): void {
   parts.set('[Content_Types].xml', types);
 }
 
-/** Sheet name → its part, from the workbook and its relationships. */
-function sheetPaths(parts: Parts): Map<string, string> {
-  const workbook = partText(parts, 'xl/workbook.xml')!;
-  const rels = partText(parts, 'xl/_rels/workbook.xml.rels')!;
-  const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
-  const paths = new Map<string, string>();
-  for (const m of workbook.matchAll(/<sheet\b[^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g)) {
-    const target = targets.get(m[2]!);
-    if (target) paths.set(unescapeXml(m[1]!), target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  return paths;
-}
-
 function chartXml(chart: ChartPlan, sheet: string, headerRow: number, bodyRows: number): string {
   const quoted = `'${sheet.replace(/'/g, "''")}'`;
   const column = (c: number) => `${quoted}!$${columnLetters(c)}$${headerRow + 2}:$${columnLetters(c)}$${headerRow + 1 + bodyRows}`;
@@ -101,16 +88,4 @@ function anchorXml(chart: ChartPlan, id: number): string {
     `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId${id}"/>` +
     '</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>'
   );
-}
-
-function relationships(items: readonly string[]): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join('')}</Relationships>`;
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function unescapeXml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }

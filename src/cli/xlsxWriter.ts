@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import { formulaText } from '../workbook/formula';
 import { addCharts } from './xlsxCharts';
-import { packParts, unpackStored } from './xlsxPackage';
+import { addTables } from './xlsxTables';
+import { packParts, partText, unpackStored, type Parts } from './xlsxPackage';
 import { REGISTRY_SHEET, registryRows } from '../workbook/ownership';
 import {
   cellFormat,
@@ -37,17 +39,25 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
   if (problems.length) throw new Error(`the workbook plan cannot be written: ${problems.join('; ')}`);
   // ExcelJS lays the parts out uncompressed (and its workbook is let go before the packing); the charts are added to them and the whole is packed once.
   const parts = unpackStored(await storedWorkbook(plan, meta));
+  addTables(parts, plan);
   addCharts(parts, plan);
+  askFullCalculation(parts);
   return packParts(parts, meta.created);
 }
 
-/** The plan through ExcelJS, as a package whose parts are stored without compression. */
+/**
+ * The plan through ExcelJS's streaming writer, as a package whose parts are stored without
+ * compression. Each row goes out as it is written, so a large model is never held as cells: the
+ * in-memory workbook took gigabytes and most of the run for 10,000 respondents.
+ */
 async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; created: Date }): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true, zip: { store: true } });
   wb.creator = meta.creator;
   wb.created = meta.created;
   wb.modified = meta.created;
-  wb.calcProperties.fullCalcOnLoad = true;
   for (const sheet of plan.sheets) {
     const layout = sheetLayout(sheet);
     const print = printSetup(sheet);
@@ -63,44 +73,43 @@ async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; creat
         ...(print.headerRow !== null ? { printTitlesRow: `${print.headerRow}:${print.headerRow}` } : {}),
       },
     });
-    layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    ws.columns = layout.widths.map((width) => ({ width }));
     for (const { table, titleRow, headerRow, body } of layout.tables) {
       if (titleRow !== null) {
-        const title = ws.getCell(titleRow + 1, 1);
+        const title = ws.getRow(titleRow + 1).getCell(1);
         title.value = table.title!;
         title.font = { bold: true, size: 12 };
       }
-      ws.addTable({
-        name: table.name,
-        ref: `A${headerRow + 1}`,
-        headerRow: true,
-        style: { theme: 'TableStyleMedium2', showRowStripes: true },
-        columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
-        rows: body.map((r) => r.map((c) => cellValue(c, sheet.name))),
-      });
-      // Rows with wrapped text are given the height their lines need (Excel and LibreOffice keep the file's height).
-      body.forEach((row, r) => {
-        const lines = rowLines(row, table.columns, layout.widths);
-        if (lines > 1) ws.getRow(headerRow + 2 + r).height = LINE_HEIGHT * lines;
-      });
-      table.columns.forEach((c, i) => {
-        // A column's rule covers its body in one range; a cell's own rule, the cell.
-        const letter = columnLetters(i);
-        if (c.valid) rangeValidations(ws).add(`${letter}${headerRow + 2}:${letter}${headerRow + 1 + body.length}`, dataValidation(c.valid, c.format));
-        // One style object for each format the column's cells take: ExcelJS writes a style it has seen once by its identity.
-        const styles = new Map<string, Partial<ExcelJS.Style>>();
+      ws.getRow(headerRow + 1).values = table.columns.map((c) => c.header);
+      // One style object for each format a column's cells take: ExcelJS writes a style it has seen once by its identity.
+      const styles = table.columns.map((c) => {
         const alignment: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: wraps(c) };
-        const styleOf = (numFmt: string) => {
-          let style = styles.get(numFmt);
-          if (!style) styles.set(numFmt, (style = { numFmt, alignment, ...(c.input ? { fill: INPUT_FILL } : {}) }));
+        const byFormat = new Map<string, Partial<ExcelJS.Style>>();
+        return (numFmt: string) => {
+          let style = byFormat.get(numFmt);
+          if (!style) byFormat.set(numFmt, (style = { numFmt, alignment, ...(c.input ? { fill: INPUT_FILL } : {}) }));
           return style;
         };
-        body.forEach((row, r) => {
-          const cell = ws.getCell(headerRow + 2 + r, i + 1);
-          cell.style = styleOf(cellFormatCode(row[i]!, c));
-          const own = row[i]!.t === 'formula' ? undefined : row[i]!.valid;
-          if (own) cell.dataValidation = dataValidation(own, cellFormat(row[i]!, c));
+      });
+      body.forEach((cells, r) => {
+        const row = ws.getRow(headerRow + 2 + r);
+        cells.forEach((c, i) => {
+          const column = table.columns[i]!;
+          const cell = row.getCell(i + 1);
+          cell.value = cellValue(c, sheet.name);
+          cell.style = styles[i]!(cellFormatCode(c, column));
+          const own = c.t === 'formula' ? undefined : c.valid;
+          if (own) cell.dataValidation = dataValidation(own, cellFormat(c, column));
         });
+        // Rows with wrapped text are given the height their lines need (Excel and LibreOffice keep the file's height).
+        const lines = rowLines(cells, table.columns, layout.widths);
+        if (lines > 1) row.height = LINE_HEIGHT * lines;
+        row.commit();
+      });
+      // A column's rule covers its body in one range.
+      table.columns.forEach((c, i) => {
+        const letter = columnLetters(i);
+        if (c.valid) rangeValidations(ws).add(`${letter}${headerRow + 2}:${letter}${headerRow + 1 + body.length}`, dataValidation(c.valid, c.format));
       });
     }
     for (const h of sheet.highlights ?? []) {
@@ -112,12 +121,32 @@ async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; creat
         rules: [{ type: 'expression', priority: 1, formulae: [formulaText(h.when, sheet.name).slice(1)], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${HIGHLIGHT_FILL[h.colour]}` } } } }],
       });
     }
-    (sheet.notes ?? []).forEach((note, i) => (ws.getCell(layout.notesRow + 1 + i, 1).value = note));
+    (sheet.notes ?? []).forEach((note, i) => (ws.getRow(layout.notesRow + 1 + i).getCell(1).value = note));
+    ws.commit();
   }
   for (const n of plan.names) wb.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!$${columnLetters(n.col)}$${n.row + 1}`, n.name);
   const registry = wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
-  registryRows(plan).forEach((row) => registry.addRow(row));
-  return new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
+  registryRows(plan).forEach((row) => registry.addRow(row).commit());
+  registry.commit();
+  const drained = new Promise((resolve) => sink.on('end', resolve));
+  // The packer under ExcelJS's streaming writer (archiver 5) makes its buffers in the way Node
+  // deprecates, and Node says so on the terminal: a warning about a library, not about the run.
+  const warned = process.noDeprecation;
+  process.noDeprecation = true;
+  try {
+    await wb.commit();
+  } finally {
+    process.noDeprecation = warned;
+  }
+  await drained;
+  return Buffer.concat(chunks);
+}
+
+/** The workbook asks Excel to recalculate every formula when it opens (the streaming writer leaves the flag out). */
+function askFullCalculation(parts: Parts): void {
+  const workbook = partText(parts, 'xl/workbook.xml')!;
+  if (!/<calcPr\b/.test(workbook)) throw new Error('the workbook part has no calculation properties');
+  parts.set('xl/workbook.xml', workbook.replace(/<calcPr\b/, '<calcPr fullCalcOnLoad="1"'));
 }
 
 /** ExcelJS keeps range-wide rules here (its typings do not list it): one rule over a whole column body. */
