@@ -76,7 +76,9 @@ export type Live =
   | { readonly k: 'count'; readonly q: Quantity; readonly capital?: boolean }
   | { readonly k: 'round'; readonly q: Quantity; readonly places: number }
   | { readonly k: 'if'; readonly test: Test; readonly then: Live; readonly else: Live }
-  | { readonly k: 'cat'; readonly parts: readonly Live[] };
+  | { readonly k: 'cat'; readonly parts: readonly Live[] }
+  /** Text shown as it is, with the figure it stands for (a lead time as written, "6–8 months", is 6 to 8 months). */
+  | { readonly k: 'figured'; readonly shown: Live; readonly figure: PlainFigure | null };
 
 export const money = (x: Quantity): Live => ({ k: 'money', q: x });
 export const range = (low: Quantity, high: Quantity): Live => ({ k: 'range', low, high });
@@ -89,6 +91,7 @@ export const count = (x: Quantity, capital = false): Live => ({ k: 'count', q: x
 export const rounded = (x: Quantity, places: number): Live => ({ k: 'round', q: x, places });
 export const when = (test: Test, then: Live, otherwise: Live = ''): Live => ({ k: 'if', test, then, else: otherwise });
 export const cat = (...parts: Live[]): Live => ({ k: 'cat', parts });
+export const figured = (shown: Live, figure: PlainFigure | null): Live => ({ k: 'figured', shown, figure });
 export const isNumber = (x: Quantity): Test => ({ k: 'number', q: x });
 export const equals = (x: Quantity, v: number | string | boolean): Test => ({ k: 'eq', q: x, v });
 export const same = (a: Quantity, b: Quantity): Test => ({ k: 'same', a, b });
@@ -124,6 +127,8 @@ export function evaluate(live: Live): string {
       return evaluate(test(live.test) ? live.then : live.else);
     case 'cat':
       return live.parts.map(evaluate).join('');
+    case 'figured':
+      return evaluate(live.shown);
     default: {
       const never: never = live;
       return never;
@@ -181,10 +186,9 @@ export function plainFigure(live: Live): PlainFigure | null {
       return one('months', live.q);
     case 'count':
       return one('number', live.q);
-    case 'round': {
-      const figure = one('number', live.q);
-      return figure && { ...figure, low: roundAsExcel(figure.low, live.places), high: roundAsExcel(figure.high, live.places) };
-    }
+    case 'round':
+      // The number as the model holds it: the text beside it shows the rounding.
+      return one('number', live.q);
     case 'date': {
       if (typeof live.q.value !== 'number') return null;
       const iso = isoFromSerial(live.q.value);
@@ -197,6 +201,8 @@ export function plainFigure(live: Live): PlainFigure | null {
       const shown = live.parts.filter((p) => evaluate(p) !== '');
       return shown.length === 1 ? plainFigure(shown[0]!) : null;
     }
+    case 'figured':
+      return live.figure;
     default:
       return null;
   }

@@ -40,7 +40,9 @@ export function renderCsv(table: ReportTable): string {
     return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const figures = table.columns.map((_, j) => table.live.rows.map((r) => plainFigure(r[j] ?? '')));
-  const extra = table.columns.map((c, j) => figureHeaders(c.header, figures[j]!));
+  // A column whose text is already each figure as a plain number (a count) needs no copy.
+  const plainAlready = (j: number) => figures[j]!.every((f, i) => !f || (f.low === f.high && table.rows[i]![j] === String(f.low)));
+  const extra = table.columns.map((c, j) => (plainAlready(j) ? [] : figureHeaders(c.header, figures[j]!)));
   const header = table.columns.flatMap((c, j) => [c.header, ...extra[j]!]);
   const rows = table.rows.map((r, i) => r.flatMap((v, j) => [v, ...figureCells(figures[j]![i] ?? null, extra[j]!.length)]));
   return `\ufeff${[header, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;

@@ -6,7 +6,7 @@ import type { Check } from '../model/checks';
 import { CHECKS_FAIL, CHECKS_PASS } from '../model/checks';
 import { populationStatus } from '../model/inputStatus';
 import type { ModelAssumptions, ModelResult } from '../model/costModel';
-import { formatLeadTime } from '../model/leadTimeAnswer';
+import { formatLeadTime, type LeadTimeAnswer } from '../model/leadTimeAnswer';
 import { SIMULATION_CURRENT, SIMULATION_STALE, simulationCurrent, type MonteCarloResult } from '../model/monteCarlo';
 import type { Analysis } from '../model/responseAnalysis';
 import { respondentCosts } from '../model/respondentTotals';
@@ -22,6 +22,7 @@ import {
   dateOf,
   equals,
   evaluate,
+  figured,
   isNumber,
   money,
   monthsOf,
@@ -35,6 +36,7 @@ import {
   textOf,
   when,
   type Live,
+  type PlainFigure,
   type Quantity,
   type RangeKey,
   type ScenarioField,
@@ -418,6 +420,13 @@ function scenarioBasisNotes(bases: ReadonlyArray<{ name: string; basis: Quantity
 
 const serial = (date: string | null) => (date === null ? null : excelSerial(date));
 
+/** A lead time in months, for the plain columns: the modeller's figure, or the answer's range; none for words. */
+function leadTimeFigure(answer: LeadTimeAnswer, override: number | undefined): PlainFigure | null {
+  if (override !== undefined) return { unit: 'months', low: override, high: override };
+  if (answer.kind === 'months') return { unit: 'months', low: answer.minMonths, high: answer.maxMonths };
+  return answer.kind === 'immediate' ? { unit: 'months', low: 0, high: 0 } : null;
+}
+
 /** A respondent's note by how their answer reads, where it gives no months; readiness, overrides and a past release are live. */
 const KIND_NOTE: Readonly<Record<string, string>> = {
   'not-implementing': 'Not counted in the lead time',
@@ -442,7 +451,7 @@ function leadTimes(input: ReportInput): ReportTable {
     return [
       result.respondent.name,
       result.respondent.category,
-      when(isNumber(override), cat(monthsOf(override), ' (entered)'), formatLeadTime(result.leadTime)),
+      figured(when(isNumber(override), cat(monthsOf(override), ' (entered)'), formatLeadTime(result.leadTime)), leadTimeFigure(result.leadTime, assumptions.overrides.leadTimeMonths[readiness.respondentId])),
       when(isNumber(readyBy), dateOf(readyBy), '-'),
       when(
         equals(ready, 'no'),

@@ -34,6 +34,8 @@ export function liveFormula(live: Live, resolve: Resolve): Expr {
       return iff(testFormula(live.test, resolve), liveFormula(live.then, resolve), liveFormula(live.else, resolve));
     case 'cat':
       return live.parts.length === 0 ? str('') : live.parts.map((l) => liveFormula(l, resolve)).reduce((a, b) => concat(a, b));
+    case 'figured':
+      return liveFormula(live.shown, resolve);
     default: {
       const never: never = live;
       return never;

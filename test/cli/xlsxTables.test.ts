@@ -12,7 +12,7 @@ describe('Excel tables in the CLI workbook', () => {
 
   test('every table of the plan is an Excel table over its header and body, its columns named as its header cells', async () => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await bytes);
+    await book.xlsx.load((await bytes) as unknown as ExcelJS.Buffer);
     for (const sheet of plan.sheets) {
       const ws = book.getWorksheet(sheet.name)!;
       const inFile = Object.values((ws as unknown as { tables: Record<string, { table: { name: string; tableRef: string; columns: { name: string }[] } }> }).tables).map((t) => t.table);

@@ -210,9 +210,22 @@ describe('renderers', () => {
     // A result that cannot exist has no number: "fewer than one adopter" leaves its plain cell blank.
     expect([at('Cost per adopter', 1), at('Cost per adopter (£)', 1)]).toEqual(['fewer than one adopter', '']);
 
+    // The ratio as the model holds it; the display column shows it to two places.
+    expect([at('BCR'), at('BCR (number)')]).toEqual([central.bcr!.toFixed(2), String(central.bcr)]);
+
+    // A lead time as written is a range of months; immediately is none; words have no number.
     const leadTimes = renderCsv(table('lead-times')).split('\r\n');
-    expect(leadTimes[0]).toBe('\ufeffRespondent,Category,Lead time,Lead time (months),Ready by,Ready by (date),Notes');
-    expect(leadTimes[4]).toBe('Utilita Energy Ltd,Large Supplier,6–8 months,,1 November 2027,2027-11-01,');
+    expect(leadTimes[0]).toBe('\ufeffRespondent,Category,Lead time,"Lead time, low (months)","Lead time, high (months)",Ready by,Ready by (date),Notes');
+    expect(leadTimes.slice(1, 6)).toEqual([
+      'EON UK,Large Supplier,Would not implement,,,-,,Not counted in the lead time',
+      'OVO Energy,Large Supplier,Immediately,0,0,1 March 2027,2027-03-01,',
+      'Utility Warehouse,Large Supplier,-,,,-,,No answer',
+      'Utilita Energy Ltd,Large Supplier,6–8 months,6,8,1 November 2027,2027-11-01,',
+      '"ENGIE (ENGIE Power Limited, ENGIE Gas Limited)",Small Supplier,6 months,6,6,1 September 2027,2027-09-01,',
+    ]);
+
+    // A count is its own plain number: no second column repeats it.
+    expect(renderCsv(table('band-distribution')).split('\r\n')[0]).toBe('\ufeffCost band,Respondents');
   });
 
   const binary = soffice();
