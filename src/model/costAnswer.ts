@@ -53,12 +53,15 @@ export interface CostReading {
   readonly rationale?: 'recurring' | 'suggestion';
 }
 
+/** The note on an answer whose rationale speaks of a recurring cost that no yearly figure states. */
+export const RECURRING_WITHOUT_FIGURE = 'the rationale mentions a recurring cost, but no yearly figure was given';
+
 /** The answer with what the rationale adds: the same answer parseCostAnswer gives for both together. */
 export function withRationale(reading: CostReading, rationale: string): CostAnswer {
   const { answer } = reading;
   if (reading.rationale === 'recurring') {
     if (!RECURRING_WORDS.test(answerKey(rationale))) return answer;
-    return { ...answer, flag: notesWith(answer.flag, 'the rationale mentions a recurring cost, but no yearly figure was given: enter one as an override if known') };
+    return { ...answer, flag: notesWith(answer.flag, `${RECURRING_WITHOUT_FIGURE}: enter one as an override if known`) };
   }
   if (reading.rationale === 'suggestion') {
     const suggestion = suggestionFrom(rationale);

@@ -32,7 +32,7 @@ export function formatShare(share: number): string {
   return `${roundAsExcel(share * 1000) / 10}%`;
 }
 
-/** "a, b and c". */
-export function listing(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** "a, b and c" (or "a, b or c"). */
+export function listing(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }

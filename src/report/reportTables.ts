@@ -6,6 +6,7 @@ import type { Check } from '../model/checks';
 import { CHECKS_FAIL, CHECKS_PASS } from '../model/checks';
 import { populationStatus } from '../model/inputStatus';
 import type { ModelAssumptions, ModelResult } from '../model/costModel';
+import { RECURRING_WITHOUT_FIGURE } from '../model/costAnswer';
 import { formatLeadTime, type LeadTimeAnswer } from '../model/leadTimeAnswer';
 import { SIMULATION_CURRENT, SIMULATION_STALE, simulationCurrent, type MonteCarloResult } from '../model/monteCarlo';
 import type { Analysis } from '../model/responseAnalysis';
@@ -234,8 +235,13 @@ function industryCost(input: ReportInput): ReportTable {
   const industryBasis = q('industry.basis', basisText(basis.industry));
   // Until populations are entered the parties' figure is only the respondents': the label says so.
   const partiesLabel = when(above(defaulted, 0), 'SEC parties: all parties (populations not yet entered)', 'SEC parties: all parties');
-  // A yearly cost nobody stated is not a cost of £0.
-  const ongoingCell = (x: Live): Live => when(above(ongoing.high, 0), x, 'none stated');
+  // A yearly cost nobody stated is not a cost of £0; one a respondent speaks of without a figure is not quantified.
+  const yearlyEntered = (id: string) => {
+    const o = assumptions.overrides.costs[id];
+    return o?.ongoingLow !== undefined || o?.ongoingHigh !== undefined;
+  };
+  const recurring = input.analysis.results.filter((r) => r.cost.flag?.includes(RECURRING_WITHOUT_FIGURE) && !yearlyEntered(r.respondent.id)).length;
+  const ongoingCell = (x: Live): Live => when(above(ongoing.high, 0), x, recurring ? 'not quantified' : 'none stated');
   const secasLabel = cat('SECAS', when(all(isNumber(days), isNumber(rate)), cat(': ', rounded(days, 1), ' days at ', money(rate), ' a day', when(above(other, 0), cat(' and ', money(other), ' more')))));
   const rows: Live[][] = [
     ['DCC: design, build and test', orNotProvided(dcc), orNotProvided(dcc)],
@@ -272,16 +278,17 @@ function industryCost(input: ReportInput): ReportTable {
           ' This is not the whole industry’s cost: ',
           count(defaulted),
           when(equals(defaulted, 1), ' category has', ' categories have'),
-          ' no number of parties entered, so ',
-          when(equals(defaulted, 1), 'it counts', 'each counts'),
-          ' only its respondents.',
+          ' no number of parties entered, so only ',
+          when(equals(defaulted, 1), 'its', 'their'),
+          ' respondents are counted.',
         ),
       ),
       missing,
     ),
     notes: [
       ...methodNotes(input),
-      ...(silent.length ? [`No respondent was in the ${listing(silent)} ${silent.length === 1 ? 'category' : 'categories'}.`] : []),
+      ...(silent.length ? [`No respondent was in the ${listing(silent, 'or')} ${silent.length === 1 ? 'category' : 'categories'}.`] : []),
+      ...(recurring ? [`${capitalise(countWord(recurring))} ${recurring === 1 ? 'respondent speaks' : 'respondents speak'} of a recurring cost without a yearly figure: the ongoing cost and the scenarios leave it out until the modeller enters one.`] : []),
       cat(textOf(industryBasis), '.'),
       `Simulation: ${uncertainty.iterations.toLocaleString('en-GB')} Latin hypercube draws of the one-off costs, seed ${uncertainty.seed}; each respondent's figure is drawn on its own (no two are assumed to move together).`,
       checksNote(input),

@@ -70,7 +70,7 @@ describe('a ten-respondent document: every figure says what it rests on, and wha
     expect(md).toContain('| DCC: design, build and test | not yet provided | not yet provided |');
     expect(md).toContain('| Gamma Supply | Small Supplier | November 2015 release | - | Named a past release |');
     expect(md).toContain('Implementation would cost £1.95m–£3.95m (central estimate £2.95m)');
-    expect(md).toContain('This is not the whole industry’s cost: six categories have no number of parties entered, so each counts only its respondents.');
+    expect(md).toContain('This is not the whole industry’s cost: six categories have no number of parties entered, so only their respondents are counted.');
     expect(md).toContain('in the Central scenario no uptake breaks even: it would take more adopters than there are parties');
     expect(md).toContain('*Model checks: some checks fail: see the Checks sheet of the model workbook.*');
     expect(md).not.toMatch(/\d\.\d parties \(\d{3,}/);

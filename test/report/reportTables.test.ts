@@ -46,14 +46,22 @@ describe('report tables from the engine', () => {
       'Simulated total, P10 to P90 (P50)',
     ]);
     expect(table('industry-cost').rows[6]).toEqual(['Total one-off cost', '£350k–£950k', '£650k']);
-    // Nobody entered the central bodies' costs, and no yearly cost was stated, which is not £0.
+    // Nobody entered the central bodies' costs, and no yearly cost was stated, which is not £0:
+    // Utilita speaks of a recurring cost without a figure, so it is not quantified, and a note says so.
     expect(table('industry-cost').rows[0]).toEqual(['DCC: design, build and test', 'not yet provided', 'not yet provided']);
-    expect(table('industry-cost').rows[5]).toEqual(['SEC parties: ongoing cost a year', 'none stated', 'none stated']);
+    expect(table('industry-cost').rows[5]).toEqual(['SEC parties: ongoing cost a year', 'not quantified', 'not quantified']);
+    const recurringNote = 'One respondent speaks of a recurring cost without a yearly figure: the ongoing cost and the scenarios leave it out until the modeller enters one.';
+    expect(table('industry-cost').notes).toContain(recurringNote);
+    // Once the modeller enters Utilita's yearly figure, the row quotes it and the note goes.
+    const utilita = seed.analysis.results.find((r) => r.respondent.name.startsWith('Utilita'))!.respondent.id;
+    const entered = afterEdit(seedText(), (a) => ({ ...a, overrides: { ...a.overrides, costs: { ...a.overrides.costs, [utilita]: { ongoingLow: 20_000, ongoingHigh: 30_000 } } } })).assessment.report.find((t) => t.id === 'industry-cost')!;
+    expect(entered.rows[5]).toEqual(['SEC parties: ongoing cost a year', '£20.0k–£30.0k', '£25.0k']);
+    expect(entered.notes).not.toContain(recurringNote);
     // Whole sentences: the cost, why it is not the whole industry's, what is left out.
     expect(table('industry-cost').narrative).toMatch(
-      /^Implementation would cost £350k–£950k \(central estimate £650k\), and the simulation puts it between £\d+k and £\d+k \(P10 to P90\)\. This is not the whole industry’s cost: six categories have no number of parties entered, so each counts only its respondents\. The DCC’s and SECAS’s costs are not yet provided and are not included\.$/,
+      /^Implementation would cost £350k–£950k \(central estimate £650k\), and the simulation puts it between £\d+k and £\d+k \(P10 to P90\)\. This is not the whole industry’s cost: six categories have no number of parties entered, so only their respondents are counted\. The DCC’s and SECAS’s costs are not yet provided and are not included\.$/,
     );
-    expect(table('industry-cost').notes).toContain('No respondent was in the Electricity Network Party, Gas Network Party, Other SEC Party and DCC categories.');
+    expect(table('industry-cost').notes).toContain('No respondent was in the Electricity Network Party, Gas Network Party, Other SEC Party or DCC categories.');
     // The checks are stated once, under the costs.
     expect(tables.filter((t) => t.notes.some((n) => n.startsWith('Model checks')))).toHaveLength(1);
     // Decided on 1 March 2027, the 4 November 2027 release needs the decision 8 months before it (4 March 2027); the next release is February 2028.
