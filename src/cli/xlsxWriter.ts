@@ -10,6 +10,7 @@ import {
   cellFormatCode,
   columnLetters,
   excelSerial,
+  headerLines,
   isoFromSerial,
   HIGHLIGHT_FILL,
   planProblems,
@@ -26,6 +27,8 @@ import {
 
 /** Points per line of 10-point text. */
 const LINE_HEIGHT = 13;
+
+const HEADER_STYLE: Partial<ExcelJS.Style> = { alignment: { vertical: 'top', wrapText: true } };
 
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 
@@ -80,7 +83,12 @@ async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; creat
         title.value = table.title!;
         title.font = { bold: true, size: 12 };
       }
-      ws.getRow(headerRow + 1).values = table.columns.map((c) => c.header);
+      // Headings wrap in their columns, on a row as tall as the longest needs.
+      const header = ws.getRow(headerRow + 1);
+      header.values = table.columns.map((c) => c.header);
+      header.eachCell((cell) => (cell.style = HEADER_STYLE));
+      const headingLines = headerLines(table.columns, layout.widths);
+      if (headingLines > 1) header.height = LINE_HEIGHT * headingLines;
       // One style object for each format a column's cells take: ExcelJS writes a style it has seen once by its identity.
       const styles = table.columns.map((c) => {
         const alignment: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: wraps(c) };

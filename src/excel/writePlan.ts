@@ -161,8 +161,10 @@ export async function writePlan(
         }
         await writeCells(requests, sheet, table, headerRow, body, sheetPlan.name);
         const range = sheet.getRange(address);
-        await requests.room(0, 2 + table.columns.length * 2);
+        await requests.room(0, 3 + table.columns.length * 2);
         range.format.verticalAlignment = 'Top';
+        // Headings wrap in their columns; the autofit below gives the header row the height they need.
+        sheet.getRange(`A${headerRow + 1}:${columnLetters(table.columns.length - 1)}${headerRow + 1}`).format.wrapText = true;
         table.columns.forEach((c, i) => {
           if (wraps(c)) sheet.getRange(`${columnLetters(i)}${headerRow + 2}:${columnLetters(i)}${headerRow + 1 + body.length}`).format.wrapText = true;
         });

@@ -139,6 +139,10 @@ export function industrySheet(
     [text('Status'), formula(iff(call('AND', ...same), str(SIMULATION_CURRENT), str(SIMULATION_STALE)), current ? SIMULATION_CURRENT : SIMULATION_STALE), empty],
   ];
 
+  const notes = [
+    'The method, in sentences that follow the rule cells on Assumptions, is under Table 3 on the Report tables sheet.',
+    `The simulation's figures are values from a run (seed ${mc.seed}, ${mc.iterations.toLocaleString('en-GB')} iterations) of the one-off costs, not formulas: SimulationStatus says when the inputs have moved since, and the Checks sheet fails until it runs again.`,
+  ];
   return {
     refs: { byCategory, totals: totalsAt, uncertainty: uncertaintyAt, bands: bandsAt, mostBands: mostAt },
     names: [
@@ -171,14 +175,12 @@ export function industrySheet(
           categoryColumn: BY_CATEGORY.category,
           seriesColumns: [BY_CATEGORY.cost, BY_CATEGORY.cost + 1, BY_CATEGORY.cost + 2],
           numberFormat: '£#,##0',
-          at: { row: totalsAt.headerRow - 1, col: 5 },
+          // Under the notes, where nothing runs into it (the Basis text is long).
+          at: { row: mostAt.headerRow + mostAt.rowCount + 2 + notes.length + 1, col: 0 },
           size: { cols: 8, rows: 16 },
         },
       ],
-      notes: [
-        'The method, in sentences that follow the rule cells on Assumptions, is under Table 3 on the Report tables sheet.',
-        `The simulation's figures are values from a run (seed ${mc.seed}, ${mc.iterations.toLocaleString('en-GB')} iterations) of the one-off costs, not formulas: SimulationStatus says when the inputs have moved since, and the Checks sheet fails until it runs again.`,
-      ],
+      notes,
     },
   };
 }

@@ -269,12 +269,24 @@ export interface SheetLayout {
   readonly widths: readonly number[];
 }
 
+/** Text up to this long sets its column's width; longer text is prose, which wraps or runs on. */
+const SHORT_TEXT = 24;
+
+const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+
 export function sheetLayout(sheet: SheetPlan): SheetLayout {
   const widths: number[] = [];
   let notesRow = 0;
   const tables = sheet.tables.map((table) => {
     const body = table.rows.length ? table.rows : [table.columns.map((): Cell => ({ t: 'empty' }))];
-    table.columns.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.width)));
+    table.columns.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.width, longestWord(c.header) + 1)));
+    // A short text in a column that does not wrap ("not yet provided") is given its width rather than run into the next.
+    for (const row of table.rows) {
+      row.forEach((c, i) => {
+        const shown = c.t === 'text' ? c.v : c.t === 'formula' && typeof c.v === 'string' ? c.v : '';
+        if (shown.length > widths[i]! && shown.length <= SHORT_TEXT && !wraps(table.columns[i]!)) widths[i] = shown.length + 1;
+      });
+    }
     notesRow = table.headerRow + body.length + 2;
     const address = `A${table.headerRow + 1}:${columnName(table.columns.length - 1)}${table.headerRow + body.length + 1}`;
     return { table, titleRow: table.title ? table.headerRow - 1 : null, headerRow: table.headerRow, address, body };
@@ -333,6 +345,11 @@ export function rowLines(row: readonly Cell[], columns: readonly Column[], width
     lines = Math.max(lines, needed);
   });
   return Math.min(lines, 40);
+}
+
+/** The lines a table's header row needs, its headings wrapped in their columns' widths. */
+export function headerLines(columns: readonly Column[], widths: readonly number[]): number {
+  return Math.max(1, ...columns.map((c, i) => Math.ceil(c.header.length / Math.max(1, widths[i] ?? c.width))));
 }
 
 /**
