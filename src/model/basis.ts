@@ -18,6 +18,7 @@ export const BASIS_ITEMS = {
   appraisalYears: 'the default appraisal period',
   decisionDate: 'default decision date',
   dccLeadTime: 'DCC lead time not entered',
+  notice: 'minimum notice not entered',
   release: 'a release date from the default rule',
 } as const;
 
@@ -43,6 +44,7 @@ export function resultBasis(analysis: Analysis, a: ModelAssumptions, model: Mode
   const timeline = [
     ...(decisionDateStatus(a.timeline, a.sources) !== 'entered' ? [BASIS_ITEMS.decisionDate] : []),
     ...(named('DccLeadTime') !== 'entered' ? [BASIS_ITEMS.dccLeadTime] : []),
+    ...(named('NoticeMonths') !== 'entered' ? [BASIS_ITEMS.notice] : []),
     ...(target !== null && releaseStatus(a.timeline, target) !== 'entered' ? [BASIS_ITEMS.release] : []),
   ];
   const scenarios = Object.fromEntries(

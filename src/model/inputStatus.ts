@@ -87,12 +87,13 @@ export function decisionDateStatus(t: TimelineInputs, sources: Readonly<Record<s
 }
 
 /** The named inputs a result's basis looks at beyond those above, with the defaults they start from. */
-export type NamedStatusInput = 'OpenEndedCap' | 'DccLeadTime' | 'AppraisalYears';
+export type NamedStatusInput = 'OpenEndedCap' | 'DccLeadTime' | 'NoticeMonths' | 'AppraisalYears';
 
 export function namedStatus(a: ModelAssumptions, input: NamedStatusInput): InputStatus {
   const [value, defaultValue] = {
     OpenEndedCap: [a.costs.openEndedCapMultiple, DEFAULT_COST_OPTIONS.openEndedCapMultiple],
     DccLeadTime: [a.timeline.dccLeadTimeMonths, 0],
+    NoticeMonths: [a.timeline.minimumNoticeMonths, 0],
     AppraisalYears: [a.appraisal.years, DEFAULT_APPRAISAL_YEARS],
   }[input];
   // `sources` holds only sources other than the default's.

@@ -37,6 +37,7 @@ function timelineItems(refs: AssumptionRefs): Item[] {
   return [
     [isStatus(refs.status('decisionDate'), STATUS_TEXT.default), BASIS_ITEMS.decisionDate],
     [isStatus(refs.status('dccLeadTime'), STATUS_TEXT.default), BASIS_ITEMS.dccLeadTime],
+    [isStatus(refs.status('noticeMonths'), STATUS_TEXT.default), BASIS_ITEMS.notice],
     [gt(call('COUNTIFS', r.column(RELEASES.date), name('TargetRelease'), r.column(RELEASES.status), str(STATUS_TEXT.default)), num(0)), BASIS_ITEMS.release],
   ];
 }

@@ -97,7 +97,7 @@ describe('npm run model on the bundled seed', () => {
       readyDate: '2027-11-01',
       earliestRelease: '2027-11-04',
       targetRelease: '2027-11-04',
-      basis: ['DCC lead time not entered', 'a release date from the default rule'],
+      basis: ['DCC lead time not entered', 'minimum notice not entered', 'a release date from the default rule'],
     });
     // Results that cannot exist are null, with the reason; each figure says what it rests on.
     const [low, central] = report.model.scenarios;

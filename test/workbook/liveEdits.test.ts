@@ -2,7 +2,7 @@ import { writeInputs } from '../../src/excel/writeInputs';
 import { writePlan } from '../../src/excel/writePlan';
 import { CHECKS_FAIL } from '../../src/model/checks';
 import { SIMULATION_STALE } from '../../src/model/monteCarlo';
-import { BANDS, POPULATIONS } from '../../src/workbook/assumptionsSheet';
+import { BANDS, NAMED, POPULATIONS } from '../../src/workbook/assumptionsSheet';
 import { columnLetters, sheetLayout, type Cell, type WorkbookPlan } from '../../src/workbook/plan';
 import { checkFormulas, loadPlan, sameValue } from '../support/hyperformula';
 import { asExcelContext, FakeContext } from '../support/fakeExcel';
@@ -50,6 +50,19 @@ describe('edits typed in the workbook: the formulas follow, the checks and the s
     // The report's industry sentence follows the typed population and says the simulation is out of date.
     const sentence = loaded.hf.getCellValue(loaded.hf.simpleCellAddressFromString(cellOf(expected, 'tblReportText_industry_cost', 0, 0), 0)!);
     expect(sentence).toMatch(/^Implementation would cost £4\.55m–£11\.2m \(central estimate £7\.85m\); the simulation is out of date and must be run again\. This is not the whole industry’s cost: five categories have no number of parties entered/);
+  });
+
+  test('a minimum notice typed in: the timeline follows, and its basis no longer says the notice was not entered', () => {
+    const { before, plan: expected, assessment } = afterEdit(seedText(), (a) => ({ ...a, timeline: { ...a.timeline, minimumNoticeMonths: 10 } }));
+    expect(before.basis.timeline).toContain('minimum notice not entered');
+    expect(assessment.basis.timeline).not.toContain('minimum notice not entered');
+    const assumptions = before.plan.sheets.flatMap((s) => s.tables).find((t) => t.name === 'tblAssumptions')!;
+    const row = assumptions.rows.findIndex((r) => r[0]!.t === 'text' && r[0]!.v === 'NoticeMonths');
+    const loaded = loadPlan(withInput(before.plan, 'tblAssumptions', row, NAMED.value, { t: 'number', v: 10 }));
+    // Every formula, the Timeline's and the Basis cells among them, is what the engine computes for the new notice.
+    const checks = checkFormulas(expected, loaded);
+    expect(checks.length).toBeGreaterThan(600);
+    expect(checks.filter((c) => !sameValue(c.actual, c.expected))).toEqual([]);
   });
 
   test('cost bands typed on Assumptions: the counts and the report’s band table are what the engine computes; a band that leaves a gap is checked', () => {
