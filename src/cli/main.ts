@@ -7,7 +7,7 @@ import { fromDate, isoDate, type IsoDate } from '../model/calendarDates';
 import { costRange } from '../model/costAnswer';
 import { defaultAssumptions, type ModelAssumptions, type ModelResult } from '../model/costModel';
 import { leadTimeRange } from '../model/leadTimeAnswer';
-import { formatGbpRange, formatGbpShort } from '../model/money';
+import { formatGbpRange, formatGbpShort, wholeReaching } from '../model/money';
 import { basisText, type ResultBasis } from '../model/basis';
 import { checksSummary, type Check } from '../model/checks';
 import { decisionDateStatus, figuresStatus, populationStatus, releaseStatus, uptakeStatus } from '../model/inputStatus';
@@ -478,7 +478,8 @@ function summary({ analysis, findings, model, uncertainty, basis, checks, assump
   const mc = uncertainty.industryTotal;
   const central = model.scenarios.find((s) => s.result.name === 'Central') ?? model.scenarios[0];
   // As the report gives it: a share of the parties, never a fraction of a party.
-  const breakEven = (b: BreakEven) => (b.kind === 'adopters' ? `break-even at ${formatShare(b.share)} uptake` : `break-even ${b.kind === 'not-reached' ? NOT_REACHED : NEVER}`);
+  const parties = assumptions.industry.populations.reduce((n, p) => n + p.parties, 0);
+  const breakEven = (b: BreakEven) => (b.kind === 'adopters' ? `break-even at ${formatShare(b.share)} uptake (${wholeReaching(b.adopters)} of ${parties} parties)` : `break-even ${b.kind === 'not-reached' ? NOT_REACHED : NEVER}`);
   const lines = [
     `${consultation.modification.id} ${consultation.modification.title ? `‘${consultation.modification.title}’` : ''}${consultation.title ? ` (${consultation.title})` : ''}`.replace(/\s+/g, ' ').trim(),
     `${plural(results.length, 'respondent')}, ${plural(consultation.questions.length, 'question')}; cost question ${roles.costQuestion ?? 'not found'}, lead-time question ${roles.leadTimeQuestion ?? 'not found'}`,

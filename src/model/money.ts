@@ -51,3 +51,8 @@ export function formatGbpRange(low: number, high: number, stated = false): strin
   const f = stated ? formatGbpStated : formatGbpShort;
   return low === high ? f(low) : `${f(low)}–${f(high)}`;
 }
+
+/** The whole number that reaches `x` (4.27 parties need 5), once float noise is rounded off: 4.000000000001 is 4. */
+export function wholeReaching(x: number): number {
+  return Math.ceil(roundAsExcel(x, 6));
+}

@@ -1,5 +1,5 @@
 import { isoFromSerial } from '../model/calendarDates';
-import { formatGbpRange, formatGbpShort, roundAsExcel } from '../model/money';
+import { formatGbpRange, formatGbpShort, roundAsExcel, wholeReaching } from '../model/money';
 import { capitalise, countWord, formatMonths, formatReportDate, formatShare } from './format';
 
 /**
@@ -75,6 +75,8 @@ export type Live =
   | { readonly k: 'range'; readonly low: Quantity; readonly high: Quantity; readonly stated?: boolean }
   | { readonly k: 'count'; readonly q: Quantity; readonly capital?: boolean }
   | { readonly k: 'round'; readonly q: Quantity; readonly places: number }
+  /** The whole number that reaches a figure (4.27 parties need 5): rounded up, once float noise is rounded off. */
+  | { readonly k: 'whole'; readonly q: Quantity }
   | { readonly k: 'if'; readonly test: Test; readonly then: Live; readonly else: Live }
   | { readonly k: 'cat'; readonly parts: readonly Live[] }
   /** Text shown as it is, with the figure it stands for (a lead time as written, "6–8 months", is 6 to 8 months). */
@@ -89,6 +91,7 @@ export const monthsOf = (x: Quantity): Live => ({ k: 'months', q: x });
 export const textOf = (x: Quantity): Live => ({ k: 'text', q: x });
 export const count = (x: Quantity, capital = false): Live => ({ k: 'count', q: x, capital });
 export const rounded = (x: Quantity, places: number): Live => ({ k: 'round', q: x, places });
+export const roundedUp = (x: Quantity): Live => ({ k: 'whole', q: x });
 export const when = (test: Test, then: Live, otherwise: Live = ''): Live => ({ k: 'if', test, then, else: otherwise });
 export const cat = (...parts: Live[]): Live => ({ k: 'cat', parts });
 export const figured = (shown: Live, figure: PlainFigure | null): Live => ({ k: 'figured', shown, figure });
@@ -123,6 +126,8 @@ export function evaluate(live: Live): string {
     }
     case 'round':
       return String(roundAsExcel(numberOf(live.q), live.places));
+    case 'whole':
+      return String(wholeReaching(numberOf(live.q)));
     case 'if':
       return evaluate(test(live.test) ? live.then : live.else);
     case 'cat':
@@ -189,6 +194,8 @@ export function plainFigure(live: Live): PlainFigure | null {
     case 'round':
       // The number as the model holds it: the text beside it shows the rounding.
       return one('number', live.q);
+    case 'whole':
+      return typeof live.q.value === 'number' ? { unit: 'number', low: wholeReaching(live.q.value), high: wholeReaching(live.q.value) } : null;
     case 'date': {
       if (typeof live.q.value !== 'number') return null;
       const iso = isoFromSerial(live.q.value);

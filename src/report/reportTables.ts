@@ -31,6 +31,7 @@ import {
   q,
   range,
   rounded,
+  roundedUp,
   same,
   shareOf,
   statedRange,
@@ -360,7 +361,8 @@ function uptakeScenarios(input: ReportInput): ReportTable {
       cat(money(field(i, 'npvHighCost', r.npvAtCost.high)), ' to ', money(field(i, 'npvLowCost', r.npvAtCost.low))),
       when(isNumber(bcr), rounded(bcr, 2), textOf(bcr)),
       when(isNumber(perAdopter), money(perAdopter), textOf(perAdopter)),
-      when(isNumber(breakEven), shareOf(breakEvenShare), textOf(breakEven)),
+      // The share, with the whole parties that reach it: 85.4% of 5 parties is 4.27, which takes 5.
+      when(isNumber(breakEven), cat(shareOf(breakEvenShare), ' (', roundedUp(breakEven), ' of ', rounded(parties, 0), ' parties)'), textOf(breakEven)),
     ];
   });
   const centralIndex = Math.max(0, scenarios.findIndex((s) => s.result.name === 'Central'));
@@ -397,7 +399,7 @@ function uptakeScenarios(input: ReportInput): ReportTable {
             '; ',
             when(
               isNumber(centralBreakEven),
-              cat(`the ${central.result.name} scenario breaks even at `, shareOf(centralBreakEvenShare!), ' uptake'),
+              cat(`the ${central.result.name} scenario breaks even at `, shareOf(centralBreakEvenShare!), ' uptake, which takes ', roundedUp(centralBreakEven), ' of the ', rounded(parties, 0), ' parties'),
               when(
                 equals(centralBreakEven, NOT_REACHED),
                 `in the ${central.result.name} scenario no uptake breaks even: it would take more adopters than there are parties`,

@@ -30,6 +30,8 @@ export function liveFormula(live: Live, resolve: Resolve): Expr {
       return countText(resolve(live.q), live.capital ?? false);
     case 'round':
       return concat(call('ROUND', resolve(live.q), num(live.places)), str(''));
+    case 'whole':
+      return concat(call('ROUNDUP', call('ROUND', resolve(live.q), num(6)), num(0)), str(''));
     case 'if':
       return iff(testFormula(live.test, resolve), liveFormula(live.then, resolve), liveFormula(live.else, resolve));
     case 'cat':

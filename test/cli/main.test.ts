@@ -30,7 +30,7 @@ describe('npm run model on the bundled seed', () => {
     expect(run.stdout()).toContain('Checks: all 12 checks pass');
     expect(run.stdout()).toMatch(/Scenarios: Low NPV −£\d+k \(−£\d+k to −£\d+k over the cost range\), break-even not reached at full uptake; Central/);
     // Break-even as a share of the parties, as the report gives it, never a fraction of a party.
-    expect(run.stdout()).toContain('Central NPV −£460k (−£760k to −£160k over the cost range), break-even at 85.4% uptake; High NPV £268k (−£31.6k to £568k over the cost range), break-even at 35.4% uptake');
+    expect(run.stdout()).toContain('Central NPV −£460k (−£760k to −£160k over the cost range), break-even at 85.4% uptake (5 of 5 parties); High NPV £268k (−£31.6k to £568k over the cost range), break-even at 35.4% uptake (2 of 5 parties)');
     expect(run.stdout()).toContain('Timeline: 8 months (Utilita Energy Ltd) from decision on 2027-03-01 → ready 2027-11-01; earliest release 2027-11-04');
 
     const book = await readXlsx(run.written.get('out/MP207-cost-model.xlsx')!);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatGbpRange, formatGbpShort, formatGbpStated } from '../../src/model/money';
+import { formatGbpRange, formatGbpShort, formatGbpStated, wholeReaching } from '../../src/model/money';
 
 describe('money in report form', () => {
   test.each([
@@ -38,5 +38,9 @@ describe('money in report form', () => {
   test('ranges take an en dash; a point value is written once', () => {
     expect(formatGbpRange(100_000, 250_000)).toBe('£100k–£250k');
     expect(formatGbpRange(75_000, 75_000)).toBe('£75.0k');
+  });
+
+  test('the whole number that reaches a figure: up to the next whole, but a whole figure with float noise is itself', () => {
+    expect([4.27, 1.77, 4, 0.1 * 3 * 10 + 1, 4 + 1e-12, 0].map(wholeReaching)).toEqual([5, 2, 4, 4, 4, 0]);
   });
 });

@@ -76,12 +76,14 @@ describe('report tables from the engine', () => {
       ['Fallback release', '', '', '24 February 2028', 'if the decision comes later'],
       ['Not ready for the target release', '', '', '', 'none'],
     ]);
-    // Uptake and break-even as shares of the parties, never a fraction of a party.
+    // Uptake and break-even as shares of the parties, never a fraction of a party: 85.4% of 5 is 4.27
+    // parties, which takes 5; 35.4% is 1.77, which takes 2.
     expect(table('uptake-scenarios').rows.map((r) => [r[1], r[8]])).toEqual([
       ['10% of 5', 'not reached at full uptake'],
-      ['25% of 5', '85.4%'],
-      ['50% of 5', '35.4%'],
+      ['25% of 5', '85.4% (5 of 5 parties)'],
+      ['50% of 5', '35.4% (2 of 5 parties)'],
     ]);
+    expect(table('uptake-scenarios').narrative).toContain('the Central scenario breaks even at 85.4% uptake, which takes 5 of the 5 parties.');
     // Question 8 has a SECAS Response column; SECAS answered OVO's point only ("-" elsewhere).
     const secas = table('secas-responses');
     expect(secas.rows.map((r) => [r[0], r[1], r[2], r[4]!.slice(0, 40)])).toEqual([['8', 'OVO Energy', 'No', 'SECAS has explored the Elective Services']]);
