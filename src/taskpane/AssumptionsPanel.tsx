@@ -19,7 +19,8 @@ import { basisText, resultBasis } from '../model/basis';
 import type { ModelAssumptions, ModelOverrides } from '../model/costModel';
 import type { CentralCosts } from '../model/industryCost';
 import { figuresStatus, namedStatus, populationStatus, uptakeStatus } from '../model/inputStatus';
-import { formatGbpShort } from '../model/money';
+import { formatGbpShort, wholeReaching } from '../model/money';
+import { formatShare } from '../report/format';
 import { simulationCurrent, type MonteCarloResult } from '../model/monteCarlo';
 import type { FigureRule } from '../model/typedFigures';
 import { FEWER_THAN_ONE, MAX_APPRAISAL_YEARS, NEVER, NO_COSTS, NOT_REACHED, type ScenarioResult } from '../model/uptake';
@@ -48,7 +49,8 @@ const RESULT_ROWS: ReadonlyArray<readonly [string, (r: ScenarioResult, money: (g
   ],
   ['BCR', (r) => (r.bcr === null ? NO_COSTS : r.bcr.toFixed(2))],
   ['Cost per adopter', (r, money) => (r.costPerAdopter === null ? FEWER_THAN_ONE : money(r.costPerAdopter))],
-  ['Break-even', (r) => (r.breakEven.kind === 'adopters' ? `${r.breakEven.adopters.toFixed(1)} adopting parties` : r.breakEven.kind === 'not-reached' ? NOT_REACHED : NEVER)],
+  // A share of the parties, with the whole parties that reach it, as the report gives it: never a fraction of a party.
+  ['Break-even', (r) => (r.breakEven.kind === 'adopters' ? `${formatShare(r.breakEven.share)} (${wholeReaching(r.breakEven.adopters)} ${wholeReaching(r.breakEven.adopters) === 1 ? 'party' : 'parties'})` : r.breakEven.kind === 'not-reached' ? NOT_REACHED : NEVER)],
 ];
 
 const useStyles = makeStyles({

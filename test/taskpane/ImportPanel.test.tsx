@@ -239,6 +239,8 @@ describe('the assumptions panel', () => {
     const centralNpv = formatGbpShort(expected.result.scenarios[1]!.result.npv);
 
     expect(results()[0]![2]).not.toBe(centralNpv);
+    // Break-even as a share of the parties with the whole parties that reach it, as the report gives it.
+    expect(results().find((r) => r[0] === 'Break-even')).toEqual(['Break-even', 'not reached at full uptake', '85.4% (5 parties)', '35.4% (2 parties)']);
     fireEvent.change(screen.getByLabelText('Central uptake: Large Supplier'), { target: { value: '50' } });
     expect(results()[0]).toEqual(['NPV', expect.any(String), centralNpv, expect.any(String)]);
 
