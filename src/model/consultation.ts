@@ -76,6 +76,7 @@ export interface Consultation {
   readonly title: string;
   readonly questions: readonly Question[];
   readonly respondents: readonly Respondent[];
+  /** At most one for each respondent and question: a reader keeps the first and reports the rest. */
   readonly answers: readonly Answer[];
 }
 

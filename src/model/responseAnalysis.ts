@@ -22,15 +22,8 @@ export interface Analysis {
 
 export function analyseConsultation(consultation: Consultation, overrides: RoleOverrides = {}): Analysis {
   const { roles, findings } = identifyQuestionRoles(consultation.questions, overrides);
-  // Each respondent's answer to each question (the last, should a respondent answer twice).
-  const byQuestion = new Map<number, Map<string, Answer>>();
-  for (const a of consultation.answers) {
-    let answers = byQuestion.get(a.question);
-    if (!answers) byQuestion.set(a.question, (answers = new Map()));
-    answers.set(a.respondentId, a);
-  }
-  const answerTo = (question: number | null, respondentId: string): Answer | undefined =>
-    question === null ? undefined : byQuestion.get(question)?.get(respondentId);
+  const costRows = answersTo(consultation, roles.costQuestion);
+  const leadRows = answersTo(consultation, roles.leadTimeQuestion);
 
   // Answers repeat ("£100k-£250k", "6 months", "-"): each response is read once (answers are never changed, so they can be shared).
   const costReadings = new Map<string, CostReading>();
@@ -45,9 +38,9 @@ export function analyseConsultation(consultation: Consultation, overrides: RoleO
     if (!answer) leadTimes.set(response, (answer = parseLeadTimeAnswer(response)));
     return answer;
   };
-  const results = consultation.respondents.map((respondent): RespondentResult => {
-    const costRow = answerTo(roles.costQuestion, respondent.id);
-    const leadRow = answerTo(roles.leadTimeQuestion, respondent.id);
+  const results = consultation.respondents.map((respondent, i): RespondentResult => {
+    const costRow = costRows(respondent, i);
+    const leadRow = leadRows(respondent, i);
     const cost = costRow ? costOf(costRow.response, costRow.rationale) : costOf('', '');
     const leadTime = leadTimeOf(leadRow ? leadRow.response : '');
     note(findings, respondent, 'cost', roles.costQuestion, cost, costRow);
@@ -55,6 +48,24 @@ export function analyseConsultation(consultation: Consultation, overrides: RoleO
     return { respondent, cost, costSource: costRow?.source ?? null, leadTime, leadTimeSource: leadRow?.source ?? null };
   });
   return { consultation, roles, results, findings };
+}
+
+/**
+ * Each respondent's answer to a question (the readers keep one per respondent and question).
+ * Questions list their respondents in the order they first appear, mostly: the answer in a
+ * respondent's place is theirs when it names them, and answers are looked up by respondent only
+ * otherwise.
+ */
+function answersTo(consultation: Consultation, question: number | null): (respondent: Respondent, index: number) => Answer | undefined {
+  if (question === null) return () => undefined;
+  const answers = consultation.answers.filter((a) => a.question === question);
+  let byRespondent: Map<string, Answer> | undefined;
+  return (respondent, index) => {
+    const placed = answers[index];
+    if (placed?.respondentId === respondent.id) return placed;
+    byRespondent ??= new Map(answers.map((a) => [a.respondentId, a]));
+    return byRespondent.get(respondent.id);
+  };
 }
 
 function note(
