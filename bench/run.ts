@@ -28,6 +28,7 @@ import { loadPlan } from '../test/support/hyperformula';
 import { livePlan } from '../test/support/plans';
 import { syntheticAnnex } from '../test/support/synthetic';
 import { cliStartup, officeOnlyLoads, paneColdLoads } from './startup';
+import { median } from './timing';
 
 const root = join(__dirname, '..');
 const lines: string[] = [];
@@ -37,16 +38,6 @@ const report = (name: string, value: string, target: string, ok: boolean | null)
   console.log(line);
 };
 
-/** Median wall time of `runs` calls, in milliseconds. */
-function median(runs: number, f: () => void): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    f();
-    times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
 
 async function main() {
   console.log(`node ${process.version}, ${new Date().toISOString()}`);
