@@ -1,4 +1,5 @@
 import type { ModelAssumptions, ModelResult } from './costModel';
+import { DCC_CATEGORY } from './industryCost';
 import { MAX_APPRAISAL_YEARS } from './uptake';
 import type { Analysis } from './responseAnalysis';
 
@@ -72,6 +73,11 @@ export const CHECK_SPECS = {
     description: 'Every lead-time answer was read, or has an override',
     fix: 'Enter override months on Lead times for the rows whose Kind is unreadable',
   },
+  dccOnce: {
+    name: 'CheckDccCountedOnce',
+    description: "The DCC's implementation cost is counted once: no DCC party cost beside the DCC's own figure",
+    fix: "Set the DCC's parties to 0 on Assumptions, or a DCC respondent's figure to £0 on Costs, once the DCC's own cost is entered",
+  },
   simulation: {
     name: 'CheckSimulation',
     description: 'The uncertainty simulation ran on the current inputs',
@@ -115,12 +121,14 @@ export function modelChecks(analysis: Analysis, a: ModelAssumptions, model: Mode
     namedReleases: t.respondents.every((r) => r.status !== 'past-release' || hasLeadOverride(r.respondentId)),
     costAnswers: analysis.results.every((r) => r.cost.kind !== 'unreadable' || hasCostOverride(r.respondent.id)),
     leadTimeAnswers: analysis.results.every((r) => r.leadTime.kind !== 'unreadable' || hasLeadOverride(r.respondent.id)),
+    // The DCC's Impact Assessment figure and the DCC as a party with a cost of its own would be the same cost twice.
+    dccOnce: c.dccImplementationGbp === null || (model.industry.categories.find((k) => k.category === DCC_CATEGORY)?.cost.high ?? 0) === 0,
     simulation: simulationIsCurrent,
   };
   return (Object.keys(CHECK_SPECS) as CheckId[]).map((id) => ({ ...CHECK_SPECS[id], pass: pass[id] }));
 }
 
-/** "All 12 checks pass" or "2 of 12 checks fail: …", for the summary lines. */
+/** "All 13 checks pass" or "2 of 13 checks fail: …", for the summary lines. */
 export function checksSummary(checks: readonly Check[]): string {
   const failing = checks.filter((c) => !c.pass);
   if (failing.length === 0) return `all ${checks.length} checks pass`;

@@ -13,6 +13,9 @@ export const STANDARD_CATEGORIES = [
   'DCC',
 ] as const;
 
+/** The DCC as a party category: its implementation cost also comes from its own assessment. */
+export const DCC_CATEGORY = 'DCC';
+
 export interface CategoryPopulation {
   readonly category: string;
   /** How many parties the category has in the whole industry. */

@@ -45,7 +45,7 @@ export function buildWorkbookPlan({ analysis, findings, assumptions, model, unce
   const scenarios = scenarioSheet(assumptions, model, basis, (i) => basisCell(layout, BASIS_ROWS.firstScenario + i), inputs.refs);
   const timeline = timelineSheet(assumptions, model, basis, basisCell(layout, BASIS_ROWS.timeline), leadTimes.placement, inputs.refs);
   const basisTable = basisRows(layout.basis, inputs.refs, costs.placement, basis, assumptions.scenarios.map((s) => s.name));
-  const checksAt = checksSheet(layout, checks, inputs.refs, costs.placement, leadTimes.placement, assumptions.scenarios.length, scenarios.factorYears, basisTable);
+  const checksAt = checksSheet(layout, checks, inputs.refs, costs.placement, leadTimes.placement, industry.refs.byCategory, assumptions.scenarios.length, scenarios.factorYears, basisTable);
   const body = [
     checksAt.sheet,
     responsesSheet(analysis),

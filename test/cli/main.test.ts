@@ -27,7 +27,7 @@ describe('npm run model on the bundled seed', () => {
     expect(run.stdout()).toContain('Costs: £350k–£950k from 4 respondents with a figure; 1 unquantified');
     expect(run.stdout()).toContain('Industry: £350k–£950k (central £650k), not the whole industry (some categories taken to have only their respondents)');
     expect(run.stdout()).toContain('  Illustrative: rests on populations not entered; DCC implementation cost not yet provided; SECAS cost not yet provided\n');
-    expect(run.stdout()).toContain('Checks: all 12 checks pass');
+    expect(run.stdout()).toContain('Checks: all 13 checks pass');
     expect(run.stdout()).toMatch(/Scenarios: Low NPV −£\d+k \(−£\d+k to −£\d+k over the cost range\), break-even not reached at full uptake; Central/);
     // Break-even as a share of the parties, as the report gives it, never a fraction of a party.
     expect(run.stdout()).toContain('Central NPV −£460k (−£760k to −£160k over the cost range), break-even at 85.4% uptake (5 of 5 parties); High NPV £268k (−£31.6k to £568k over the cost range), break-even at 35.4% uptake (2 of 5 parties)');

@@ -60,7 +60,7 @@ describe('a ten-respondent document: every figure says what it rests on, and wha
     const out = io.stdout();
     expect(out).toContain('Industry: £1.95m–£3.95m (central £2.95m), not the whole industry (some categories taken to have only their respondents)');
     expect(out).toMatch(/Central NPV −£[\d.]+m \(−£[\d.]+m to −£[\d.]+m over the cost range\), break-even not reached at full uptake/);
-    expect(out).toContain('Checks: 1 of 12 checks fail: Every release a respondent named is after the decision date, or the respondent has a lead-time override');
+    expect(out).toContain('Checks: 1 of 13 checks fail: Every release a respondent named is after the decision date, or the respondent has a lead-time override');
     expect(out).toContain('Findings: 0 errors, 1 warning, 3 notes (see the Findings sheet)');
 
     const md = new TextDecoder().decode(io.written.get('out/MP999-report.md')!);

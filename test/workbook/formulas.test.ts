@@ -1,6 +1,27 @@
 import { checkFormulas, sameValue } from '../support/hyperformula';
 import { livePlan } from '../support/plans';
 import { seedText } from '../support/seed';
+import { annexOf } from '../support/synthetic';
+
+describe('the DCC counted once', () => {
+  const rows = [
+    { category: 'Large Supplier', cost: '£100k-£250k', lead: '6 months' },
+    { category: 'DCC', cost: '£250k-£500k', lead: '9 months' },
+  ];
+  const withDcc = (cost: number | null) => livePlan(annexOf(rows), (a) => ({ ...a, industry: { ...a.industry, central: { ...a.industry.central, dccImplementationGbp: cost } } }));
+  const check = (built: ReturnType<typeof livePlan>) => built.checks.find((c) => c.name === 'CheckDccCountedOnce')!.pass;
+
+  test("a DCC respondent's figure beside the DCC's own cost fails the check, in the engine and in the workbook alike", () => {
+    // A DCC respondent's figure alone is the DCC's cost as a party; once the DCC's own figure is entered it would be counted twice.
+    expect(check(withDcc(null))).toBe(true);
+    const both = withDcc(750_000);
+    expect(check(both)).toBe(false);
+    expect(both.checks.filter((c) => !c.pass).map((c) => c.name)).toEqual(['CheckDccCountedOnce']);
+    const formulas = checkFormulas(both.plan);
+    expect(formulas.find((f) => f.where.includes('CheckDccCountedOnce') || f.formula.includes('"DCC"'))).toBeDefined();
+    expect(formulas.filter((f) => !sameValue(f.actual, f.expected))).toEqual([]);
+  });
+});
 
 describe('the workbook formulas compute what the engine computes (HyperFormula)', () => {
   test('the seed with default assumptions', () => {
