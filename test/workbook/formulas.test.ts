@@ -1,7 +1,6 @@
 import { checkFormulas, sameValue } from '../support/hyperformula';
 import { livePlan } from '../support/plans';
 import { seedText } from '../support/seed';
-import { annexOf } from '../support/synthetic';
 
 describe('the DCC counted once', () => {
   const rows = [
