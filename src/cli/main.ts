@@ -12,7 +12,7 @@ import { basisText, type ResultBasis } from '../model/basis';
 import { checksSummary, type Check } from '../model/checks';
 import { decisionDateStatus, figuresStatus, populationStatus, releaseStatus, uptakeStatus } from '../model/inputStatus';
 import { DEFAULT_MONTE_CARLO, simulationCurrent, type MonteCarloResult } from '../model/monteCarlo';
-import { NEVER, NOT_REACHED, type BreakEven } from '../model/uptake';
+import { NEVER, NOT_REACHED, partiesIn, type BreakEven } from '../model/uptake';
 import type { Analysis } from '../model/responseAnalysis';
 import { longestLeadTime } from '../model/respondentTotals';
 import { ENGINE_VERSION } from '../version';
@@ -478,7 +478,7 @@ function summary({ analysis, findings, model, uncertainty, basis, checks, assump
   const mc = uncertainty.industryTotal;
   const central = model.scenarios.find((s) => s.result.name === 'Central') ?? model.scenarios[0];
   // As the report gives it: a share of the parties, never a fraction of a party.
-  const parties = assumptions.industry.populations.reduce((n, p) => n + p.parties, 0);
+  const parties = partiesIn(assumptions.industry.populations);
   const breakEven = (b: BreakEven) => (b.kind === 'adopters' ? `break-even at ${formatShare(b.share)} uptake (${wholeReaching(b.adopters)} of ${parties} parties)` : `break-even ${b.kind === 'not-reached' ? NOT_REACHED : NEVER}`);
   const lines = [
     `${consultation.modification.id} ${consultation.modification.title ? `‘${consultation.modification.title}’` : ''}${consultation.title ? ` (${consultation.title})` : ''}`.replace(/\s+/g, ' ').trim(),

@@ -1,5 +1,5 @@
 import { columnLetters, sheetLayout, type ChartPlan, type WorkbookPlan } from '../workbook/plan';
-import { escapeXml, partText, relationships, sheetPaths, type Parts } from './xlsxPackage';
+import { addSheetRelationships, escapeXml, partText, relationships, sheetPaths, type Parts } from './xlsxPackage';
 
 /**
  * ExcelJS writes no charts, so the plan's charts are added to its package as DrawingML parts: a
@@ -35,10 +35,8 @@ export function addCharts(parts: Parts, plan: WorkbookPlan): void {
     parts.set(`xl/drawings/_rels/drawing${drawing}.xml.rels`, relationships(drawingRels));
     types = types.replace('</Types>', `<Override PartName="/xl/drawings/drawing${drawing}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`);
 
-    const relsPath = sheetPath.replace(/worksheets\/(sheet\d+\.xml)$/, 'worksheets/_rels/$1.rels');
-    const existingRels = partText(parts, relsPath) ?? relationships([]);
     const drawingRelId = 'rIdSecmodDrawing';
-    parts.set(relsPath, existingRels.replace('</Relationships>', `<Relationship Id="${drawingRelId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing${drawing}.xml"/></Relationships>`));
+    addSheetRelationships(parts, sheetPath, [`<Relationship Id="${drawingRelId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing${drawing}.xml"/>`]);
     let sheetXml = partText(parts, sheetPath)!;
     // <drawing> comes before <tableParts> (and after the page set-up) in the worksheet schema.
     const drawingElement = `<drawing r:id="${drawingRelId}"/>`;

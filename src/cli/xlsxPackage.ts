@@ -49,6 +49,13 @@ export function insertBeforeLast(parts: Parts, name: string, marker: string, tex
   parts.set(name, Buffer.concat([part.subarray(0, at), Buffer.from(text), part.subarray(at)]));
 }
 
+/** Relationships added to a sheet's own relationships part (made when the sheet has none yet). */
+export function addSheetRelationships(parts: Parts, sheetPath: string, items: readonly string[]): void {
+  const relsPath = sheetPath.replace(/worksheets\/(sheet\d+\.xml)$/, 'worksheets/_rels/$1.rels');
+  const existing = partText(parts, relsPath);
+  parts.set(relsPath, existing ? existing.replace('</Relationships>', `${items.join('')}</Relationships>`) : relationships(items));
+}
+
 /** A part listing relationships. */
 export function relationships(items: readonly string[]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join('')}</Relationships>`;

@@ -1,5 +1,5 @@
 import { sheetLayout, type WorkbookPlan } from '../workbook/plan';
-import { escapeXml, insertBeforeLast, partText, relationships, sheetPaths, type Parts } from './xlsxPackage';
+import { addSheetRelationships, escapeXml, insertBeforeLast, sheetPaths, type Parts } from './xlsxPackage';
 
 const TABLE_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
 const TABLE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
@@ -29,9 +29,7 @@ export function addTables(parts: Parts, plan: WorkbookPlan): void {
       rels.push(`<Relationship Id="${relId}" Type="${TABLE_RELATIONSHIP}" Target="../tables/table${id}.xml"/>`);
       tableParts.push(`<tablePart r:id="${relId}"/>`);
     }
-    const relsPath = sheetPath.replace(/worksheets\/(sheet\d+\.xml)$/, 'worksheets/_rels/$1.rels');
-    const existing = partText(parts, relsPath);
-    parts.set(relsPath, existing ? existing.replace('</Relationships>', `${rels.join('')}</Relationships>`) : relationships(rels));
+    addSheetRelationships(parts, sheetPath, rels);
     // tableParts is the worksheet's last element.
     insertBeforeLast(parts, sheetPath, '</worksheet>', `<tableParts count="${tableParts.length}">${tableParts.join('')}</tableParts>`);
   }

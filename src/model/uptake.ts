@@ -104,6 +104,11 @@ export const MAX_APPRAISAL_YEARS = 75;
 /** Ten years of benefits unless the panel enters another period. */
 export const DEFAULT_APPRAISAL_YEARS = 10;
 
+/** All the parties in the industry, across every category. */
+export function partiesIn(populations: readonly CategoryPopulation[]): number {
+  return populations.reduce((s, p) => s + p.parties, 0);
+}
+
 export function adoptersFor(scenario: Scenario, populations: readonly CategoryPopulation[]): number {
   return populations.reduce((total, p) => {
     const u = scenario.uptake[p.category];
@@ -167,7 +172,7 @@ export function evaluateScenario(scenario: Scenario, fixed: FixedCosts, populati
   const npv = pvBenefits - pvCosts;
   const atCost = (p: number) => adopters * (pvBenefitPerAdopter - pvCostPerAdopter) - p;
   const npvAtCost: Range3 = { low: atCost(pvFixed.low), central: npv, high: atCost(pvFixed.high) };
-  const totalParties = populations.reduce((s, p) => s + p.parties, 0);
+  const totalParties = partiesIn(populations);
   return {
     name: scenario.name,
     adopters,

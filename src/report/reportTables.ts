@@ -12,7 +12,7 @@ import { SIMULATION_CURRENT, SIMULATION_STALE, simulationCurrent, type MonteCarl
 import type { Analysis } from '../model/responseAnalysis';
 import { respondentCosts } from '../model/respondentTotals';
 import { GOVERNED_BY_TEXT, PAST_RELEASE } from '../model/timeline';
-import { FEWER_THAN_ONE, NEVER, NO_COSTS, NOT_REACHED } from '../model/uptake';
+import { FEWER_THAN_ONE, NEVER, NO_COSTS, NOT_REACHED, partiesIn } from '../model/uptake';
 import { capitalise, countWord, listing } from './format';
 import {
   above,
@@ -340,7 +340,7 @@ function methodNotes(input: ReportInput): Live[] {
 function uptakeScenarios(input: ReportInput): ReportTable {
   const { assumptions, model, basis } = input;
   const scenarios = model.scenarios;
-  const totalParties = assumptions.industry.populations.reduce((s, p) => s + p.parties, 0);
+  const totalParties = partiesIn(assumptions.industry.populations);
   const parties = q('count.totalParties', totalParties);
   const field = (i: number, f: ScenarioField, value: number | string | null) => q(`scenario.${i}.${f}`, value);
   const rows = scenarios.map(({ scenario, result: r }, i): Live[] => {

@@ -274,7 +274,16 @@ const SHORT_TEXT = 24;
 
 const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
 
+/** Each sheet's layout, worked out once: writers, charts and tables all ask for it, and it reads every cell. */
+const LAYOUTS = new WeakMap<SheetPlan, SheetLayout>();
+
 export function sheetLayout(sheet: SheetPlan): SheetLayout {
+  let layout = LAYOUTS.get(sheet);
+  if (!layout) LAYOUTS.set(sheet, (layout = layoutOf(sheet)));
+  return layout;
+}
+
+function layoutOf(sheet: SheetPlan): SheetLayout {
   const widths: number[] = [];
   let notesRow = 0;
   const tables = sheet.tables.map((table) => {
