@@ -27,8 +27,8 @@ export function formatGbpShort(value: number): string {
   const sign = value < 0 ? '−' : '';
   const abs = Math.abs(value);
   // Millions from what rounds to a thousand thousands, thousands from what rounds to a thousand pounds.
-  if (abs >= 999_500) return `${sign}£${threeFigures(abs, 1_000_000)}m`;
-  if (abs >= 999.5) return `${sign}£${threeFigures(abs, 1_000)}k`;
+  if (roundAsExcel(abs / 1_000) >= 1_000) return `${sign}£${threeFigures(abs, 1_000_000)}m`;
+  if (roundAsExcel(abs) >= 1_000) return `${sign}£${threeFigures(abs, 1_000)}k`;
   return `${sign}£${roundAsExcel(abs)}`;
 }
 
@@ -40,16 +40,27 @@ export function formatGbpStated(value: number): string {
   return formatGbpShort(value).replace(/(\.\d*?)0+(?=[km]$)/, '$1').replace(/\.(?=[km]$)/, '');
 }
 
-/** `abs` in `unit`s (at least one) to three significant figures: two places below 10, one below 100 (as it rounds). */
+/**
+ * `abs` in `unit`s (at least one) to three significant figures: two places below 10, one below 100.
+ * Every choice of form is made on a rounded figure (999 or 1,000; 9.99 or 10.00), never by comparing
+ * the raw figure with a boundary such as 999,500: spreadsheets compare near-equal figures with a
+ * tolerance, so only a rounded figure gives the same text here, in Excel and in the workbook's
+ * formulas (workbook/textFormulas.ts).
+ */
 function threeFigures(abs: number, unit: number): string {
-  const places = (abs < 9.995 * unit ? 1 : 0) + (abs < 99.95 * unit ? 1 : 0);
-  return roundAsExcel(abs / unit, places).toFixed(places);
+  const x = abs / unit;
+  const places = (roundAsExcel(x, 2) < 10 ? 1 : 0) + (roundAsExcel(x, 1) < 100 ? 1 : 0);
+  return roundAsExcel(x, places).toFixed(places);
 }
 
-/** A range in report form with an en dash: £100k–£250k; a point value once: £75k. */
+/**
+ * A range in report form with an en dash: £100k–£250k; a point value once: £75k. Ends the same to
+ * the pound are a point value: a spreadsheet compares whole pounds exactly, where it would call two
+ * figures a few parts in 10^14 apart equal.
+ */
 export function formatGbpRange(low: number, high: number, stated = false): string {
   const f = stated ? formatGbpStated : formatGbpShort;
-  return low === high ? f(low) : `${f(low)}–${f(high)}`;
+  return roundAsExcel(low) === roundAsExcel(high) ? f(low) : `${f(low)}–${f(high)}`;
 }
 
 /** The whole number that reaches `x` (4.27 parties need 5), once float noise is rounded off: 4.000000000001 is 4. */

@@ -1,5 +1,5 @@
 import { MONTH_NAMES } from '../model/leadTimeAnswer';
-import { abs, add, call, concat, div, ge, iff, lt, mul, num, str, type Expr } from './formula';
+import { abs, add, call, concat, div, eq, ge, iff, lt, mul, num, str, type Expr } from './formula';
 
 /**
  * Formulas that write figures as the report writes them, so text built in the workbook follows
@@ -7,7 +7,7 @@ import { abs, add, call, concat, div, ge, iff, lt, mul, num, str, type Expr } fr
  * The numbers in them are display units (a thousand, a million), not assumptions.
  */
 
-const round = (x: Expr, places: number) => call('ROUND', x, num(places));
+const round = (x: Expr, places: number | Expr) => call('ROUND', x, typeof places === 'number' ? num(places) : places);
 const text = (x: Expr) => concat(x, str(''));
 
 /**
@@ -18,27 +18,29 @@ export function gbpText(x: Expr, stated = false): Expr {
   const a = abs(x);
   // Millions from what rounds to a thousand thousands, thousands from what rounds to a thousand pounds.
   const body = iff(
-    ge(a, num(999_500)),
+    ge(round(div(a, num(1_000)), 0), num(1_000)),
     concat(threeFigures(a, 1_000_000, stated), str('m')),
-    iff(ge(a, num(999.5)), concat(threeFigures(a, 1_000, stated), str('k')), text(round(a, 0))),
+    iff(ge(round(a, 0), num(1_000)), concat(threeFigures(a, 1_000, stated), str('k')), text(round(a, 0))),
   );
   return concat(concat(iff(lt(x, num(0)), str('−'), str('')), str('£')), body);
 }
 
 /**
  * `a` in `unit`s to three significant figures with their zeros (threeFigures): ROUND does the
- * rounding as the engine does, and TEXT only writes the places out. The format's decimal point is
- * the English one, as the report's is.
+ * rounding as the engine does, and TEXT only writes the places out. Each choice of form compares a
+ * rounded figure, as the engine does, so Excel's tolerance in comparing near-equal figures cannot
+ * tip it. The format's decimal point is the English one, as the report's is.
  */
 function threeFigures(a: Expr, unit: number, stated: boolean): Expr {
-  const places = add(lt(a, num(9.995 * unit)), lt(a, num(99.95 * unit)));
-  const rounded = call('ROUND', div(a, num(unit)), places);
+  const x = div(a, num(unit));
+  const places = add(lt(round(x, 2), num(10)), lt(round(x, 1), num(100)));
+  const rounded = round(x, places);
   return stated ? text(rounded) : call('TEXT', rounded, call('CHOOSE', add(places, num(1)), str('0'), str('0.0'), str('0.00')));
 }
 
-/** £100k–£250k, or one figure when both ends are the same (formatGbpRange). */
+/** £100k–£250k, or one figure when both ends are the same to the pound (formatGbpRange). */
 export function gbpRangeText(low: Expr, high: Expr, stated = false): Expr {
-  return concat(gbpText(low, stated), iff(call('AND', ge(low, high), ge(high, low)), str(''), concat(str('–'), gbpText(high, stated))));
+  return concat(gbpText(low, stated), iff(eq(round(low, 0), round(high, 0)), str(''), concat(str('–'), gbpText(high, stated))));
 }
 
 /** 4 November 2027 (formatReportDate). */
