@@ -7,7 +7,7 @@ import {
   type Question,
   type Respondent,
 } from '../model/consultation';
-import { htmlToPlainText } from './htmlText';
+import { htmlToPlainText, wrappedText } from './htmlText';
 
 /**
  * Reads the collated text form of an Annex D: markdown-style headings, and one tab-separated
@@ -299,8 +299,8 @@ function collate(tables: readonly Table[], findings: Finding[]): { respondents: 
     const { at } = table;
     const order: Known[] = [];
     for (const row of table.rows) {
-      const name = oneSpaced(cellText(row, at.respondent, 'respondent', findings));
-      const category = oneSpaced(cellText(row, at.category, 'category', findings));
+      const name = lineText(row, at.respondent, 'respondent', findings);
+      const category = lineText(row, at.category, 'category', findings);
       let known = before[order.length];
       if (known?.respondent.name !== name) {
         const id = respondentId(name);
@@ -357,6 +357,12 @@ function cellText(row: Row, column: number, role: Role, findings: Finding[]): st
   return joinFragments([first, ...more], role, row, findings);
 }
 
+/** A name or category on one line, one space between words (as a cell read as settled text already is). */
+function lineText(row: Row, column: number, role: Role, findings: Finding[]): string {
+  const text = cellText(row, column, role, findings);
+  return typeof row.read[column] === 'string' && !row.more?.[column] ? text : oneSpaced(text);
+}
+
 /**
  * Joins the pieces of a cell split over a page break. A name continues with a space; text
  * continues the same paragraph when the first piece stops mid-sentence, else starts a new one.
@@ -386,6 +392,8 @@ function lineAt(cells: readonly string[], i: number, first: CellRead | string | 
  */
 function readCell(cell: string): CellRead | string {
   if (SETTLED.test(cell)) return cell;
+  const wrapped = wrappedText(cell);
+  if (wrapped !== null && SETTLED.test(wrapped)) return wrapped;
   const { text, foreignTags } = htmlToPlainText(cell);
   if (SETTLED.test(text)) return foreignTags.length ? { text, foreignTags, line: text, piece: text } : text;
   return { text, foreignTags, line: undefined, piece: undefined };
