@@ -184,11 +184,24 @@ export function formulaText(e: Expr, fromSheet: string, dialect: Dialect = 'stru
   return `=${print(e, fromSheet, dialect)}`;
 }
 
-/** The text of `e` (joined with +, which V8 keeps as a rope until the whole formula is read: report sentences are long). */
-function print(e: Expr, from: string, dialect: Dialect): string {
+/**
+ * How tightly each operator binds in Excel (and in every spreadsheet the workbook is read by):
+ * an operand is bracketed only when its own operator binds less tightly than the one around it,
+ * or as tightly on the right (a-(b-c)), and a comparison inside a comparison always. Brackets
+ * that change nothing cost a large workbook megabytes of formula text.
+ */
+const BINDING: Readonly<Record<Operator, number>> = { '=': 1, '<>': 1, '<': 1, '<=': 1, '>': 1, '>=': 1, '&': 2, '+': 3, '-': 3, '*': 4, '/': 4 };
+
+/**
+ * The text of `e` as an operand of an operator binding `outer` tightly (0 where nothing is around
+ * it: the formula, a function's argument), on its right when `right` (joined with +, which V8
+ * keeps as a rope until the whole formula is read: report sentences are long).
+ */
+function print(e: Expr, from: string, dialect: Dialect, outer = 0, right = false): string {
   switch (e.k) {
     case 'num':
-      return String(e.v);
+      // A negative figure as an operand is bracketed: A1*(-5), never A1*-5 or A1--5.
+      return e.v < 0 && outer > 0 ? `(${e.v})` : String(e.v);
     case 'str':
       return e.v.includes('"') ? `"${e.v.replace(/"/g, '""')}"` : `"${e.v}"`;
     case 'cell':
@@ -204,15 +217,19 @@ function print(e: Expr, from: string, dialect: Dialect): string {
       return `${text})`;
     }
     case 'op': {
-      // A chain of & is written flat, so long sentences do not nest deeper than Excel allows.
-      if (e.op !== '&') return `(${print(e.a, from, dialect)}${e.op}${print(e.b, from, dialect)})`;
-      const parts = concatenated(e);
-      let text = '(';
-      for (let i = 0; i < parts.length; i++) text += (i ? '&' : '') + print(parts[i]!, from, dialect);
-      return `${text})`;
+      const binding = BINDING[e.op];
+      let text: string;
+      if (e.op === '&') {
+        // A chain of & is written flat, so long sentences do not nest deeper than Excel allows.
+        const parts = concatenated(e);
+        text = '';
+        for (let i = 0; i < parts.length; i++) text += (i ? '&' : '') + print(parts[i]!, from, dialect, binding, i > 0);
+      } else text = print(e.a, from, dialect, binding) + e.op + print(e.b, from, dialect, binding, true);
+      const bracketed = binding < outer || (binding === outer && (right || binding === 1));
+      return bracketed ? `(${text})` : text;
     }
     case 'neg':
-      return `(-${print(e.a, from, dialect)})`;
+      return `(-${print(e.a, from, dialect, 5)})`;
     default: {
       const never: never = e;
       return never;

@@ -8,7 +8,6 @@ import { abs, add, call, concat, div, eq, ge, iff, lt, mul, num, str, type Expr 
  */
 
 const round = (x: Expr, places: number | Expr) => call('ROUND', x, typeof places === 'number' ? num(places) : places);
-const text = (x: Expr) => concat(x, str(''));
 
 /**
  * £1.25m, £4.10m, £525k, £75.0k, £950; a negative with a minus sign: −£641k (formatGbpShort).
@@ -20,8 +19,9 @@ export function gbpText(x: Expr, stated = false): Expr {
   const body = iff(
     ge(round(div(a, num(1_000)), 0), num(1_000)),
     concat(threeFigures(a, 1_000_000, stated), str('m')),
-    iff(ge(round(a, 0), num(1_000)), concat(threeFigures(a, 1_000, stated), str('k')), text(round(a, 0))),
+    iff(ge(round(a, 0), num(1_000)), concat(threeFigures(a, 1_000, stated), str('k')), round(a, 0)),
   );
+  // A figure joined to "£" becomes text: the body needs no conversion of its own.
   return concat(concat(iff(lt(x, num(0)), str('−'), str('')), str('£')), body);
 }
 
@@ -35,7 +35,7 @@ function threeFigures(a: Expr, unit: number, stated: boolean): Expr {
   const x = div(a, num(unit));
   const places = add(lt(round(x, 2), num(10)), lt(round(x, 1), num(100)));
   const rounded = round(x, places);
-  return stated ? text(rounded) : call('TEXT', rounded, call('CHOOSE', add(places, num(1)), str('0'), str('0.0'), str('0.00')));
+  return stated ? rounded : call('TEXT', rounded, call('CHOOSE', add(places, num(1)), str('0'), str('0.0'), str('0.00')));
 }
 
 /** £100k–£250k, or one figure when both ends are the same to the pound (formatGbpRange). */

@@ -67,7 +67,7 @@ describe('npm run model on the bundled seed', () => {
     expect(responses.rows[0]).toContain('SECAS Response');
     expect(responses.rows.filter((r) => typeof r[0] === 'string' && r[0].startsWith('q'))).toHaveLength(45);
     expect(responses.formulas).toEqual([]);
-    expect(costs.conditional).toEqual([{ ref: 'A2:W6', formula: '(LEN($V2)>0)' }]);
+    expect(costs.conditional).toEqual([{ ref: 'A2:W6', formula: 'LEN($V2)>0' }]);
     const readMe = book.get('Read me')!.rows;
     expect(readMe.find((r) => r[0] === 'Source SHA-256')![1]).toMatch(/^[0-9a-f]{64}$/);
     expect(readMe.find((r) => r[0] === 'Monte Carlo seed')![1]).toBe(20260101);

@@ -43,7 +43,7 @@ describe('writing the plan through office-js', () => {
     expect(lead[3]![3]).toEqual({ kind: 'text', value: '-', format: '@' });
     expect(ctx.calls).toContain('suspendCalculation');
     // Flagged rows are shaded by a rule over the table's body; the rule cells offer their choices.
-    expect(costs.conditionalFormats.map((f) => [f.address, f.format.custom.rule.formula])).toEqual([['A2:W6', '=(LEN($V2)>0)']]);
+    expect(costs.conditionalFormats.map((f) => [f.address, f.format.custom.rule.formula])).toEqual([['A2:W6', '=LEN($V2)>0']]);
     // The Gantt chart draws months from the decision: its axis starts there and follows the bars.
     const gantt = ctx.workbook.worksheets.find('Timeline')!.charts.list[0]!;
     expect(gantt).toMatchObject({
