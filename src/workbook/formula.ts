@@ -181,7 +181,23 @@ export type Dialect = 'structured' | 'a1';
 
 /** The formula text, with "=" in front, as written from a cell on `fromSheet`. */
 export function formulaText(e: Expr, fromSheet: string, dialect: Dialect = 'structured'): string {
-  return `=${print(e, fromSheet, dialect)}`;
+  return `=${print(e, { from: fromSheet, dialect, rowBase: 0 })}`;
+}
+
+/**
+ * The formula's shape as seen from row `row` (0-based) of its sheet: its text with each cell's row
+ * written relative to that row. Two cells of a column whose shapes are equal hold the same formula
+ * moved down, which a spreadsheet file can store once (shared formulas).
+ */
+export function formulaShape(e: Expr, fromSheet: string, row: number): string {
+  return print(e, { from: fromSheet, dialect: 'structured', rowBase: row });
+}
+
+/** Where a formula is printed from: its sheet, its dialect and the row its cells' rows count from (0 for A1 text). */
+interface Printing {
+  readonly from: string;
+  readonly dialect: Dialect;
+  readonly rowBase: number;
 }
 
 /**
@@ -197,7 +213,7 @@ const BINDING: Readonly<Record<Operator, number>> = { '=': 1, '<>': 1, '<': 1, '
  * it: the formula, a function's argument), on its right when `right` (joined with +, which V8
  * keeps as a rope until the whole formula is read: report sentences are long).
  */
-function print(e: Expr, from: string, dialect: Dialect, outer = 0, right = false): string {
+function print(e: Expr, at: Printing, outer = 0, right = false): string {
   switch (e.k) {
     case 'num':
       // A negative figure as an operand is bracketed: A1*(-5), never A1*-5 or A1--5.
@@ -205,15 +221,15 @@ function print(e: Expr, from: string, dialect: Dialect, outer = 0, right = false
     case 'str':
       return e.v.includes('"') ? `"${e.v.replace(/"/g, '""')}"` : `"${e.v}"`;
     case 'cell':
-      return `${sheetPrefix(e.sheet, from)}${e.fixedColumn ? '$' : ''}${columnLabel(e.col)}${e.row + 1}`;
+      return `${sheetPrefix(e.sheet, at.from)}${e.fixedColumn ? '$' : ''}${columnLabel(e.col)}${e.row + 1 - at.rowBase}`;
     case 'area':
-      if (e.table && dialect === 'structured') return `${e.table.name}[${e.table.column.replace(/['[\]#]/g, "'$&")}]`;
-      return `${sheetPrefix(e.sheet, from)}$${columnName(e.col)}$${e.row + 1}:$${columnName(e.col2)}$${e.row2 + 1}`;
+      if (e.table && at.dialect === 'structured') return `${e.table.name}[${e.table.column.replace(/['[\]#]/g, "'$&")}]`;
+      return `${sheetPrefix(e.sheet, at.from)}$${columnName(e.col)}$${e.row + 1}:$${columnName(e.col2)}$${e.row2 + 1}`;
     case 'name':
       return e.name;
     case 'call': {
       let text = `${e.fn}(`;
-      for (let i = 0; i < e.args.length; i++) text += (i ? ',' : '') + print(e.args[i]!, from, dialect);
+      for (let i = 0; i < e.args.length; i++) text += (i ? ',' : '') + print(e.args[i]!, at);
       return `${text})`;
     }
     case 'op': {
@@ -223,13 +239,13 @@ function print(e: Expr, from: string, dialect: Dialect, outer = 0, right = false
         // A chain of & is written flat, so long sentences do not nest deeper than Excel allows.
         const parts = concatenated(e);
         text = '';
-        for (let i = 0; i < parts.length; i++) text += (i ? '&' : '') + print(parts[i]!, from, dialect, binding, i > 0);
-      } else text = print(e.a, from, dialect, binding) + e.op + print(e.b, from, dialect, binding, true);
+        for (let i = 0; i < parts.length; i++) text += (i ? '&' : '') + print(parts[i]!, at, binding, i > 0);
+      } else text = print(e.a, at, binding) + e.op + print(e.b, at, binding, true);
       const bracketed = binding < outer || (binding === outer && (right || binding === 1));
       return bracketed ? `(${text})` : text;
     }
     case 'neg':
-      return `(-${print(e.a, from, dialect, 5)})`;
+      return `(-${print(e.a, at, 5)})`;
     default: {
       const never: never = e;
       return never;

@@ -51,7 +51,10 @@ describe('npm run model on the bundled seed', () => {
       ['ENGIE (ENGIE Power Limited, ENGIE Gas Limited)', 'band', 0, 100000],
     ]);
     // The used figures are live formulas over the parsed and override cells, with the engine's value cached.
-    expect(costs.rows[1]![9]).toEqual({ formula: 'IF(OR(ISNUMBER(H2),ISNUMBER(I2)),IF(ISNUMBER(H2),H2,I2),IF(ISNUMBER(F2),F2,""))', result: 100000 });
+    // A column's formula is written once and shared down it; each cell keeps its own cached value.
+    expect(costs.rows[1]![9]).toEqual({ formula: 'IF(OR(ISNUMBER(H2),ISNUMBER(I2)),IF(ISNUMBER(H2),H2,I2),IF(ISNUMBER(F2),F2,""))', result: 100000, shareType: 'shared', ref: 'J2:J6' });
+    expect(costs.rows[4]![9]).toEqual({ sharedFormula: 'J2', result: 250000 });
+    expect(costs.formulas).toContain('J4: IF(OR(ISNUMBER(H4),ISNUMBER(I4)),IF(ISNUMBER(H4),H4,I4),IF(ISNUMBER(F4),F4,""))');
     expect(costs.numFmt(2, 6)).toBe('£#,##0;-£#,##0');
     const lead = book.get('Lead times')!;
     expect(lead.rows.slice(1, 6).map((r) => [r[4], r[5] ?? null, r[6] ?? null])).toEqual([
