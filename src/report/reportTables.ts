@@ -380,7 +380,7 @@ function uptakeScenarios(input: ReportInput): ReportTable {
     title: 'Uptake scenarios',
     columns: [
       left('Scenario'),
-      right('Uptake, of all parties'),
+      right('Uptake, share of parties'),
       right('PV costs'),
       right('PV benefits'),
       right('NPV'),
