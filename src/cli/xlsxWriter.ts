@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import { formulaShape, formulaText } from '../workbook/formula';
+import { formulaText, movedDown, type Expr } from '../workbook/formula';
 import { addCharts } from './xlsxCharts';
 import { addTables } from './xlsxTables';
 import { packParts, partText, unpackStored, type Parts } from './xlsxPackage';
@@ -101,7 +101,7 @@ async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; creat
       });
       // The body's first row, counted from 0 (Excel's row number is one more).
       const firstRow = headerRow + 1;
-      const runs = table.columns.map((_, i) => sharedRuns(body, i, sheet.name, firstRow));
+      const runs = table.columns.map((_, i) => sharedRuns(body, i));
       body.forEach((cells, r) => {
         const row = ws.getRow(firstRow + 1 + r);
         let masters = 0;
@@ -200,21 +200,21 @@ function cellValue(cell: Exclude<Cell, { t: 'formula' }>): ExcelJS.CellValue {
 }
 
 /**
- * A column's runs of one formula moved down a row at a time (the same shape from each row): for
+ * A column's runs of one formula filled down (each row's the one above moved down a row): for
  * each formula cell the first row of its run, and for a run's first row its last. A run of more
  * than one cell is written once, as a shared formula, and its other cells refer to it: a column
  * of 10,000 live money texts was 38 MB of the same formula written out again for every row.
  */
-function sharedRuns(body: readonly (readonly Cell[])[], col: number, sheet: string, firstRow: number): { first: Int32Array; last: Int32Array } {
+function sharedRuns(body: readonly (readonly Cell[])[], col: number): { first: Int32Array; last: Int32Array } {
   const first = new Int32Array(body.length).fill(-1);
   const last = new Int32Array(body.length).fill(-1);
-  let shape: string | null = null;
+  let previous: Expr | null = null;
   let start = -1;
   body.forEach((cells, r) => {
     const c = cells[col]!;
-    const here = c.t === 'formula' ? formulaShape(c.f, sheet, firstRow + r) : null;
-    if (here === null || here !== shape) start = r;
-    shape = here;
+    const here = c.t === 'formula' ? c.f : null;
+    if (here === null || previous === null || !movedDown(previous, here, 1)) start = r;
+    previous = here;
     if (here !== null) {
       first[r] = start;
       last[start] = r;

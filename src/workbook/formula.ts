@@ -181,23 +181,39 @@ export type Dialect = 'structured' | 'a1';
 
 /** The formula text, with "=" in front, as written from a cell on `fromSheet`. */
 export function formulaText(e: Expr, fromSheet: string, dialect: Dialect = 'structured'): string {
-  return `=${print(e, { from: fromSheet, dialect, rowBase: 0 })}`;
+  return `=${print(e, { from: fromSheet, dialect })}`;
 }
 
 /**
- * The formula's shape as seen from row `row` (0-based) of its sheet: its text with each cell's row
- * written relative to that row. Two cells of a column whose shapes are equal hold the same formula
- * moved down, which a spreadsheet file can store once (shared formulas).
+ * Whether `b` is `a` moved down `rows` rows: the same formula but each cell reference that many
+ * rows lower (areas, names and tables stay). A column of such cells holds one formula filled down,
+ * which a spreadsheet file can store once (shared formulas). Compared node by node: printing each
+ * cell's formula to compare them cost a large workbook a second.
  */
-export function formulaShape(e: Expr, fromSheet: string, row: number): string {
-  return print(e, { from: fromSheet, dialect: 'structured', rowBase: row });
+export function movedDown(a: Expr, b: Expr, rows: number): boolean {
+  switch (a.k) {
+    case 'num':
+    case 'str':
+      return b.k === a.k && b.v === a.v;
+    case 'cell':
+      return b.k === 'cell' && b.row - a.row === rows && b.col === a.col && b.sheet === a.sheet && !b.fixedColumn === !a.fixedColumn;
+    case 'area':
+      return b.k === 'area' && b.row === a.row && b.col === a.col && b.row2 === a.row2 && b.col2 === a.col2 && b.sheet === a.sheet && b.table?.name === a.table?.name && b.table?.column === a.table?.column;
+    case 'name':
+      return b.k === 'name' && b.name === a.name;
+    case 'call':
+      return b.k === 'call' && b.fn === a.fn && b.args.length === a.args.length && a.args.every((x, i) => movedDown(x, b.args[i]!, rows));
+    case 'op':
+      return b.k === 'op' && b.op === a.op && movedDown(a.a, b.a, rows) && movedDown(a.b, b.b, rows);
+    case 'neg':
+      return b.k === 'neg' && movedDown(a.a, b.a, rows);
+  }
 }
 
-/** Where a formula is printed from: its sheet, its dialect and the row its cells' rows count from (0 for A1 text). */
+/** Where a formula is printed from: its sheet and its dialect. */
 interface Printing {
   readonly from: string;
   readonly dialect: Dialect;
-  readonly rowBase: number;
 }
 
 /**
@@ -221,7 +237,7 @@ function print(e: Expr, at: Printing, outer = 0, right = false): string {
     case 'str':
       return e.v.includes('"') ? `"${e.v.replace(/"/g, '""')}"` : `"${e.v}"`;
     case 'cell':
-      return `${sheetPrefix(e.sheet, at.from)}${e.fixedColumn ? '$' : ''}${columnLabel(e.col)}${e.row + 1 - at.rowBase}`;
+      return `${sheetPrefix(e.sheet, at.from)}${e.fixedColumn ? '$' : ''}${columnLabel(e.col)}${e.row + 1}`;
     case 'area':
       if (e.table && at.dialect === 'structured') return `${e.table.name}[${e.table.column.replace(/['[\]#]/g, "'$&")}]`;
       return `${sheetPrefix(e.sheet, at.from)}$${columnName(e.col)}$${e.row + 1}:$${columnName(e.col2)}$${e.row2 + 1}`;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { HyperFormula } from 'hyperformula';
-import { add, cell, concat, div, eq, formulaText, lt, mul, neg, num, str, sub, type Expr } from '../../src/workbook/formula';
+import { add, area, call, cell, concat, div, eq, formulaText, lt, movedDown, mul, neg, num, str, sub, type Expr } from '../../src/workbook/formula';
 
 const SHEET = 'Sheet1';
 const A1 = cell(SHEET, 0, 0);
@@ -58,5 +58,44 @@ describe('formula text brackets only what changes the order of working', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('movedDown: the same formula filled down', () => {
+  /** `e` with every cell reference `rows` rows lower. */
+  const lower = (e: Expr, rows: number): Expr => {
+    switch (e.k) {
+      case 'cell':
+        return cell(e.sheet, e.row + rows, e.col);
+      case 'op':
+        return { ...e, a: lower(e.a, rows), b: lower(e.b, rows) };
+      case 'neg':
+        return neg(lower(e.a, rows));
+      case 'call':
+        return call(e.fn, ...e.args.map((x) => lower(x, rows)));
+      default:
+        return e;
+    }
+  };
+  const formula = fc.tuple(fc.constantFrom<Expr>(A1, B1, cell('Costs', 4, 9)), fc.constantFrom<Expr>(C1, num(-1), str('k'), cell('Costs', 4, 10), area('Costs', 1, 2, 9, 2))).map(([a, b]) => call('IF', lt(a, b), concat(str('£'), call('ROUND', div(a, num(1000)), num(1))), add(a, b)));
+
+  // Each generated formula refers to at least one cell, so that it moves.
+  test('a formula with its cells moved down is recognised, by that many rows only', () => {
+    fc.assert(
+      fc.property(formula, fc.integer({ min: 1, max: 50 }), (f, rows) => {
+        expect(movedDown(f, lower(f, rows), rows)).toBe(true);
+        expect(movedDown(f, lower(f, rows), rows + 1)).toBe(false);
+      }),
+    );
+  });
+
+  test('a changed constant, area, function or reference is another formula', () => {
+    const f = call('IF', lt(A1, num(0)), str('−'), str(''));
+    expect(movedDown(f, call('IF', lt(cell(SHEET, 1, 0), num(0)), str('−'), str('')), 1)).toBe(true);
+    expect(movedDown(f, call('IF', lt(cell(SHEET, 1, 0), num(1)), str('−'), str('')), 1)).toBe(false);
+    expect(movedDown(f, call('IF', lt(cell(SHEET, 1, 1), num(0)), str('−'), str('')), 1)).toBe(false);
+    expect(movedDown(f, call('IF', lt(cell(SHEET, 1, 0), num(0)), str('-'), str('')), 1)).toBe(false);
+    expect(movedDown(area(SHEET, 0, 0, 9, 0), area(SHEET, 1, 0, 10, 0), 1)).toBe(false);
+    expect(movedDown(call('SUM', A1), call('MAX', cell(SHEET, 1, 0)), 1)).toBe(false);
   });
 });
