@@ -201,8 +201,11 @@ export function movedDown(a: Expr, b: Expr, rows: number): boolean {
       return b.k === 'area' && b.row === a.row && b.col === a.col && b.row2 === a.row2 && b.col2 === a.col2 && b.sheet === a.sheet && b.table?.name === a.table?.name && b.table?.column === a.table?.column;
     case 'name':
       return b.k === 'name' && b.name === a.name;
-    case 'call':
-      return b.k === 'call' && b.fn === a.fn && b.args.length === a.args.length && a.args.every((x, i) => movedDown(x, b.args[i]!, rows));
+    case 'call': {
+      if (b.k !== 'call' || b.fn !== a.fn || b.args.length !== a.args.length) return false;
+      for (let i = 0; i < a.args.length; i++) if (!movedDown(a.args[i]!, b.args[i]!, rows)) return false;
+      return true;
+    }
     case 'op':
       return b.k === 'op' && b.op === a.op && movedDown(a.a, b.a, rows) && movedDown(a.b, b.b, rows);
     case 'neg':
