@@ -8,8 +8,9 @@ import { formula, text, type Cell, type Placement } from './plan';
 /**
  * Live "Basis" text: the same sentence as model/basis.ts, built in the workbook from the Status
  * cells, so a result stops saying "Illustrative" the moment its inputs are entered. Each result's
- * list of what it rests on is a cell of its own ("; populations not entered; …"), on the Checks
- * sheet beside the checks, and the scenarios' lists build on the industry's and the timeline's.
+ * list of what it rests on is a cell of its own ("populations not entered; …"), on the Checks
+ * sheet beside the checks, built from a working cell where each item follows "; " (so that the
+ * scenarios' lists build on the industry's and the timeline's).
  */
 
 type Item = readonly [applies: Expr, words: string];
@@ -58,36 +59,37 @@ function restsOn(items: readonly Item[]): Expr {
   return items.map(([applies, words]) => iff(applies, str(`; ${words}`), str(''))).reduce((a, b) => concat(a, b));
 }
 
-/** The basis sentence from a "Rests on" cell; "Not valid" while an input fails its check. */
-function basisFrom(parts: Expr): Expr {
+/** The list without the "; " before its first item: what the Rests on cell shows. */
+function shownList(parts: Expr): Expr {
   const length = call('LEN', parts);
-  return iff(
-    call('NOT', name('InputsValid')),
-    str(NOT_VALID),
-    iff(eq(length, num(0)), str(ENTERED_BASIS), concat(str('Illustrative: rests on '), call('RIGHT', parts, sub(length, num(2))))),
-  );
+  return iff(eq(length, num(0)), str(''), call('RIGHT', parts, sub(length, num(2))));
+}
+
+/** The basis sentence from a Rests on cell; "Not valid" while an input fails its check. */
+function basisFrom(shown: Expr): Expr {
+  return iff(call('NOT', name('InputsValid')), str(NOT_VALID), iff(eq(shown, str('')), str(ENTERED_BASIS), concat(str('Illustrative: rests on '), shown)));
 }
 
 /** Rows of the basis table: the industry cost, the timeline, then each scenario. */
 export const BASIS_ROWS = { industry: 0, timeline: 1, firstScenario: 2 } as const;
 
 export function basisRows(at: Placement, refs: AssumptionRefs, costs: Placement, basis: ResultBasis, scenarioNames: readonly string[]): Cell[][] {
-  const parts = (row: number) => at.cell(1, row);
+  const parts = (row: number) => at.cell(3, row);
   const scenarioOwn = (name: string) => {
     const all = basis.scenarios[name] ?? [];
     return all.slice(basis.industry.length, all.length - basis.timeline.length);
   };
+  const row = (label: string, r: number, items: readonly string[], working: Expr): Cell[] => [
+    text(label),
+    formula(shownList(parts(r)), items.join('; ')),
+    formula(basisFrom(at.cell(1, r)), basisText(items)),
+    formula(working, restsOnText(items)),
+  ];
   return [
-    [text('Industry cost'), formula(restsOn(industryItems(refs, costs)), restsOnText(basis.industry)), formula(basisFrom(parts(BASIS_ROWS.industry)), basisText(basis.industry))],
-    [text('Timeline'), formula(restsOn(timelineItems(refs)), restsOnText(basis.timeline)), formula(basisFrom(parts(BASIS_ROWS.timeline)), basisText(basis.timeline))],
-    ...scenarioNames.map((name, i): Cell[] => {
-      const row = BASIS_ROWS.firstScenario + i;
-      const all = basis.scenarios[name] ?? [];
-      return [
-        text(`${name} scenario`),
-        formula(concat(concat(parts(BASIS_ROWS.industry), restsOn(scenarioItems(refs, i))), parts(BASIS_ROWS.timeline)), restsOnText([...basis.industry, ...scenarioOwn(name), ...basis.timeline])),
-        formula(basisFrom(parts(row)), basisText(all)),
-      ];
-    }),
+    row('Industry cost', BASIS_ROWS.industry, basis.industry, restsOn(industryItems(refs, costs))),
+    row('Timeline', BASIS_ROWS.timeline, basis.timeline, restsOn(timelineItems(refs))),
+    ...scenarioNames.map((name, i) =>
+      row(`${name} scenario`, BASIS_ROWS.firstScenario + i, [...basis.industry, ...scenarioOwn(name), ...basis.timeline], concat(concat(parts(BASIS_ROWS.industry), restsOn(scenarioItems(refs, i))), parts(BASIS_ROWS.timeline))),
+    ),
   ];
 }

@@ -32,6 +32,8 @@ export function checksLayout(checkCount: number, scenarioCount: number): ChecksL
       col('Result', 'text', 24),
       col('Rests on', 'text', 70),
       col('Basis', 'text', 10),
+      // The list as the formulas join it, each item after "; ": a scenario's builds on the industry's and the timeline's.
+      col('Working: each item after "; "', 'text', 12),
     ]),
   };
 }
