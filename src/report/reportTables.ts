@@ -236,6 +236,12 @@ function industryCost(input: ReportInput): ReportTable {
   const industryBasis = q('industry.basis', basisText(basis.industry));
   // Until populations are entered the parties' figure is only the respondents': the label says so.
   const partiesLabel = when(above(defaulted, 0), 'SEC parties: all parties (populations not yet entered)', 'SEC parties: all parties');
+  // A total that leaves out a central body's cost not yet provided says so where it is read.
+  const totalLabel = when(
+    all(isNumber(dcc), isNumber(secas)),
+    'Total one-off cost',
+    cat('Total one-off cost so far (', when(isNumber(dcc), 'SECAS', when(isNumber(secas), 'DCC', 'DCC and SECAS')), ' not yet provided)'),
+  );
   // A yearly cost nobody stated is not a cost of £0; one a respondent speaks of without a figure is not quantified.
   const yearlyEntered = (id: string) => {
     const o = assumptions.overrides.costs[id];
@@ -251,7 +257,7 @@ function industryCost(input: ReportInput): ReportTable {
     ['SEC parties: respondents’ stated costs', range(respondents.low, respondents.high), money(respondents.central)],
     [partiesLabel, range(parties.low, parties.high), money(parties.central)],
     ['SEC parties: ongoing cost a year', ongoingCell(range(ongoing.low, ongoing.high)), ongoingCell(money(ongoing.central))],
-    ['Total one-off cost', range(oneOff.low, oneOff.high), money(oneOff.central)],
+    [totalLabel, range(oneOff.low, oneOff.high), money(oneOff.central)],
     ['Simulated total, P10 to P90 (P50)', when(current, range(p10!, p90!), 'out of date: run the simulation again'), when(current, money(p50!), '')],
   ];
   const missing = when(

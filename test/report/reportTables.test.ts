@@ -42,10 +42,10 @@ describe('report tables from the engine', () => {
       'SEC parties: respondents’ stated costs',
       'SEC parties: all parties (populations not yet entered)',
       'SEC parties: ongoing cost a year',
-      'Total one-off cost',
+      'Total one-off cost so far (DCC and SECAS not yet provided)',
       'Simulated total, P10 to P90 (P50)',
     ]);
-    expect(table('industry-cost').rows[6]).toEqual(['Total one-off cost', '£350k–£950k', '£650k']);
+    expect(table('industry-cost').rows[6]).toEqual(['Total one-off cost so far (DCC and SECAS not yet provided)', '£350k–£950k', '£650k']);
     // Nobody entered the central bodies' costs, and no yearly cost was stated, which is not £0:
     // Utilita speaks of a recurring cost without a figure, so it is not quantified, and a note says so.
     expect(table('industry-cost').rows[0]).toEqual(['DCC: design, build and test', 'not yet provided', 'not yet provided']);
