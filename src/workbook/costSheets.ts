@@ -239,7 +239,7 @@ function releaseNamed(r: Analysis['results'][number], a: ModelAssumptions): stri
   return r.leadTime.kind === 'release' ? releaseDate(r.leadTime.release, a.timeline.releases) : null;
 }
 
-/** True on rows whose Flag cell holds text: the answer was read with a guess, or not read. */
+/** True on rows whose Flag cell holds text: the answer was read with a guess, not read, or has a note to check. */
 function flagged(p: Placement, flagColumn: number): Expr {
   return gt(call('LEN', rowCell(p.sheet, p.headerRow + 1, flagColumn)), n(0));
 }

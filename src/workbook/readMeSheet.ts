@@ -38,7 +38,7 @@ export const APPRAISAL_CONVENTION =
   'Present values at the decision date (year 0 = the twelve months from it), in real terms at decision-year prices, with no inflation applied: enter every figure in those prices. One-off costs fall in the year the change goes live (the target release); ongoing costs run from then; benefits run for AppraisalYears years from BenefitsStart (blank: the release). Discounting as HM Treasury’s Green Book prescribes (3.5% to year 30, 3.0% after).';
 
 export const INPUT_LEGEND =
-  'Shaded cells are inputs, each with its Source and Status: entered (typed or confirmed), standard (a published standard), default (a stand-in the tool chose), placeholder (an illustrative figure to replace), not yet provided (a cost nobody entered, counted as nothing). Every other cell is a formula or a value read from the document. Orange rows on Costs and Lead times were read with a guess: see their Flag.';
+  'Shaded cells are inputs, each with its Source and Status: entered (typed or confirmed), standard (a published standard), default (a stand-in the tool chose), placeholder (an illustrative figure to replace), not yet provided (a cost nobody entered, counted as nothing). Every other cell is a formula or a value read from the document. Orange rows on Costs and Lead times have a Flag to check: an answer read with a guess, not read, or with something the model leaves out (a recurring cost without a figure).';
 
 export function readMeSheet(
   analysis: Analysis,
