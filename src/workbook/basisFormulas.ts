@@ -74,7 +74,7 @@ function basisFrom(shown: Expr): Expr {
 export const BASIS_ROWS = { industry: 0, timeline: 1, firstScenario: 2 } as const;
 
 export function basisRows(at: Placement, refs: AssumptionRefs, costs: Placement, basis: ResultBasis, scenarioNames: readonly string[]): Cell[][] {
-  const parts = (row: number) => at.cell(3, row);
+  const parts = (row: number) => at.cell(2, row);
   const scenarioOwn = (name: string) => {
     const all = basis.scenarios[name] ?? [];
     return all.slice(basis.industry.length, all.length - basis.timeline.length);
@@ -82,8 +82,8 @@ export function basisRows(at: Placement, refs: AssumptionRefs, costs: Placement,
   const row = (label: string, r: number, items: readonly string[], working: Expr): Cell[] => [
     text(label),
     formula(shownList(parts(r)), items.join('; ')),
-    formula(basisFrom(at.cell(1, r)), basisText(items)),
     formula(working, restsOnText(items)),
+    formula(basisFrom(at.cell(1, r)), basisText(items)),
   ];
   return [
     row('Industry cost', BASIS_ROWS.industry, basis.industry, restsOn(industryItems(refs, costs))),

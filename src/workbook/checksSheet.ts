@@ -31,16 +31,16 @@ export function checksLayout(checkCount: number, scenarioCount: number): ChecksL
     basis: cursor.place(2 + scenarioCount, 'What each result rests on that nobody has entered yet', 'tblBasis', [
       col('Result', 'text', 24),
       col('Rests on', 'text', 70),
-      col('Basis', 'text', 10),
-      // The list as the formulas join it, each item after "; ": a scenario's builds on the industry's and the timeline's.
-      col('Working: each item after "; "', 'text', 12),
+      // The list as the formulas join it, each item after "; " (a scenario's builds on the industry's and the timeline's): narrow, under Passes.
+      col('Working list', 'text', 10),
+      col('Basis', 'text', 70),
     ]),
   };
 }
 
 /** The Basis cell of a row of the basis table (basisFormulas.ts BASIS_ROWS). */
 export function basisCell(layout: ChecksLayout, row: number): Expr {
-  return layout.basis.cell(2, row);
+  return layout.basis.cell(3, row);
 }
 
 /**
