@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { importText } from '../src/import/importText';
 import { syntheticAnnex } from '../test/support/synthetic';
+import { middle } from './timing';
 
 const text = syntheticAnnex(10_000);
 
@@ -31,7 +32,6 @@ function timed(f: () => void): number {
 
 // Two unmeasured calls each: the split is native code from its first call; the parse is timed once compiled too.
 for (const f of [split, parse, least]) for (let i = 0; i < 2; i++) f();
-const middle = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const rounds = Array.from({ length: 9 }, () => {
   // The split takes a few milliseconds: its time in a round is the middle of five.
   const s = middle(Array.from({ length: 5 }, () => timed(split)));

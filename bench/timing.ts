@@ -9,5 +9,10 @@ export function median(runs: number, f: () => void, unmeasured = 0): number {
     f();
     times.push(performance.now() - t);
   }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  return middle(times);
+}
+
+/** The middle of some figures (the upper of the two middle ones when there is an even number). */
+export function middle(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 }

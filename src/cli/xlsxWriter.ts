@@ -115,9 +115,9 @@ async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; creat
             if (first[r]! < r) cell.value = { sharedFormula: `${letter}${firstRow + 1 + first[r]!}`, result } as ExcelJS.CellSharedFormulaValue;
             else {
               const formula = formulaText(c.f, sheet.name).slice(1);
-              const shared = last[r]! > r ? { shareType: 'shared', ref: `${letter}${firstRow + 1 + r}:${letter}${firstRow + 1 + last[r]!}` } : {};
-              if (last[r]! > r) masters++;
-              cell.value = { formula, result, ...shared } as ExcelJS.CellFormulaValue;
+              const sharedDown = last[r]! > r;
+              if (sharedDown) masters++;
+              cell.value = { formula, result, ...(sharedDown ? { shareType: 'shared', ref: `${letter}${firstRow + 1 + r}:${letter}${firstRow + 1 + last[r]!}` } : {}) } as ExcelJS.CellFormulaValue;
             }
           } else cell.value = cellValue(c);
           cell.style = styles[i]!(cellFormatCode(c, column));

@@ -4,7 +4,7 @@ import { DCC_CATEGORY } from '../model/industryCost';
 import { PAST_RELEASE } from '../model/timeline';
 import { A, POPULATIONS, SCENARIO_INPUTS, type AssumptionRefs } from './assumptionsSheet';
 import { COSTS, LEAD } from './costSheets';
-import { BY_CATEGORY } from './industrySheet';
+import { BY_CATEGORY, RANGE_KEYS } from './industrySheet';
 import { add, call, eq, ge, gt, iff, le, lt, name, num as n, str, type Expr } from './formula';
 import { col, formula, SheetCursor, text, type Cell, type DefinedName, type Placement, type SheetPlan } from './plan';
 
@@ -97,7 +97,7 @@ export function checksSheet(
     namedReleases: none(call('COUNTIF', leadTimes.column(LEAD.ready), str(PAST_RELEASE))),
     costAnswers: unreadableHas(costs, COSTS.kind, COSTS.figure, n(1)),
     leadTimeAnswers: unreadableHas(leadTimes, LEAD.kind, LEAD.months, str('>=0')),
-    dccOnce: call('OR', call('NOT', call('ISNUMBER', A.dccImplementation)), eq(call('SUMIFS', byCategory.column(BY_CATEGORY.cost + 2), byCategory.column(BY_CATEGORY.category), str(DCC_CATEGORY)), n(0))),
+    dccOnce: call('OR', call('NOT', call('ISNUMBER', A.dccImplementation)), eq(call('SUMIFS', byCategory.column(BY_CATEGORY.cost + RANGE_KEYS.indexOf('high')), byCategory.column(BY_CATEGORY.category), str(DCC_CATEGORY)), n(0))),
     simulation: eq(name('SimulationStatus'), str(SIMULATION_CURRENT)),
   };
   const ids = Object.keys(CHECK_SPECS) as CheckId[];

@@ -11,7 +11,8 @@ import { col, empty, formula, num, SheetCursor, text, type Cell, type DefinedNam
 
 export const INDUSTRY_SHEET = 'Industry costs';
 
-const RANGE_KEYS = ['low', 'central', 'high'] as const;
+/** The low, central and high columns of each range, in this order from its first column. */
+export const RANGE_KEYS = ['low', 'central', 'high'] as const;
 type RangeKey = (typeof RANGE_KEYS)[number];
 
 /** Column positions of the by-category table. */
