@@ -8,6 +8,7 @@ import {
   type Respondent,
 } from '../model/consultation';
 import { htmlToPlainText, wrappedText } from './htmlText';
+import { isSettled } from './settledText';
 
 /**
  * Reads the collated text form of an Annex D: markdown-style headings, and one tab-separated
@@ -39,17 +40,16 @@ interface Table {
 interface Row {
   /**
    * Cell fragments per column, one per physical line the row spans that has text in the column:
-   * the first in `cells` ('' when there is none yet), any later ones (a row continued over a page
-   * break) in `more`.
+   * the first in `cells`, read ('' when there is none yet), any later ones (a row continued over a
+   * page break) in `more`, as written. The first pieces are read once, to place the row, and used
+   * again to collate it; the row keeps no copy of them as written.
    */
-  readonly cells: string[];
+  readonly cells: (CellRead | string)[];
   more: (string[] | undefined)[] | null;
   readonly firstLine: number;
   lastLine: number;
   /** The lines as written, joined by line breaks. */
   raw: string;
-  /** The first pieces already read to place the row, by column: read once, used again to collate it. */
-  readonly read: (CellRead | string | undefined)[];
 }
 
 /** A piece of a cell read from its markup, with its text on one line and with its paragraphs, each worked out when first wanted. */
@@ -69,14 +69,6 @@ const TABLE_LABEL = /^question\s+(\d{1,3})$/i;
 // The whole first cell of a header row; a respondent called "Respondent 12 Ltd" is data.
 const HEADER_FIRST_CELL = /^(?:respondents?|respondent name|organi[sz]ation|name)$/i;
 const HASH = 0x23;
-/**
- * A character that markup, cleanText and trimming all leave as it is: not whitespace, "<" or "&",
- * a control character, an invisible one, a curly quote, or the first character of mojibake
- * ("Â", "â").
- */
-const SETTLED_CHAR = '[^\\s<&\\u0000-\\u001f\\u007f-\\u009f\\u00c2\\u00e2\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u2018\\u2019\\u201b\\u2032\\u201c\\u201d\\u201f\\u2033]';
-/** Text every reading leaves as it is (words of settled characters one space apart, no asterisk at either end): its own line and its own piece. */
-const SETTLED = new RegExp(`^(?!\\*)${SETTLED_CHAR}+(?: ${SETTLED_CHAR}+)*$(?<!\\*)`);
 /** The extra columns of a table that has none: one object for every answer (answers are never changed). */
 const NO_EXTRA: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const WHITESPACE_RUN = /\s+/g;
@@ -105,7 +97,7 @@ export function readAnnexText(input: string, sourceName: string): ReadResult {
   // A copy that lost its tabs keeps the columns as runs of spaces; read those instead, and say so.
   const spaced = !input.includes('\t');
   const splitCells = (line: string): string[] => {
-    if (!spaced) return line.split('\t');
+    if (!spaced) return tabCells(line);
     const cells = line.trim().split(/ {2,}|\u00a0{2,}/);
     // An indented line continues the row above: its text belongs to the last column.
     return /^\s{2,}\S/.test(line) && table ? [...(table as Table).headings.map(() => '').slice(1), cells.join(' ')] : cells;
@@ -119,7 +111,8 @@ export function readAnnexText(input: string, sourceName: string): ReadResult {
   let pendingLabel: { question: number; line: number } | null = null;
   let inRows = false;
 
-  lines.forEach((line, index) => {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     const n = index + 1;
     const trimmed = line.trim();
     const h = trimmed.charCodeAt(0) === HASH ? HEADING.exec(trimmed) : null;
@@ -138,7 +131,7 @@ export function readAnnexText(input: string, sourceName: string): ReadResult {
         // The lookbehind starts the match only where a run of spaces starts: linear on long runs.
         title = headingText.replace(/(?<!\s)\s+responses?$/i, '').trim();
       }
-      return;
+      continue;
     }
     const cells = splitCells(line);
     const firstRead = readCell(cells[0] ?? '');
@@ -147,7 +140,7 @@ export function readAnnexText(input: string, sourceName: string): ReadResult {
     if (label && cells.slice(1).every((c) => c.trim() === '')) {
       pendingLabel = { question: Number(label[1]), line: n };
       inRows = false;
-      return;
+      continue;
     }
     if (HEADER_FIRST_CELL.test(first) && cells.length > 1) {
       const number = pendingLabel?.question ?? heading;
@@ -155,7 +148,7 @@ export function readAnnexText(input: string, sourceName: string): ReadResult {
         findings.push({ severity: 'error', line: n, text: line, message: 'a table header with no question above it: its rows were not read' });
         table = null;
         inRows = false;
-        return;
+        continue;
       }
       if (pendingLabel && heading !== null && pendingLabel.question !== heading) {
         findings.push({ severity: 'warning', line: pendingLabel.line, text: `Question ${pendingLabel.question}`, message: `table labelled question ${pendingLabel.question} sits under the heading of question ${heading}: read as question ${pendingLabel.question}` });
@@ -172,15 +165,15 @@ export function readAnnexText(input: string, sourceName: string): ReadResult {
       table = existing ?? newTable(number, headings);
       tables.set(number, table);
       inRows = true;
-      return;
+      continue;
     }
     if (trimmed === '') {
       inRows = false;
-      return;
+      continue;
     }
-    if (!inRows || !table) return;
+    if (!inRows || !table) continue;
     readRow(table as Table, cells, line, n, findings, firstRead);
-  });
+  }
 
   const { respondents, answers } = collate([...tables.values()], findings);
   const questionList: Question[] = [...questions.entries()]
@@ -200,6 +193,26 @@ export function readAnnexText(input: string, sourceName: string): ReadResult {
     consultation: { ...empty, modification, title, questions: questionList, respondents, answers },
     findings: findings.sort((a, b) => a.line - b.line),
   };
+}
+
+/**
+ * A line's tab-separated cells, as line.split('\t') gives them in twice the time on a collation's
+ * short cells. The array is made at its size: the row keeps it, and one grown a cell at a time is
+ * three times as large.
+ */
+function tabCells(line: string): string[] {
+  let count = 1;
+  for (let tab = line.indexOf('\t'); tab >= 0; tab = line.indexOf('\t', tab + 1)) count++;
+  if (count === 1) return [line];
+  const cells = new Array<string>(count);
+  let start = 0;
+  for (let i = 0; i < count - 1; i++) {
+    const tab = line.indexOf('\t', start);
+    cells[i] = line.slice(start, tab);
+    start = tab + 1;
+  }
+  cells[count - 1] = line.slice(start);
+  return cells;
 }
 
 function refuse(input: string): string | null {
@@ -259,14 +272,16 @@ function readRow(table: Table, rawCells: string[], line: string, n: number, find
       findings.push({ severity: 'warning', line: n, text: spill.join(' '), message: `row has more cells than the ${width} headings: the extra text was added to "${table.headings[width - 1]}"` });
     }
   }
-  // A row continues the one above when it has no respondent, or neither a category nor a response; each cell is read only when it decides.
+  // The cells that place the row (each read once; a row continues the one above when it has no
+  // respondent, or neither a category nor a response), then, for a new row, all its cells read in place.
   const { respondent: ri, category: ci, response: si } = table.at;
-  const read: (CellRead | string | undefined)[] = [];
-  const first = cells[0] === rawCells[0] ? firstRead : undefined;
-  const respondent = ri < 0 ? null : lineAt(cells, ri, first, read);
-  const continuation = respondent === '' || ((ci < 0 ? null : lineAt(cells, ci, first, read)) === '' && (si < 0 ? '' : lineAt(cells, si, first, read)) === '');
-  const previous = table.rows[table.rows.length - 1];
+  const first = cells[0] === rawCells[0] ? firstRead : readCell(cells[0]!);
+  const respondent = ri < 0 ? null : ri === 0 ? first : readCell(cells[ri]!);
+  const category = ci < 0 ? null : ci === 0 ? first : readCell(cells[ci]!);
+  const response = si < 0 ? null : si === 0 ? first : readCell(cells[si]!);
+  const continuation = (respondent !== null && lineOf(respondent) === '') || (category !== null && lineOf(category) === '' && (response === null || lineOf(response) === ''));
   if (continuation) {
+    const previous = table.rows[table.rows.length - 1];
     if (!previous) {
       findings.push({ severity: 'error', line: n, text: line.trim(), message: `question ${table.question}: a continuation row with no row above it: not read` });
       return;
@@ -274,17 +289,16 @@ function readRow(table: Table, rawCells: string[], line: string, n: number, find
     cells.forEach((c, i) => {
       if (c.trim() === '') return;
       if (previous.cells[i] !== '') ((previous.more ??= [])[i] ??= []).push(c);
-      else {
-        previous.cells[i] = c;
-        previous.read[i] = undefined;
-      }
+      else previous.cells[i] = readCell(c);
     });
     previous.lastLine = n;
     previous.raw = `${previous.raw}\n${line}`;
     return;
   }
-  for (let i = 0; i < width; i++) if (cells[i] !== '' && cells[i]!.trim() === '') cells[i] = '';
-  table.rows.push({ cells, more: null, firstLine: n, lastLine: n, raw: line, read });
+  // The row keeps its cells as read, in the array that held them as written.
+  const read: (CellRead | string)[] = cells;
+  for (let i = 0; i < width; i++) read[i] = i === ri ? respondent! : i === ci ? category! : i === si ? response! : i === 0 ? first : readCell(cells[i]!);
+  table.rows.push({ cells: read, more: null, firstLine: n, lastLine: n, raw: line });
 }
 
 function collate(tables: readonly Table[], findings: Finding[]): { respondents: Respondent[]; answers: Answer[] } {
@@ -353,26 +367,26 @@ function cellText(row: Row, column: number, role: Role, findings: Finding[]): st
   const first = row.cells[column]!;
   const more = row.more?.[column];
   // Most cells are one piece.
-  if (!more) return first === '' ? '' : pieceOf(row.read[column] ?? readCell(first), row.firstLine, findings);
-  return joinFragments([first, ...more], role, row, findings);
+  if (!more) return pieceOf(first, row.firstLine, findings);
+  return joinFragments([first, ...more.map(readCell)], role, row, findings);
 }
 
 /** A name or category on one line, one space between words (as a cell read as settled text already is). */
 function lineText(row: Row, column: number, role: Role, findings: Finding[]): string {
   const text = cellText(row, column, role, findings);
-  return typeof row.read[column] === 'string' && !row.more?.[column] ? text : oneSpaced(text);
+  return typeof row.cells[column] === 'string' && !row.more?.[column] ? text : oneSpaced(text);
 }
 
 /**
  * Joins the pieces of a cell split over a page break. A name continues with a space; text
  * continues the same paragraph when the first piece stops mid-sentence, else starts a new one.
  */
-function joinFragments(fragments: readonly string[], role: Role, row: Row, findings: Finding[]): string {
+function joinFragments(fragments: readonly (CellRead | string)[], role: Role, row: Row, findings: Finding[]): string {
   // Joined once at the end: testing the text built so far at every piece made many pieces quadratic.
   const parts: string[] = [];
   let last = '';
   for (const fragment of fragments) {
-    const piece = pieceOf(readCell(fragment), row.firstLine, findings);
+    const piece = pieceOf(fragment, row.firstLine, findings);
     if (!piece) continue;
     if (last) parts.push(role === 'respondent' || role === 'category' || (!/[.!?:;)"']$/.test(last) && /^[a-z]/.test(piece)) ? ' ' : '\n');
     parts.push(piece);
@@ -381,21 +395,18 @@ function joinFragments(fragments: readonly string[], role: Role, row: Row, findi
   return parts.join('');
 }
 
-/** Cell `i` on one line, read into `read` (the first cell already read when `first` is given). */
-function lineAt(cells: readonly string[], i: number, first: CellRead | string | undefined, read: (CellRead | string | undefined)[]): string {
-  return lineOf((read[i] = i === 0 && first !== undefined ? first : readCell(cells[i]!)));
-}
-
 /**
  * A cell read from its markup. Most cells are plain words, or become them once their tags are
  * gone: then they are their own line and piece, and the read is that text alone.
  */
 function readCell(cell: string): CellRead | string {
-  if (SETTLED.test(cell)) return cell;
+  if (isSettled(cell)) return cell;
+  // Blank, as an empty cell is.
+  if (cell.trim() === '') return '';
   const wrapped = wrappedText(cell);
-  if (wrapped !== null && SETTLED.test(wrapped)) return wrapped;
+  if (wrapped !== null && isSettled(wrapped)) return wrapped;
   const { text, foreignTags } = htmlToPlainText(cell);
-  if (SETTLED.test(text)) return foreignTags.length ? { text, foreignTags, line: text, piece: text } : text;
+  if (isSettled(text)) return foreignTags.length ? { text, foreignTags, line: text, piece: text } : text;
   return { text, foreignTags, line: undefined, piece: undefined };
 }
 

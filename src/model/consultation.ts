@@ -83,14 +83,27 @@ export interface Consultation {
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 const COMBINING_MARK = /[\u0300-\u036f]/g;
-const NOT_ALPHANUMERIC = /[^a-z0-9]+/g;
-const EDGE_HYPHEN = /^-|-$/g;
 const HYPHEN = 0x2d;
+/** An id's characters as it is built (a longer name has its own); decoded into the id's one string. */
+const SCRATCH = new Uint16Array(256);
+const UTF16 = new TextDecoder('utf-16le');
 
-/** A stable id from a respondent's name: lower case, letters and digits joined by hyphens. */
+/** A stable id from a respondent's name: lower case, its runs of letters and digits joined by hyphens. */
 export function respondentId(name: string): string {
   // Letters with accents lose them; ASCII has none to lose, and is most names.
-  const letters = ASCII.test(name) ? name : name.normalize('NFKD').replace(COMBINING_MARK, '');
-  const id = letters.toLowerCase().replace(NOT_ALPHANUMERIC, '-');
-  return (id.charCodeAt(0) === HYPHEN || id.charCodeAt(id.length - 1) === HYPHEN ? id.replace(EDGE_HYPHEN, '') : id) || 'respondent';
+  const letters = ASCII.test(name) ? name : name.normalize('NFKD').replace(COMBINING_MARK, '').toLowerCase();
+  // One pass, building only the id: regular expressions made three strings a name.
+  const codes = letters.length <= SCRATCH.length ? SCRATCH : new Uint16Array(letters.length);
+  let length = 0;
+  let gap = false;
+  for (let i = 0; i < letters.length; i++) {
+    let c = letters.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (gap && length > 0) codes[length++] = HYPHEN;
+      codes[length++] = c;
+      gap = false;
+    } else gap = true;
+  }
+  return length === 0 ? 'respondent' : UTF16.decode(codes.subarray(0, length));
 }
