@@ -145,9 +145,10 @@ async function run(args: CommandLine, io: CliIo): Promise<number> {
   const heading = reportHeading(analysis.consultation.modification);
   const text = (t: string) => new TextEncoder().encode(t);
   // The writers are the largest modules (exceljs, docx): loaded when a run gets this far, not for --help or a refused input.
-  const [{ renderDocx }, { planToXlsx }] = await Promise.all([import('../report/renderDocx'), import('./xlsxWriter')]);
+  const [{ reportDocxParts }, { planToXlsx }, { packParts }] = await Promise.all([import('../report/renderDocx'), import('./xlsxWriter'), import('./xlsxPackage')]);
+  // Packed by Node's zlib, as the workbook is: many times quicker than deflating in JavaScript for a large report.
+  const reportDocx = await packParts(await reportDocxParts(report, heading), io.now());
   // The workbook first; the set writer puts it in place last (see outputSet.ts).
-  const reportDocx = await renderDocx(report, heading);
   const output: OutputFile[] = [
     { name: workbookName, data: await planToXlsx(plan, { creator: 'SEC modification cost model', created: io.now() }) },
     { name: `${id}-report.docx`, data: reportDocx },

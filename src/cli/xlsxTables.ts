@@ -1,5 +1,5 @@
 import { sheetLayout, type WorkbookPlan } from '../workbook/plan';
-import { addSheetRelationships, escapeXml, insertBeforeLast, sheetPaths, type Parts } from './xlsxPackage';
+import { addSheetRelationships, escapeXml, insertBeforeEnd, sheetPaths, type Parts } from './xlsxPackage';
 
 const TABLE_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
 const TABLE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
@@ -31,9 +31,9 @@ export function addTables(parts: Parts, plan: WorkbookPlan): void {
     }
     addSheetRelationships(parts, sheetPath, rels);
     // tableParts is the worksheet's last element.
-    insertBeforeLast(parts, sheetPath, '</worksheet>', `<tableParts count="${tableParts.length}">${tableParts.join('')}</tableParts>`);
+    insertBeforeEnd(parts, sheetPath, '</worksheet>', `<tableParts count="${tableParts.length}">${tableParts.join('')}</tableParts>`);
   }
-  insertBeforeLast(parts, '[Content_Types].xml', '</Types>', types.join(''));
+  insertBeforeEnd(parts, '[Content_Types].xml', '</Types>', types.join(''));
 }
 
 function tableXml(id: number, name: string, ref: string, headers: readonly string[]): string {

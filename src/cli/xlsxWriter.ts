@@ -50,10 +50,10 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
 
 /**
  * The plan through ExcelJS's streaming writer, as a package whose parts are stored without
- * compression. Each row goes out as it is written, so a large model is never held as cells: the
+ * compression, in the pieces it was written in. Each row goes out as it is written, so a large model is never held as cells: the
  * in-memory workbook took gigabytes and most of the run for 10,000 respondents.
  */
-async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; created: Date }): Promise<Uint8Array> {
+async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; created: Date }): Promise<Buffer[]> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -163,7 +163,7 @@ async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; creat
     process.noDeprecation = warned;
   }
   await drained;
-  return Buffer.concat(chunks);
+  return chunks;
 }
 
 /** The workbook asks Excel to recalculate every formula when it opens (the streaming writer leaves the flag out). */

@@ -15,7 +15,7 @@ import {
   WidthType,
   type XmlComponent,
 } from 'docx';
-import JSZip from 'jszip';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { ReportTable } from './reportTables';
 
 const FONT = 'Arial';
@@ -94,12 +94,12 @@ const SECTIONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * A Word document of real tables in Word's own styles (Heading 1 and 2, Caption, a named table
+ * The parts of a Word document of real tables in Word's own styles (Heading 1 and 2, Caption, a named table
  * style), en-GB throughout. Each table's caption (a SEQ field, so Word renumbers tables moved among
  * the author's own) is followed by a content control tagged `secmod:<table id>` holding its
  * sentence, the table and its notes, kept together on the page.
  */
-export async function renderDocx(tables: readonly ReportTable[], heading: string): Promise<Uint8Array> {
+export async function reportDocxParts(tables: readonly ReportTable[], heading: string): Promise<DocxParts> {
   const bodies = new BodyRows();
   const children: FileChild[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(heading)] })];
   let section: string | undefined;
@@ -126,16 +126,34 @@ export async function renderDocx(tables: readonly ReportTable[], heading: string
   return withTableStyle(await Packer.toArrayBuffer(doc), bodies);
 }
 
+/** A Word package's parts by name, in the package's order: bytes, or pieces of bytes that follow one another. */
+export type DocxParts = Map<string, Uint8Array | readonly Uint8Array[]>;
+
+/** The report as a .docx file's bytes, packed here (the task pane's export). */
+export async function renderDocx(tables: readonly ReportTable[], heading: string): Promise<Uint8Array> {
+  const parts = [...(await reportDocxParts(tables, heading))].map(([name, part]) => [name, part instanceof Uint8Array ? part : joined(part)] as const);
+  // One date for every part, so the same report is the same bytes.
+  return zipSync(Object.fromEntries(parts), { level: 6, mtime: PACKAGE_DATE });
+}
+
+/** Pieces of bytes as one array. */
+function joined(pieces: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of pieces) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 /** docx writes no table styles beside its defaults (importing one drops them), so the table style is added to the package; and the tables' body rows go in. */
-async function withTableStyle(packed: ArrayBuffer, bodies: BodyRows): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(packed);
-  const styles = await zip.file('word/styles.xml')!.async('string');
-  zip.file('word/styles.xml', styles.replace('</w:styles>', `${TABLE_STYLE_XML}</w:styles>`));
-  const document = bodies.size ? bodies.fill(await zip.file('word/document.xml')!.async('string')) : null;
-  if (document) zip.file('word/document.xml', document);
-  // A report of thousands of rows is tens of megabytes of XML: deflated a little less tightly, it packs in half the time and is still a fraction of a megabyte.
-  const level = document && document.length > LARGE_DOCUMENT ? 3 : 6;
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level } });
+function withTableStyle(packed: ArrayBuffer, bodies: BodyRows): DocxParts {
+  const unzipped = unzipSync(new Uint8Array(packed));
+  const parts: DocxParts = new Map(Object.entries(unzipped).filter(([name]) => !name.endsWith('/')));
+  parts.set('word/styles.xml', strToU8(strFromU8(unzipped['word/styles.xml']!).replace('</w:styles>', `${TABLE_STYLE_XML}</w:styles>`)));
+  if (bodies.size) parts.set('word/document.xml', bodies.fill(strFromU8(unzipped['word/document.xml']!)));
+  return parts;
 }
 
 /**
@@ -160,8 +178,8 @@ class BodyRows {
     return new TableRow({ children: [new TableCell({ children: [new Paragraph(marker)] })] });
   }
 
-  /** The document's XML with each placeholder row replaced by its table's rows. */
-  fill(xml: string): Uint8Array {
+  /** The document's XML with each placeholder row replaced by its table's rows, in pieces (a large report's is tens of megabytes). */
+  fill(xml: string): Uint8Array[] {
     const encoder = new TextEncoder();
     const chunks: Uint8Array[] = [];
     let from = 0;
@@ -186,13 +204,7 @@ class BodyRows {
       from = xml.indexOf('</w:tr>', at) + '</w:tr>'.length;
     }
     chunks.push(encoder.encode(xml.slice(from)));
-    const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return chunks;
   }
 }
 
@@ -217,8 +229,8 @@ function escapeXml(text: string): string {
 }
 const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
-/** Bytes of document XML above which the package is deflated faster (level 3, not 6). */
-const LARGE_DOCUMENT = 4_000_000;
+/** The date every part of the package carries: the earliest a zip file can give. */
+const PACKAGE_DATE = new Date(1980, 0, 1);
 
 const NOTE_STYLE = 'TableNote';
 const HEADER_FILL = 'D9E2F3';
