@@ -1,5 +1,6 @@
 import { columnLetters, sheetLayout, type ChartPlan, type WorkbookPlan } from '../workbook/plan';
-import { addSheetRelationships, escapeXml, partText, relationships, sheetPaths, type Parts } from './xlsxPackage';
+import { addSheetRelationships, partText, relationships, sheetPaths, type Parts } from './xlsxPackage';
+import { escapeXml } from '../report/xmlText';
 
 /**
  * ExcelJS writes no charts, so the plan's charts are added to its package as DrawingML parts: a

@@ -5,7 +5,7 @@ import { crc32, createDeflateRaw } from 'node:zlib';
  * A package's parts by name: bytes as written, text put in their place, or pieces of bytes that
  * follow one another (a part with something inserted, kept without copying it whole).
  */
-export type Parts = Map<string, Uint8Array | string | readonly Uint8Array[]>;
+export type Parts = Map<string, Uint8Array | string | Uint8Array[]>;
 
 /** zlib's default level: the size Excel itself writes, in a fraction of a second for a large workbook. */
 const LEVEL = 6;
@@ -90,8 +90,9 @@ class Pieces {
 }
 
 /** A part's bytes, in the pieces it is held in. */
-function pieces(part: Uint8Array | string | readonly Uint8Array[]): readonly Uint8Array[] {
-  return typeof part === 'string' ? [Buffer.from(part)] : part instanceof Uint8Array ? [part] : part;
+function pieces(part: Uint8Array | string | Uint8Array[]): readonly Uint8Array[] {
+  // A list is an array (a test of the bytes' class fails for bytes made in another realm, as under jsdom).
+  return typeof part === 'string' ? [Buffer.from(part)] : Array.isArray(part) ? part : [part];
 }
 
 /** A part as text (the XML parts are UTF-8). */
@@ -144,9 +145,6 @@ export function relationships(items: readonly string[]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join('')}</Relationships>`;
 }
 
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function unescapeXml(s: string): string {
   return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

@@ -1,5 +1,6 @@
 import { sheetLayout, type WorkbookPlan } from '../workbook/plan';
-import { addSheetRelationships, escapeXml, insertBeforeEnd, sheetPaths, type Parts } from './xlsxPackage';
+import { addSheetRelationships, insertBeforeEnd, sheetPaths, type Parts } from './xlsxPackage';
+import { escapeXml } from '../report/xmlText';
 
 const TABLE_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
 const TABLE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';

@@ -1,32 +1,26 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import { formulaText, movedDown, type Expr } from '../workbook/formula';
+import { formulaText } from '../workbook/formula';
+import { bodyXml, LINE_HEIGHT, type SharedFormulaCount, type WorkbookIds } from './xlsxBody';
 import { addCharts } from './xlsxCharts';
 import { addTables } from './xlsxTables';
 import { packParts, partText, unpackStored, type Parts } from './xlsxPackage';
 import { REGISTRY_SHEET, registryRows } from '../workbook/ownership';
 import {
   cellFormat,
-  cellFormatCode,
   columnLetters,
-  excelSerial,
   headerLines,
   isoFromSerial,
   HIGHLIGHT_FILL,
   planProblems,
   printSetup,
-  rowLines,
   wraps,
   sheetLayout,
   validationMessage,
-  type Cell,
   type CellFormat,
   type Validation,
   type WorkbookPlan,
 } from '../workbook/plan';
-
-/** Points per line of 10-point text. */
-const LINE_HEIGHT = 13;
 
 const HEADER_STYLE: Partial<ExcelJS.Style> = { alignment: { vertical: 'top', wrapText: true } };
 
@@ -61,6 +55,7 @@ async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; creat
   wb.creator = meta.creator;
   wb.created = meta.created;
   wb.modified = meta.created;
+  const tables = workbookTables(wb);
   for (const sheet of plan.sheets) {
     const layout = sheetLayout(sheet);
     const print = printSetup(sheet);
@@ -77,6 +72,7 @@ async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; creat
       },
     });
     ws.columns = layout.widths.map((width) => ({ width }));
+    const shared: SharedFormulaCount = { next: 0 };
     for (const { table, titleRow, headerRow, body } of layout.tables) {
       if (titleRow !== null) {
         const title = ws.getRow(titleRow + 1).getCell(1);
@@ -99,37 +95,18 @@ async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; creat
           return style;
         };
       });
-      // The body's first row, counted from 0 (Excel's row number is one more).
-      const firstRow = headerRow + 1;
-      const runs = table.columns.map((_, i) => sharedRuns(body, i));
-      body.forEach((cells, r) => {
-        const row = ws.getRow(firstRow + 1 + r);
-        let masters = 0;
+      // The title and header go out as ExcelJS rows; the body is written after them as XML (see xlsxBody.ts).
+      header.commit();
+      const ids: WorkbookIds = { style: (i, numFmt) => tables.styleId(styles[i]!(numFmt)), string: tables.stringId };
+      const rows = { sheetName: sheet.name, columns: table.columns, widths: layout.widths, rows: body, firstRow: headerRow + 2 };
+      const out = sheetXml(ws);
+      for (const piece of bodyXml(rows, ids, shared)) out.write(piece);
+      out.rowsWrittenTo(headerRow + 1 + body.length);
+      body.forEach((cells, r) =>
         cells.forEach((c, i) => {
-          const column = table.columns[i]!;
-          const cell = row.getCell(i + 1);
-          if (c.t === 'formula') {
-            const { first, last } = runs[i]!;
-            const result = c.v ?? '';
-            const letter = columnLetters(i);
-            if (first[r]! < r) cell.value = { sharedFormula: `${letter}${firstRow + 1 + first[r]!}`, result } as ExcelJS.CellSharedFormulaValue;
-            else {
-              const formula = formulaText(c.f, sheet.name).slice(1);
-              const sharedDown = last[r]! > r;
-              if (sharedDown) masters++;
-              cell.value = { formula, result, ...(sharedDown ? { shareType: 'shared', ref: `${letter}${firstRow + 1 + r}:${letter}${firstRow + 1 + last[r]!}` } : {}) } as ExcelJS.CellFormulaValue;
-            }
-          } else cell.value = cellValue(c);
-          cell.style = styles[i]!(cellFormatCode(c, column));
-          const own = c.t === 'formula' ? undefined : c.valid;
-          if (own) cell.dataValidation = dataValidation(own, cellFormat(c, column));
-        });
-        // Rows with wrapped text are given the height their lines need (Excel and LibreOffice keep the file's height).
-        const lines = rowLines(cells, table.columns, layout.widths);
-        if (lines > 1) row.height = LINE_HEIGHT * lines;
-        row.commit();
-        countSharedFormulas(ws, masters);
-      });
+          if (c.t !== 'formula' && c.valid) rangeValidations(ws).add(`${columnLetters(i)}${headerRow + 2 + r}`, dataValidation(c.valid, cellFormat(c, table.columns[i]!)));
+        }),
+      );
       // A column's rule covers its body in one range.
       table.columns.forEach((c, i) => {
         const letter = columnLetters(i);
@@ -187,47 +164,27 @@ function dataValidation(v: Validation, fmt: CellFormat): ExcelJS.DataValidation 
   return { type: v.kind, operator: 'between', formulae: [v.min, v.max], ...message };
 }
 
-/** A value cell's value (formulas are written by the table's rows, shared down their columns). */
-function cellValue(cell: Exclude<Cell, { t: 'formula' }>): ExcelJS.CellValue {
-  switch (cell.t) {
-    case 'empty':
-      return null;
-    case 'date':
-      return excelSerial(cell.v);
-    default:
-      return cell.v;
-  }
+/**
+ * ExcelJS's streaming workbook's style and shared-string tables, which its rows use (its typings
+ * do not list them): a table's body is written without ExcelJS rows, in its styles and strings.
+ */
+function workbookTables(wb: ExcelJS.stream.xlsx.WorkbookWriter): { styleId(style: Partial<ExcelJS.Style>): number; stringId(text: string): number } {
+  const own = wb as unknown as { styles: { addStyleModel(style: Partial<ExcelJS.Style>): number }; sharedStrings: { add(text: string): number } };
+  return { styleId: (style) => own.styles.addStyleModel(style), stringId: (text) => own.sharedStrings.add(text) };
 }
 
 /**
- * A column's runs of one formula filled down (each row's the one above moved down a row): for
- * each formula cell the first row of its run, and for a run's first row its last. A run of more
- * than one cell is written once, as a shared formula, and its other cells refer to it: a column
- * of 10,000 live money texts was 38 MB of the same formula written out again for every row.
+ * A sheet's XML as ExcelJS's streaming writer writes it (beyond its typings): the stream each
+ * committed row goes to, and the number of the next row it writes, moved past rows written here
+ * (left behind, every row after them would be committed by shifting a gap of thousands).
  */
-function sharedRuns(body: readonly (readonly Cell[])[], col: number): { first: Int32Array; last: Int32Array } {
-  const first = new Int32Array(body.length).fill(-1);
-  const last = new Int32Array(body.length).fill(-1);
-  let previous: Expr | null = null;
-  let start = -1;
-  body.forEach((cells, r) => {
-    const c = cells[col]!;
-    const here = c.t === 'formula' ? c.f : null;
-    if (here === null || previous === null || !movedDown(previous, here, 1)) start = r;
-    previous = here;
-    if (here !== null) {
-      first[r] = start;
-      last[start] = r;
-    }
-  });
-  return { first, last };
-}
-
-/**
- * ExcelJS's streaming writer numbers the shared formulas a row starts from its sheet's count, but
- * never moves the count on (a field its typings do not list): moved on here after each row, each
- * shared formula keeps an id of its own in the sheet.
- */
-function countSharedFormulas(ws: ExcelJS.Worksheet, started: number): void {
-  (ws as unknown as { _siFormulae: number })._siFormulae += started;
+function sheetXml(ws: ExcelJS.Worksheet): { write(xml: string): void; rowsWrittenTo(row: number): void } {
+  const own = ws as unknown as { stream: { write(xml: string): void }; _rowZero: number; _rows: unknown[] };
+  return {
+    write: (xml) => own.stream.write(xml),
+    rowsWrittenTo: (row) => {
+      if (own._rows.length) throw new Error('rows are waiting to be written before the body');
+      own._rowZero = row + 1;
+    },
+  };
 }

@@ -16,6 +16,7 @@ import {
   type XmlComponent,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { escapeXml } from './xmlText';
 import type { ReportTable } from './reportTables';
 
 const FONT = 'Arial';
@@ -127,11 +128,12 @@ export async function reportDocxParts(tables: readonly ReportTable[], heading: s
 }
 
 /** A Word package's parts by name, in the package's order: bytes, or pieces of bytes that follow one another. */
-export type DocxParts = Map<string, Uint8Array | readonly Uint8Array[]>;
+export type DocxParts = Map<string, Uint8Array | Uint8Array[]>;
 
 /** The report as a .docx file's bytes, packed here (the task pane's export). */
 export async function renderDocx(tables: readonly ReportTable[], heading: string): Promise<Uint8Array> {
-  const parts = [...(await reportDocxParts(tables, heading))].map(([name, part]) => [name, part instanceof Uint8Array ? part : joined(part)] as const);
+  // A list of pieces is an array (a test of the bytes' class fails for bytes made in another realm, as under jsdom).
+  const parts = [...(await reportDocxParts(tables, heading))].map(([name, part]) => [name, Array.isArray(part) ? joined(part) : part] as const);
   // One date for every part, so the same report is the same bytes.
   return zipSync(Object.fromEntries(parts), { level: 6, mtime: PACKAGE_DATE });
 }
@@ -222,12 +224,6 @@ function rowXml(r: readonly string[], t: ReportTable, size: number, widths: read
   return `${xml}</w:tr>`;
 }
 
-/** Text as docx escapes it: the five markup characters, and control characters XML cannot hold dropped. */
-function escapeXml(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
-}
-const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
 /** The date every part of the package carries: the earliest a zip file can give. */
 const PACKAGE_DATE = new Date(1980, 0, 1);

@@ -1,0 +1,49 @@
+import { bodyXml, type WorkbookIds } from '../../src/cli/xlsxBody';
+import { add, cell, concat, eq, num, str } from '../../src/workbook/formula';
+import type { Cell, Column } from '../../src/workbook/plan';
+
+const columns: Column[] = [
+  { header: 'Name', format: 'text', width: 20 },
+  { header: 'Low', format: 'gbp', width: 12 },
+  { header: 'Twice', format: 'gbp', width: 12 },
+  { header: 'Label', format: 'text', width: 12 },
+];
+
+/** Style ids by column and format, and a shared-string table, as the workbook keeps them. */
+function workbookIds(): WorkbookIds & { strings: string[] } {
+  const strings: string[] = [];
+  return {
+    strings,
+    style: (column, numFmt) => 10 * column + (numFmt === '@' ? 1 : numFmt === 'General' ? 2 : 3),
+    string: (text) => (strings.includes(text) ? strings.indexOf(text) : strings.push(text) - 1),
+  };
+}
+
+// Plan rows count from 0: the body's first row (sheet row 2) is row 1. A formula in a text column takes the General format (s 32).
+const twice = (row: number) => add(cell('Costs', row, 1), cell('Costs', row, 1));
+const label = (row: number) => concat(str('a&b'), cell('Costs', row, 1));
+const rows: Cell[][] = [
+  [{ t: 'text', v: '=SUM(A1)' }, { t: 'number', v: 100 }, { t: 'formula', f: twice(1), v: 200 }, { t: 'formula', f: label(1), v: 'a&b100' }],
+  [{ t: 'text', v: 'Ltd <b>' }, { t: 'number', v: 50 }, { t: 'formula', f: twice(2), v: 100 }, { t: 'formula', f: label(2), v: 'a&b50' }],
+  [{ t: 'empty' }, { t: 'empty' }, { t: 'empty' }, { t: 'empty' }],
+  [{ t: 'text', v: 'x' }, { t: 'empty' }, { t: 'formula', f: eq(cell('Costs', 4, 1), num(0)), v: true }, { t: 'formula', f: label(4), v: null }],
+];
+
+describe("a table's body as SpreadsheetML rows", () => {
+  test('in the form ExcelJS writes a row: strings shared, formulas filled down shared, values cached, empty rows left out', () => {
+    const ids = workbookIds();
+    const shared = { next: 3 };
+    const xml = [...bodyXml({ sheetName: 'Costs', columns, widths: columns.map((c) => c.width), rows, firstRow: 2 }, ids, shared)].join('');
+    const row = (r: number, cells: string) => `<row r="${r}" spans="1:4" x14ac:dyDescent="0.25">${cells}</row>`;
+    expect(xml).toBe(
+      row(2, '<c r="A2" s="1" t="s"><v>0</v></c><c r="B2" s="13"><v>100</v></c><c r="C2" s="23"><f t="shared" ref="C2:C3" si="3">B2+B2</f><v>200</v></c>' +
+        '<c r="D2" s="32" t="str"><f t="shared" ref="D2:D3" si="4">&quot;a&amp;b&quot;&amp;B2</f><v>a&amp;b100</v></c>') +
+        row(3, '<c r="A3" s="1" t="s"><v>1</v></c><c r="B3" s="13"><v>50</v></c><c r="C3" s="23"><f t="shared" si="3"/><v>100</v></c><c r="D3" s="32" t="str"><f t="shared" si="4"/><v>a&amp;b50</v></c>') +
+        row(5, '<c r="A5" s="1" t="s"><v>2</v></c><c r="B5" s="13"/><c r="C5" s="23" t="b"><f>B5=0</f><v>1</v></c><c r="D5" s="32" t="str"><f>&quot;a&amp;b&quot;&amp;B5</f><v></v></c>'),
+    );
+    // Text is a string, whatever it starts with: "=SUM(A1)" is never a formula.
+    expect(ids.strings).toEqual(['=SUM(A1)', 'Ltd <b>', 'x']);
+    // The sheet's shared formulas are numbered on from those of the tables before.
+    expect(shared.next).toBe(5);
+  });
+});
