@@ -44,8 +44,9 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
 
 /**
  * The plan through ExcelJS's streaming writer, as a package whose parts are stored without
- * compression, in the pieces it was written in. Each row goes out as it is written, so a large model is never held as cells: the
- * in-memory workbook took gigabytes and most of the run for 10,000 respondents.
+ * compression, in the pieces it was written in. Each row goes out as it is written, so a large
+ * model is never held as cells: the in-memory workbook took gigabytes and most of the run for
+ * 10,000 respondents.
  */
 async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; created: Date }): Promise<Buffer[]> {
   const sink = new PassThrough();
