@@ -86,6 +86,8 @@ const COMBINING_MARK = /[\u0300-\u036f]/g;
 const HYPHEN = 0x2d;
 /** An id's characters as it is built (a longer name has its own); decoded into the id's one string. */
 const SCRATCH = new Uint16Array(256);
+/** Views of the scratch's first characters, one per length, made once: a view for each id was a megabyte of garbage in 10,000 names. */
+const SCRATCH_VIEWS: Uint16Array[] = [];
 const UTF16 = new TextDecoder('utf-16le');
 
 /** A stable id from a respondent's name: lower case, its runs of letters and digits joined by hyphens. */
@@ -105,5 +107,6 @@ export function respondentId(name: string): string {
       gap = false;
     } else gap = true;
   }
-  return length === 0 ? 'respondent' : UTF16.decode(codes.subarray(0, length));
+  if (length === 0) return 'respondent';
+  return UTF16.decode(codes === SCRATCH ? (SCRATCH_VIEWS[length] ??= SCRATCH.subarray(0, length)) : codes.subarray(0, length));
 }
