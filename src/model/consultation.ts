@@ -83,6 +83,8 @@ export interface Consultation {
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 const COMBINING_MARK = /[\u0300-\u036f]/g;
+/** A run of an id's characters: a–z and 0–9, and letters and digits of scripts other than Latin. */
+const ID_RUN = /(?:[a-z0-9]|(?!\p{Script=Latin})[\p{L}\p{N}])+/gu;
 const HYPHEN = 0x2d;
 /** An id's characters as it is built (a longer name has its own); decoded into the id's one string. */
 const SCRATCH = new Uint16Array(256);
@@ -90,16 +92,19 @@ const SCRATCH = new Uint16Array(256);
 const SCRATCH_VIEWS: Uint16Array[] = [];
 const UTF16 = new TextDecoder('utf-16le');
 
-/** A stable id from a respondent's name: lower case, its runs of letters and digits joined by hyphens. */
+/**
+ * A stable id from a respondent's name: lower case, its runs of letters and digits joined by
+ * hyphens. Latin letters lose their accents and a–z and 0–9 are kept; letters of other scripts are
+ * kept as they are (Газпром Ltd is "газпром-ltd"), so names in another script never share an id.
+ */
 export function respondentId(name: string): string {
-  // Letters with accents lose them; ASCII has none to lose, and is most names.
-  const letters = ASCII.test(name) ? name : name.normalize('NFKD').replace(COMBINING_MARK, '').toLowerCase();
-  // One pass, building only the id: regular expressions made three strings a name.
-  const codes = letters.length <= SCRATCH.length ? SCRATCH : new Uint16Array(letters.length);
+  if (!ASCII.test(name)) return name.normalize('NFKD').replace(COMBINING_MARK, '').toLowerCase().match(ID_RUN)?.join('-') || 'respondent';
+  // Most names are ASCII: one pass, building only the id (regular expressions made three strings a name).
+  const codes = name.length <= SCRATCH.length ? SCRATCH : new Uint16Array(name.length);
   let length = 0;
   let gap = false;
-  for (let i = 0; i < letters.length; i++) {
-    let c = letters.charCodeAt(i);
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
     if (c >= 0x41 && c <= 0x5a) c += 0x20;
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
       if (gap && length > 0) codes[length++] = HYPHEN;
