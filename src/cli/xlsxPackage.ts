@@ -186,7 +186,8 @@ function deflate(list: readonly Uint8Array[]): Promise<Uint8Array<ArrayBuffer>> 
     const out: Buffer[] = [];
     const stream = createDeflateRaw({ level: LEVEL, chunkSize: 1 << 20 });
     stream.on('data', (chunk: Buffer) => out.push(chunk));
-    stream.on('end', () => resolve(new Uint8Array(Buffer.concat(out))));
+    // Buffer.concat's memory is its own ArrayBuffer, never a shared one, as fflate's types ask.
+    stream.on('end', () => resolve(Buffer.concat(out) as Uint8Array<ArrayBuffer>));
     stream.on('error', reject);
     for (const piece of list) stream.write(piece);
     stream.end();

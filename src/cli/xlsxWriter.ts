@@ -56,7 +56,7 @@ async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; creat
   wb.creator = meta.creator;
   wb.created = meta.created;
   wb.modified = meta.created;
-  const tables = workbookTables(wb);
+  const lookups = workbookTables(wb);
   for (const sheet of plan.sheets) {
     const layout = sheetLayout(sheet);
     const print = printSetup(sheet);
@@ -98,7 +98,7 @@ async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; creat
       });
       // The title and header go out as ExcelJS rows; the body is written after them as XML (see xlsxBody.ts).
       header.commit();
-      const ids: WorkbookIds = { style: (i, numFmt) => tables.styleId(styles[i]!(numFmt)), string: tables.stringId };
+      const ids: WorkbookIds = { style: (i, numFmt) => lookups.styleId(styles[i]!(numFmt)), string: lookups.stringId };
       const rows = { sheetName: sheet.name, columns: table.columns, widths: layout.widths, rows: body, firstRow: headerRow + 2 };
       const out = sheetXml(ws);
       for (const piece of bodyXml(rows, ids, shared)) out.write(piece);

@@ -19,8 +19,6 @@ const ENTITIES: Readonly<Record<string, string>> = {
 };
 
 const NONE: readonly string[] = Object.freeze([]);
-/** One tag without attributes, text without markup, entities or line breaks, and one closing tag. */
-const WRAPPED = /^<([a-zA-Z][a-zA-Z0-9]*)>([^<&\n]*)<\/([a-zA-Z][a-zA-Z0-9]*)>$/;
 /** Tags that become a line break or nothing. */
 const FORMATTING = new Set(['br', ...BLOCK, ...INLINE]);
 
@@ -33,8 +31,8 @@ export interface PlainText {
 export function htmlToPlainText(fragment: string): PlainText {
   if (!MARKUP_OR_BREAK.test(fragment)) return { text: oneSpaced(fragment).trim(), foreignTags: NONE };
   // Most marked-up cells are one formatting tag around plain text (<b>name</b>, <p>text</p>): the text is the cell.
-  const wrapped = WRAPPED.exec(fragment);
-  if (wrapped && FORMATTING.has(wrapped[1]!.toLowerCase()) && FORMATTING.has(wrapped[3]!.toLowerCase())) return { text: oneSpaced(wrapped[2]!).trim(), foreignTags: NONE };
+  const wrapped = wrappedText(fragment);
+  if (wrapped !== null && !MARKUP_OR_BREAK.test(wrapped)) return { text: oneSpaced(wrapped).trim(), foreignTags: NONE };
   const foreignTags: string[] = [];
   // Each step only when its character is there: most cells hold a tag or two and no entity.
   const withBreaks = fragment.includes('<') ? replaceTags(fragment, foreignTags) : fragment;

@@ -142,7 +142,7 @@ export async function renderDocx(tables: readonly ReportTable[], heading: string
     // A list of pieces is an array (a test of the bytes' class fails for bytes made in another realm, as under jsdom).
     const bytes = Array.isArray(part) ? joined(part) : part;
     size += bytes.length;
-    // One date for every part, so the same report is the same bytes.
+    // One fixed date for every part: the package's own dates would say only when it was exported.
     zip.file(name, bytes, { date: PACKAGE_DATE });
   }
   // A report of thousands of rows is tens of megabytes of XML: deflated a little less tightly, it packs in half the time and is still a fraction of a megabyte.
