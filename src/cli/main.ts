@@ -16,7 +16,7 @@ import { NEVER, NOT_REACHED, partiesIn, type BreakEven } from '../model/uptake';
 import type { Analysis } from '../model/responseAnalysis';
 import { longestLeadTime } from '../model/respondentTotals';
 import { ENGINE_VERSION } from '../version';
-import { costModelWorkbook, withModelFindings } from '../workbook/costModelWorkbook';
+import { runCostModel, runWorkbookPlan, withModelFindings } from '../workbook/costModelWorkbook';
 import { formatShare } from '../report/format';
 import type { RefreshResult } from '../report/refreshDocx';
 import { reportHeading, type ReportTable } from '../report/reportTables';
@@ -25,6 +25,7 @@ import { carryForward, changeReport, INPUT_TABLES, type WorkbookSnapshot } from 
 import { oneLine } from '../workbook/readLimits';
 import { CliError, fileProblem, shownPath } from './cliError';
 import type { OutputFile, OutputSetOptions } from './outputSet';
+import { renderDocxHere, type DocxRenderer } from './reportDocx';
 
 /** Everything the CLI touches outside itself, so tests can run it in memory. */
 export type CliIo = {
@@ -32,6 +33,8 @@ export type CliIo = {
   stdout(text: string): void;
   stderr(text: string): void;
   now(): Date;
+  /** Makes the Word report; without one, it is made on the main thread. */
+  readonly renderDocx?: DocxRenderer;
   /** The bundled seed document, used when no document is named. */
   readonly defaultDocument: string;
 } & (
@@ -132,29 +135,26 @@ async function run(args: CommandLine, io: CliIo): Promise<number> {
       ...(args.dccLeadTimeMonths !== undefined ? { DccLeadTime: COMMAND_LINE } : {}),
     },
   };
-  const built = costModelWorkbook(analysis, findings, assumptions, {
-    sourceName: files.map((f) => f.name).join(', '),
-    sourceSha256: await documentsHash(files),
-    engineVersion: ENGINE_VERSION,
-    created: fromDate(io.now()),
-  });
+  const built = runCostModel(analysis, assumptions);
   if (!built.ok) throw new CliError(`the model cannot run${args.from ? ` with the inputs of ${args.from}` : ''}: ${built.problems.join('; ')}`, 1);
-  const { plan, model, uncertainty, report, basis, checks } = built;
+  const { model, uncertainty, report, basis, checks } = built;
   const id = analysis.consultation.modification.id || 'consultation';
   const workbookName = `${id}-cost-model.xlsx`;
   const heading = reportHeading(analysis.consultation.modification);
+  // The Word report is made from here on while the workbook is planned and written, on a worker thread where the host gives one.
+  const docxMade = (io.renderDocx ?? renderDocxHere)(report, heading, io.now());
+  // Awaited below; a failure before then must not go unseen as an unhandled rejection.
+  docxMade.catch(() => undefined);
+  const plan = runWorkbookPlan(analysis, findings, assumptions, { sourceName: files.map((f) => f.name).join(', '), sourceSha256: await documentsHash(files), engineVersion: ENGINE_VERSION, created: fromDate(io.now()) }, built);
   const text = (t: string) => new TextEncoder().encode(t);
-  // The writers are the largest modules (exceljs, docx): loaded when a run gets this far, not for --help or a refused input.
-  const [{ reportDocxParts }, { planToXlsx }, { packParts }] = await Promise.all([import('../report/renderDocx'), import('./xlsxWriter'), import('./xlsxPackage')]);
-  // Packed by Node's zlib, as the workbook is: many times quicker than deflating in JavaScript for a large report.
-  const reportDocx = await packParts(await reportDocxParts(report, heading), io.now());
-  // The workbook first; the set writer puts it in place last (see outputSet.ts).
-  const output: OutputFile[] = [
-    { name: workbookName, data: await planToXlsx(plan, { creator: 'SEC modification cost model', created: io.now() }) },
-    { name: `${id}-report.docx`, data: reportDocx },
-    { name: `${id}-report.md`, data: text(renderMarkdown(report, heading)) },
-    ...report.map((table) => ({ name: `${id}-${table.id}.csv`, data: text(renderCsv(table)) })),
-  ];
+  // The workbook writer is the largest module (exceljs): loaded when a run gets this far, not for --help or a refused input.
+  const { planToXlsx } = await import('./xlsxWriter');
+  // The workbook first; the set writer puts it in place last (see outputSet.ts). The text files are made while the Word report may still be under way.
+  const workbook = await planToXlsx(plan, { creator: 'SEC modification cost model', created: io.now() });
+  const markdown = text(renderMarkdown(report, heading));
+  const csv = report.map((table) => ({ name: `${id}-${table.id}.csv`, data: text(renderCsv(table)) }));
+  const reportDocx = await docxMade;
+  const output: OutputFile[] = [{ name: workbookName, data: workbook }, { name: `${id}-report.docx`, data: reportDocx }, { name: `${id}-report.md`, data: markdown }, ...csv];
   const outPath = join(args.out, workbookName);
   // Read and refreshed before anything is written, and written first: a document that cannot be refreshed or written stops the run with nothing changed.
   const fmr = args.updateReport ? await refreshedReport(args.updateReport, reportDocx, io, output.map((f) => join(args.out, f.name))) : null;

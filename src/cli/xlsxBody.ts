@@ -37,7 +37,7 @@ export interface SharedFormulaCount {
 export function* bodyXml(body: Body, ids: WorkbookIds, shared: SharedFormulaCount): Generator<string> {
   const { rows, columns, firstRow } = body;
   const letters = columns.map((_, i) => columnLetters(i));
-  const runs = columns.map((_, i) => sharedRuns(rows, i));
+  const runs = columns.map((_, i) => sharedRuns(rows, i, body.sheetName));
   // Each run's shared-formula id, by its first row.
   const siAt = columns.map(() => new Map<number, number>());
   const spans = `1:${columns.length}`;
@@ -66,11 +66,11 @@ export function* bodyXml(body: Body, ids: WorkbookIds, shared: SharedFormulaCoun
           xml += `<c ${at}><v>${excelSerial(c.v)}</v></c>`;
           break;
         case 'formula': {
-          const { first, last } = runs[i]!;
+          const { first, last, texts } = runs[i]!;
           let f: string;
           if (first[r]! < r) f = `<f t="shared" si="${siAt[i]!.get(first[r]!)!}"/>`;
           else {
-            const formula = escapeXml(formulaText(c.f, body.sheetName).slice(1));
+            const formula = texts.get(r)!;
             if (last[r]! > r) {
               const si = shared.next++;
               siAt[i]!.set(r, si);
@@ -92,7 +92,7 @@ export function* bodyXml(body: Body, ids: WorkbookIds, shared: SharedFormulaCoun
 }
 
 /** Characters of XML in a piece: large enough to write in few calls, small enough not to be a second copy of the sheet. */
-const PIECE = 1 << 20;
+const PIECE = 1 << 16;
 
 /** A formula cell with the engine's value cached as its result (a blank is an empty text, as Excel caches it). */
 function formulaCell(at: string, f: string, value: number | string | boolean | null): string {
@@ -103,24 +103,45 @@ function formulaCell(at: string, f: string, value: number | string | boolean | n
 
 /**
  * A column's runs of one formula filled down (each row's the one above moved down a row): for
- * each formula cell the first row of its run, and for a run's first row its last. A run of more
- * than one cell is written once, as a shared formula, and its other cells refer to it: a column
- * of 10,000 live money texts was 38 MB of the same formula written out again for every row.
+ * each formula cell the first row of its run, for a run's first row its last, and the text of its
+ * formula (printed here, where its tree is at hand: building a large formula again costs more
+ * than keeping its text). A run of more than one cell is written once, as a shared formula, and
+ * its other cells refer to it: a column of 10,000 live money texts was 38 MB of the same formula
+ * written out again for every row. Cells of one filled column (filledFormula) follow one another
+ * without their formulas being built; others are compared.
  */
-function sharedRuns(body: readonly (readonly Cell[])[], col: number): { first: Int32Array; last: Int32Array } {
+function sharedRuns(body: readonly (readonly Cell[])[], col: number, sheetName: string): { first: Int32Array; last: Int32Array; texts: Map<number, string> } {
   const first = new Int32Array(body.length).fill(-1);
   const last = new Int32Array(body.length).fill(-1);
-  let previous: Expr | null = null;
+  const texts = new Map<number, string>();
+  let previous: FormulaCell | null = null;
+  // The previous cell's formula, when it was built.
+  let previousTree: Expr | null = null;
   let start = -1;
-  body.forEach((cells, r) => {
-    const c = cells[col]!;
-    const here = c.t === 'formula' ? c.f : null;
-    if (here === null || previous === null || !movedDown(previous, here, 1)) start = r;
-    previous = here;
-    if (here !== null) {
-      first[r] = start;
-      last[start] = r;
+  for (let r = 0; r < body.length; r++) {
+    const c = body[r]![col]!;
+    if (c.t !== 'formula') {
+      previous = previousTree = null;
+      continue;
     }
-  });
-  return { first, last };
+    let tree: Expr | null = null;
+    const follows = previous !== null && (sameFill(previous, c) || movedDown(previousTree ?? previous.f, (tree = c.f), 1));
+    if (!follows) {
+      start = r;
+      tree ??= c.f;
+      texts.set(r, escapeXml(formulaText(tree, sheetName).slice(1)));
+    }
+    first[r] = start;
+    last[start] = r;
+    previous = c;
+    previousTree = tree;
+  }
+  return { first, last, texts };
+}
+
+type FormulaCell = Extract<Cell, { t: 'formula' }>;
+
+/** Whether `b` is the cell below `a` in one filled column. */
+function sameFill(a: FormulaCell, b: FormulaCell): boolean {
+  return a.fill !== undefined && a.fill === b.fill && b.fillRow === a.fillRow! + 1;
 }

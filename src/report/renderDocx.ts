@@ -18,7 +18,7 @@ import {
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { escapeXml } from './xmlText';
-import type { ReportTable } from './reportTables';
+import type { TableWords } from './reportTables';
 
 const FONT = 'Arial';
 /** The text width of the default A4 page with one-inch margins, in twentieths of a point. */
@@ -43,7 +43,7 @@ interface TableLayout {
  * the page goes to the columns whose text would wrap, the shortest first. A table
  * whose tokens do not fit at 9 pt is set at 8 pt.
  */
-function tableLayout(t: ReportTable): TableLayout {
+function tableLayout(t: TableWords): TableLayout {
   const tokens = (text: string) => text.replace(/\u2060/g, '').split(/[ \n]+/).map((w) => w.length);
   const cells = t.columns.map((_, j) => t.rows.map((r) => kept(r[j] ?? '')));
   const needAt = (size: number) =>
@@ -74,7 +74,7 @@ function tableLayout(t: ReportTable): TableLayout {
 }
 
 /** The tag of the content control that holds a table: a later refresh finds it by this to replace exactly that table. */
-export function tableTag(table: Pick<ReportTable, 'id'>): string {
+export function tableTag(table: Pick<TableWords, 'id'>): string {
   return `${TAG_PREFIX}${table.id}`;
 }
 export const TAG_PREFIX = 'secmod:';
@@ -101,7 +101,7 @@ const SECTIONS: Readonly<Record<string, string>> = {
  * the author's own) is followed by a content control tagged `secmod:<table id>` holding its
  * sentence, the table and its notes, kept together on the page.
  */
-export async function reportDocxParts(tables: readonly ReportTable[], heading: string): Promise<DocxParts> {
+export async function reportDocxParts(tables: readonly TableWords[], heading: string): Promise<DocxParts> {
   const bodies = new BodyRows();
   const children: FileChild[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(heading)] })];
   let section: string | undefined;
@@ -135,7 +135,7 @@ export type DocxParts = Map<string, Uint8Array | Uint8Array[]>;
  * The report as a .docx file's bytes, packed here (the task pane's export) by JSZip, which packs in
  * short turns and leaves the pane answering meanwhile; the CLI packs the parts with Node's zlib.
  */
-export async function renderDocx(tables: readonly ReportTable[], heading: string): Promise<Uint8Array> {
+export async function renderDocx(tables: readonly TableWords[], heading: string): Promise<Uint8Array> {
   const zip = new JSZip();
   let size = 0;
   for (const [name, part] of await reportDocxParts(tables, heading)) {
@@ -177,7 +177,7 @@ function withTableStyle(packed: ArrayBuffer, bodies: BodyRows): DocxParts {
  * rowXml does not follow stops the export rather than mixing two kinds of row).
  */
 class BodyRows {
-  private readonly tables = new Map<string, { readonly t: ReportTable; readonly layout: TableLayout }>();
+  private readonly tables = new Map<string, { readonly t: TableWords; readonly layout: TableLayout }>();
   private readonly nonce = `${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
 
   get size(): number {
@@ -185,7 +185,7 @@ class BodyRows {
   }
 
   /** A row standing in for the table's body, marked with text nothing else in the document holds. */
-  placeholder(t: ReportTable, layout: TableLayout): TableRow {
+  placeholder(t: TableWords, layout: TableLayout): TableRow {
     const marker = `secmod-body-${this.nonce}-${this.tables.size}`;
     this.tables.set(marker, { t, layout });
     return new TableRow({ children: [new TableCell({ children: [new Paragraph(marker)] })] });
@@ -222,7 +222,7 @@ class BodyRows {
 }
 
 /** A body row as docx writes `new TableRow({ cantSplit: true, children: r.map(… cell(v, align, false, size, keepNext)) })`. */
-function rowXml(r: readonly string[], t: ReportTable, size: number, widths: readonly string[], keepNext: boolean): string {
+function rowXml(r: readonly string[], t: TableWords, size: number, widths: readonly string[], keepNext: boolean): string {
   const paragraph = (align: string) =>
     `<w:p><w:pPr>${keepNext ? '<w:keepNext/>' : '<w:keepNext w:val="false"/>'}<w:jc w:val="${align}"/></w:pPr><w:r><w:rPr><w:b w:val="false"/><w:bCs w:val="false"/><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">`;
   let xml = '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
@@ -251,12 +251,12 @@ const TABLE_STYLE_XML = `<w:style w:type="table" w:customStyle="1" w:styleId="${
  * The caption sits just outside the table's content control: a refresh then keeps the author's
  * cross-references to it (Word's bookmark on a caption) and any rewording of it.
  */
-function caption(t: ReportTable, number: number): Paragraph {
+function caption(t: TableWords, number: number): Paragraph {
   return new Paragraph({ style: 'Caption', children: [new TextRun('Table '), ...tableNumberField(number), new TextRun(`: ${t.title}`)] });
 }
 
 /** Sentence, table and notes: what one content control holds, and what a refresh replaces. */
-function tableBlock(t: ReportTable, bodies: BodyRows): FileChild[] {
+function tableBlock(t: TableWords, bodies: BodyRows): FileChild[] {
   const layout = tableLayout(t);
   const last = t.rows.length - 1;
   const row = (r: readonly string[], k: number) => new TableRow({ cantSplit: true, children: r.map((v, j) => cell(v, t.columns[j]!.align, false, layout.size, k === last && t.notes.length > 0)) });

@@ -61,6 +61,9 @@ export interface ReportTable {
   readonly live: { readonly rows: readonly (readonly Live[])[]; readonly narrative: Live; readonly notes: readonly Live[] };
 }
 
+/** A table's words alone: what the Word report is made from. */
+export type TableWords = Omit<ReportTable, 'live'>;
+
 export interface ReportInput {
   readonly analysis: Analysis;
   readonly assumptions: ModelAssumptions;

@@ -49,9 +49,13 @@ export function costModelWorkbook(
   onProgress?: (done: number, total: number) => void,
 ): CostModelWorkbook {
   const run = runCostModel(analysis, assumptions, onProgress);
-  if (!run.ok) return run;
+  return run.ok ? { ...run, plan: runWorkbookPlan(analysis, findings, assumptions, meta, run) } : run;
+}
+
+/** The workbook of a model run. */
+export function runWorkbookPlan(analysis: Analysis, findings: readonly Finding[], assumptions: ModelAssumptions, meta: WorkbookMeta, run: CostModelRun & { readonly ok: true }): WorkbookPlan {
   const { model, uncertainty, basis, checks, report } = run;
-  return { ...run, plan: buildWorkbookPlan({ analysis, findings: withModelFindings(findings, run.findings), assumptions, model, uncertainty, basis, checks, meta, report }) };
+  return buildWorkbookPlan({ analysis, findings: withModelFindings(findings, run.findings), assumptions, model, uncertainty, basis, checks, meta, report });
 }
 
 /** The reader's findings and the model's, each once: a workbook taken up again already lists the model's. */

@@ -8,7 +8,7 @@ import { respondentCosts } from '../model/respondentTotals';
 import type { Analysis } from '../model/responseAnalysis';
 import { A } from './assumptionsSheet';
 import { add, addMonths, call, div, ge, gt, iff, le, mul, name, num as n, rowCell, str, sub, type Expr } from './formula';
-import { builtFormula, col, date, excelSerial, num, SheetCursor, text, type Placement, type SheetPlan, type Validation } from './plan';
+import { col, date, excelSerial, filledFormula, num, SheetCursor, text, type FilledColumn, type Placement, type SheetPlan, type Validation } from './plan';
 
 export const COSTS_SHEET = 'Costs';
 export const LEAD_TIMES_SHEET = 'Lead times';
@@ -90,17 +90,27 @@ export function costsSheet(analysis: Analysis, a: ModelAssumptions): { sheet: Sh
     col('Source lines', 'text', 10),
   ]);
   const used = new Map(respondentCosts(results, a.costs, a.overrides.costs).map((c) => [c.respondentId, c]));
+  // Each formula column, built for a row when the row is written: ten thousand rows of formulas held at once are a hundred megabytes.
+  const c = (k: number, i: number) => p.cell(k, i);
+  const pair = (i: number) => pairFormulas(c(COSTS.overrideLow, i), c(COSTS.overrideHigh, i), c(COSTS.parsedLow, i), c(COSTS.parsedHigh, i), blank);
+  const hasFigure = (i: number) => isNum(c(COSTS.low, i));
+  // A respondent with a figure and no yearly one counts £0 a year; without a figure, nothing.
+  const ongoing = (i: number) => pairFormulas(c(COSTS.overrideOngoingLow, i), c(COSTS.overrideOngoingHigh, i), c(COSTS.parsedOngoingLow, i), c(COSTS.parsedOngoingHigh, i), n(0));
+  const whenFigure = (i: number, e: Expr) => iff(hasFigure(i), e, blank);
+  const fill = {
+    low: (i) => pair(i).low,
+    high: (i) => pair(i).high,
+    central: (i) => iff(hasFigure(i), div(add(c(COSTS.low, i), c(COSTS.high, i)), n(2)), blank),
+    figure: (i) => iff(hasFigure(i), n(1), n(0)),
+    ongoingLow: (i) => whenFigure(i, ongoing(i).low),
+    ongoingHigh: (i) => whenFigure(i, ongoing(i).high),
+    ongoingCentral: (i) => whenFigure(i, div(add(c(COSTS.ongoingLow, i), c(COSTS.ongoingHigh, i)), n(2))),
+    overridesValid: (i) => overridesValid([c(COSTS.overrideLow, i), c(COSTS.overrideHigh, i)], [c(COSTS.overrideOngoingLow, i), c(COSTS.overrideOngoingHigh, i)]),
+  } satisfies Record<string, FilledColumn>;
   const rows = results.map((r, i) => {
     const parsed = costRange(r.cost);
     const override = a.overrides.costs[r.respondent.id] ?? {};
     const u = used.get(r.respondent.id);
-    // The formulas are built when the row is written (builtFormula): ten thousand rows of them held at once are a hundred megabytes.
-    const c = (k: number) => p.cell(k, i);
-    const pair = () => pairFormulas(c(COSTS.overrideLow), c(COSTS.overrideHigh), c(COSTS.parsedLow), c(COSTS.parsedHigh), blank);
-    const hasFigure = () => isNum(c(COSTS.low));
-    // A respondent with a figure and no yearly one counts £0 a year; without a figure, nothing.
-    const ongoing = () => pairFormulas(c(COSTS.overrideOngoingLow), c(COSTS.overrideOngoingHigh), c(COSTS.parsedOngoingLow), c(COSTS.parsedOngoingHigh), n(0));
-    const whenFigure = (e: Expr) => iff(hasFigure(), e, blank);
     const validNow = [override.low, override.high, override.ongoingLow, override.ongoingHigh].every((v) => v === undefined || v >= 0) &&
       (override.low === undefined || override.high === undefined || override.low <= override.high) &&
       (override.ongoingLow === undefined || override.ongoingHigh === undefined || override.ongoingLow <= override.ongoingHigh);
@@ -114,18 +124,18 @@ export function costsSheet(analysis: Analysis, a: ModelAssumptions): { sheet: Sh
       num(parsed?.high),
       num(override.low),
       num(override.high),
-      builtFormula(() => pair().low, u?.low),
-      builtFormula(() => pair().high, u?.high),
-      builtFormula(() => iff(hasFigure(), div(add(c(COSTS.low), c(COSTS.high)), n(2)), blank), u?.central),
-      builtFormula(() => iff(hasFigure(), n(1), n(0)), u ? 1 : 0),
+      filledFormula(fill.low, i, u?.low),
+      filledFormula(fill.high, i, u?.high),
+      filledFormula(fill.central, i, u?.central),
+      filledFormula(fill.figure, i, u ? 1 : 0),
       num(parsed?.ongoing?.low),
       num(parsed?.ongoing ? parsed.ongoing.high : null),
       num(override.ongoingLow),
       num(override.ongoingHigh),
-      builtFormula(() => whenFigure(ongoing().low), u?.ongoing.low),
-      builtFormula(() => whenFigure(ongoing().high), u?.ongoing.high),
-      builtFormula(() => whenFigure(div(add(c(COSTS.ongoingLow), c(COSTS.ongoingHigh)), n(2))), u?.ongoing.central),
-      builtFormula(() => overridesValid([c(COSTS.overrideLow), c(COSTS.overrideHigh)], [c(COSTS.overrideOngoingLow), c(COSTS.overrideOngoingHigh)]), validNow ? 'yes' : 'no'),
+      filledFormula(fill.ongoingLow, i, u?.ongoing.low),
+      filledFormula(fill.ongoingHigh, i, u?.ongoing.high),
+      filledFormula(fill.ongoingCentral, i, u?.ongoing.central),
+      filledFormula(fill.overridesValid, i, validNow ? 'yes' : 'no'),
       text(r.cost.flag ?? ''),
       text(r.costSource ? lines(r.costSource) : ''),
     ];
@@ -190,13 +200,19 @@ export function leadTimesSheet(analysis: Analysis, a: ModelAssumptions, model: M
   ]);
   const readiness = new Map(model.timeline.respondents.map((r) => [r.respondentId, r]));
   const target = model.timeline.targetRelease;
+  // Formula columns built when a row is written, as on Costs.
+  const c = (k: number, i: number) => p.cell(k, i);
+  const [o, m, nr, rb] = [LEAD.overrideMonths, LEAD.months, LEAD.namedRelease, LEAD.readyBy].map((k) => (i: number) => c(k, i)) as [FilledColumn, FilledColumn, FilledColumn, FilledColumn];
+  const fill = {
+    months: (i) => iff(isNum(o(i)), o(i), iff(isNum(c(LEAD.parsedMax, i)), c(LEAD.parsedMax, i), blank)),
+    readyBy: (i) => iff(isNum(m(i)), readyByFormula(m(i)), iff(call('AND', isNum(nr(i)), gt(nr(i), A.decisionDate)), nr(i), blank)),
+    namedCounted: (i) => iff(isNum(m(i)), blank, rb(i)),
+    ready: (i) => iff(isNum(rb(i)), iff(le(rb(i), TARGET_RELEASE), str('yes'), str('no')), iff(isNum(nr(i)), str(PAST_RELEASE), blank)),
+  } satisfies Record<string, FilledColumn>;
   const rows = results.map((r, i) => {
     const parsed = leadTimeRange(r.leadTime);
     const ready = readiness.get(r.respondent.id);
     const override = a.overrides.leadTimeMonths[r.respondent.id];
-    // Formulas built when written, as on Costs.
-    const c = (k: number) => p.cell(k, i);
-    const [o, m, nr, rb] = [() => c(LEAD.overrideMonths), () => c(LEAD.months), () => c(LEAD.namedRelease), () => c(LEAD.readyBy)];
     const months = override ?? parsed?.max;
     const named = releaseNamed(r, a);
     const readyBy = months !== undefined ? addLeadTime(a.timeline.decisionDate, months) : ready?.status === 'named-release' ? ready.readyBy : null;
@@ -211,11 +227,11 @@ export function leadTimesSheet(analysis: Analysis, a: ModelAssumptions, model: M
       num(parsed?.min),
       num(parsed?.max),
       num(override),
-      builtFormula(() => iff(isNum(o()), o(), iff(isNum(c(LEAD.parsedMax)), c(LEAD.parsedMax), blank)), months),
+      filledFormula(fill.months, i, months),
       date(named),
-      builtFormula(() => iff(isNum(m()), readyByFormula(m()), iff(call('AND', isNum(nr()), gt(nr(), A.decisionDate)), nr(), blank)), readyBy ? excelSerial(readyBy) : null, 'date'),
-      builtFormula(() => iff(isNum(m()), blank, rb()), namedCounted ? excelSerial(namedCounted) : null, 'date'),
-      builtFormula(() => iff(isNum(rb()), iff(le(rb(), TARGET_RELEASE), str('yes'), str('no')), iff(isNum(nr()), str(PAST_RELEASE), blank)), readyText),
+      filledFormula(fill.readyBy, i, readyBy ? excelSerial(readyBy) : null, 'date'),
+      filledFormula(fill.namedCounted, i, namedCounted ? excelSerial(namedCounted) : null, 'date'),
+      filledFormula(fill.ready, i, readyText),
       text(r.leadTime.flag ?? ''),
       text(r.leadTimeSource ? lines(r.leadTimeSource) : ''),
     ];

@@ -23,8 +23,11 @@ export type Cell =
   | { readonly t: 'number'; readonly v: number; readonly fmt?: CellFormat; readonly valid?: Validation }
   /** A calendar date, ISO "2027-03-01"; writers store it as an Excel date. */
   | { readonly t: 'date'; readonly v: string; readonly valid?: Validation }
-  /** A live formula and the engine's value for it (null: the formula gives a blank). */
-  | { readonly t: 'formula'; readonly f: Expr; readonly v: number | string | boolean | null; readonly fmt?: CellFormat }
+  /**
+   * A live formula and the engine's value for it (null: the formula gives a blank); `fill` and
+   * `fillRow` when it is its column's formula filled down (filledFormula).
+   */
+  | { readonly t: 'formula'; readonly f: Expr; readonly v: number | string | boolean | null; readonly fmt?: CellFormat; readonly fill?: FilledColumn; readonly fillRow?: number }
   | { readonly t: 'empty'; readonly fmt?: CellFormat; readonly valid?: Validation };
 
 /** Excel number-format codes for each cell format. */
@@ -158,6 +161,28 @@ export const builtFormula = (f: () => Expr, v: number | string | boolean | null 
   ...(fmt ? { fmt } : {}),
 });
 
+/**
+ * A column's formula as a function of its body row (from 0), filled down: row i + 1's formula is
+ * row i's moved down one row, whatever i is. Only cell references that follow the row may depend on it.
+ */
+export type FilledColumn = (row: number) => Expr;
+
+/**
+ * A cell of a formula filled down its column, built each time it is read as builtFormula's is. A
+ * writer takes the cell below it from the same column and the next row as this formula moved
+ * down, without building either: the column's promise (checked by a test over a real plan).
+ */
+export const filledFormula = (column: FilledColumn, row: number, v: number | string | boolean | null | undefined, fmt?: CellFormat): Cell => ({
+  t: 'formula',
+  get f() {
+    return column(row);
+  },
+  fill: column,
+  fillRow: row,
+  v: v ?? null,
+  ...(fmt ? { fmt } : {}),
+});
+
 /** Where a table sits, and references to its cells for formulas elsewhere. */
 export class Placement {
   constructor(
@@ -238,13 +263,14 @@ function tableProblems(t: TablePlan, tableNames: Set<string>): string[] {
   tableNames.add(t.name.toLowerCase());
   const headers = new Set(t.columns.map((c) => c.header.toLowerCase()));
   if (headers.size !== t.columns.length) problems.push(`table "${t.name}" has two columns with the same heading`);
+  // A cell is named only when it is wrong: a large plan has a million of them.
+  const where = (i: number, j: number) => `table "${t.name}" row ${i + 1} column ${j + 1}`;
   t.rows.forEach((row, i) => {
     if (row.length !== t.columns.length) problems.push(`table "${t.name}" row ${i + 1} has ${row.length} cells for ${t.columns.length} columns`);
     row.forEach((c, j) => {
-      const where = `table "${t.name}" row ${i + 1} column ${j + 1}`;
-      if (c.t === 'text' && c.v.length > 32767) problems.push(`${where} is longer than an Excel cell holds`);
-      if (c.t === 'number' && !Number.isFinite(c.v)) problems.push(`${where} is not a finite number`);
-      if (c.t === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(c.v)) problems.push(`${where} is not an ISO date`);
+      if (c.t === 'text' && c.v.length > 32767) problems.push(`${where(i, j)} is longer than an Excel cell holds`);
+      if (c.t === 'number' && !Number.isFinite(c.v)) problems.push(`${where(i, j)} is not a finite number`);
+      if (c.t === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(c.v)) problems.push(`${where(i, j)} is not an ISO date`);
     });
   });
   return problems;

@@ -1,8 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { main } from '../../src/cli/main';
+import { WORKER_ROWS } from '../../src/cli/reportDocx';
+import { memoryIo } from '../support/memoryIo';
+import { syntheticAnnex } from '../support/synthetic';
 import { readXlsx } from '../support/xlsxRead';
 
 const root = join(__dirname, '..', '..');
@@ -32,4 +37,25 @@ describe('the command line, end to end', () => {
     expect(run.stderr).toBe('error: cannot read no-such-document.txt: no such file\n');
     expect(existsSync(run.out) ? readdirSync(run.out) : []).toEqual([]);
   });
+
+  test('a report large enough to be made on a worker thread is the report made in line', async () => {
+    const respondents = WORKER_ROWS + 500;
+    const document = join(mkdtempSync(join(tmpdir(), 'secmod-doc-')), 'large.txt');
+    writeFileSync(document, syntheticAnnex(respondents));
+    const run = model([document, '--decision-date', '2027-03-01', '--iterations', '200']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const inLine = memoryIo();
+    expect(await main([document, '--decision-date', '2027-03-01', '--iterations', '200', '--out', 'out'], inLine.io)).toBe(0);
+    // Every part alike but the package's own dates (docProps/core.xml).
+    const parts = async (bytes: Uint8Array) => {
+      const zip = await JSZip.loadAsync(bytes);
+      const names = Object.keys(zip.files).filter((n) => n !== 'docProps/core.xml');
+      return new Map(await Promise.all(names.map(async (n) => [n, await zip.file(n)!.async('string')] as const)));
+    };
+    const [worker, line] = await Promise.all([parts(readFileSync(join(run.out, 'MP900-report.docx'))), parts(inLine.written.get('out/MP900-report.docx')!)]);
+    expect(worker.get('word/document.xml')).toContain(`Respondent ${String(respondents).padStart(5, '0')} Ltd`);
+    expect(worker).toEqual(line);
+  }, 120_000);
 });
+

@@ -1,6 +1,6 @@
 import { bodyXml, type WorkbookIds } from '../../src/cli/xlsxBody';
 import { add, cell, concat, eq, num, str } from '../../src/workbook/formula';
-import type { Cell, Column } from '../../src/workbook/plan';
+import { filledFormula, type Cell, type Column } from '../../src/workbook/plan';
 
 const columns: Column[] = [
   { header: 'Name', format: 'text', width: 20 },
@@ -46,4 +46,24 @@ describe("a table's body as SpreadsheetML rows", () => {
     // The sheet's shared formulas are numbered on from those of the tables before.
     expect(shared.next).toBe(5);
   });
+
+  test("a filled column's cells follow one another without their formulas being built; a cell from elsewhere starts a run of its own", () => {
+    const built: number[] = [];
+    const column = (row: number) => {
+      built.push(row);
+      return twice(row + 1);
+    };
+    // Body rows 0–2 are the column's rows 0–2; the last row's formula is the same one, written by hand, so it is compared.
+    const body: Cell[][] = [0, 1, 2].map((i) => [{ t: 'text', v: `r${i}` }, { t: 'number', v: i }, filledFormula(column, i, 2 * i), { t: 'empty' }]);
+    body.push([{ t: 'text', v: 'r3' }, { t: 'number', v: 3 }, { t: 'formula', f: twice(4), v: 6 }, { t: 'empty' }]);
+    // A row of the column out of its order starts a run again.
+    body.push([{ t: 'text', v: 'r4' }, { t: 'number', v: 4 }, filledFormula(column, 0, 0), { t: 'empty' }]);
+    const xml = [...bodyXml({ sheetName: 'Costs', columns, widths: columns.map((c) => c.width), rows: body, firstRow: 2 }, workbookIds(), { next: 0 })].join('');
+    expect(xml).toContain('<c r="C2" s="23"><f t="shared" ref="C2:C5" si="0">B2+B2</f><v>0</v></c>');
+    expect(xml).toContain('<c r="C5" s="23"><f t="shared" si="0"/><v>6</v></c>');
+    expect(xml).toContain('<c r="C6" s="23"><f>B2+B2</f><v>0</v></c>');
+    // Built: row 0 to print it, row 2 to compare the hand-written row 3 with it, and the out-of-order row to print it.
+    expect(built).toEqual([0, 2, 0]);
+  });
 });
+
