@@ -26,7 +26,7 @@ export type ScenarioField =
   | 'breakEven'
   | 'breakEvenShare'
   | 'basis';
-export type RespondentField = 'low' | 'high' | 'ongoingLow' | 'ongoingHigh' | 'figure' | 'costOverridden' | 'leadOverride' | 'readyBy' | 'ready';
+export type RespondentField = 'low' | 'high' | 'ongoingLow' | 'ongoingHigh' | 'figure' | 'costOverridden' | 'costKind' | 'leadOverride' | 'leadKind' | 'readyBy' | 'ready';
 export type TimelineField = 'decisionDate' | 'respondentMonths' | 'requiredMonths' | 'readyDate' | 'earliestRelease' | 'targetRelease' | 'governedBy' | 'basis' | 'decisionBy' | 'fallbackRelease' | 'notReady';
 
 export type QuantityKey =
@@ -95,6 +95,12 @@ export const roundedUp = (x: Quantity): Live => ({ k: 'whole', q: x });
 export const when = (test: Test, then: Live, otherwise: Live = ''): Live => ({ k: 'if', test, then, else: otherwise });
 export const cat = (...parts: Live[]): Live => ({ k: 'cat', parts });
 export const figured = (shown: Live, figure: PlainFigure | null): Live => ({ k: 'figured', shown, figure });
+/**
+ * The text a table gives for a quantity's value, `otherwise` for any other value: a chain of tests
+ * the workbook follows from the quantity's cell, so every row of a column has the same formula.
+ */
+export const lookup = (x: Quantity, texts: Readonly<Record<string, string>>, otherwise: string): Live =>
+  Object.entries(texts).reduceRight<Live>((rest, [v, text]) => when(equals(x, v), text, rest), otherwise);
 export const isNumber = (x: Quantity): Test => ({ k: 'number', q: x });
 export const equals = (x: Quantity, v: number | string | boolean): Test => ({ k: 'eq', q: x, v });
 export const same = (a: Quantity, b: Quantity): Test => ({ k: 'same', a, b });

@@ -25,6 +25,7 @@ import {
   evaluate,
   figured,
   isNumber,
+  lookup,
   money,
   monthsOf,
   not,
@@ -153,7 +154,7 @@ function costEstimates(input: ReportInput): ReportTable {
         respondent.name,
         respondent.category,
         cost.text || '-',
-        when(equals(figure, 1), usedText, KIND_WITHOUT_FIGURE[cost.kind] ?? '-'),
+        when(equals(figure, 1), usedText, lookup(q(`respondent.${i}.costKind`, cost.kind), KIND_WITHOUT_FIGURE, '-')),
         when(equals(overridden, true), 'Figure entered by the modeller', panelNote(cost.flag)),
       ];
     }),
@@ -447,6 +448,7 @@ function leadTimeFigure(answer: LeadTimeAnswer, override: number | undefined): P
 
 /** A respondent's note by how their answer reads, where it gives no months; readiness, overrides and a past release are live. */
 const KIND_NOTE: Readonly<Record<string, string>> = {
+  release: 'Named a release',
   'not-implementing': 'Not counted in the lead time',
   'as-proposed': 'Accepts the proposed date',
   'no-view': 'No answer',
@@ -465,7 +467,6 @@ function leadTimes(input: ReportInput): ReportTable {
     const override = q(`respondent.${i}.leadOverride`, assumptions.overrides.leadTimeMonths[readiness.respondentId] ?? null);
     const target = t.targetRelease;
     const ready = q(`respondent.${i}.ready`, readiness.readyBy !== null ? (target === null || readiness.readyBy <= target ? 'yes' : 'no') : readiness.status === 'past-release' ? PAST_RELEASE : null);
-    const kind = result.leadTime.kind;
     return [
       result.respondent.name,
       result.respondent.category,
@@ -477,7 +478,7 @@ function leadTimes(input: ReportInput): ReportTable {
         when(
           isNumber(override),
           'Lead time entered by the modeller',
-          when(equals(ready, PAST_RELEASE), PAST_RELEASE_NOTE, kind === 'release' ? 'Named a release' : (KIND_NOTE[kind] ?? '')),
+          when(equals(ready, PAST_RELEASE), PAST_RELEASE_NOTE, lookup(q(`respondent.${i}.leadKind`, result.leadTime.kind), KIND_NOTE, '')),
         ),
       ),
     ];

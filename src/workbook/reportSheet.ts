@@ -27,6 +27,8 @@ const INDUSTRY_ROWS = { respondents: TOTALS.respondents, parties: TOTALS.parties
 const RANGE_COLUMN = { low: 1, central: 2, high: 3 } as const;
 const RESPONDENT_CELLS = {
   leadOverride: ['leadTimes', LEAD.overrideMonths],
+  leadKind: ['leadTimes', LEAD.kind],
+  costKind: ['costs', COSTS.kind],
   low: ['costs', COSTS.low],
   high: ['costs', COSTS.high],
   ongoingLow: ['costs', COSTS.ongoingLow],

@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { roundAsExcel } from '../../src/model/money';
 import { renderDocx, tableTag } from '../../src/report/renderDocx';
 import { renderCsv, renderHtml, renderMarkdown } from '../../src/report/renderText';
+import { movedDown } from '../../src/workbook/formula';
 import { soffice } from '../support/libreoffice';
 import { checkFormulas, sameValue } from '../support/hyperformula';
 import { afterEdit, livePlan } from '../support/plans';
@@ -125,6 +126,22 @@ describe('report tables from the engine', () => {
       overrides: { ...a.overrides, costs: { 'utility-warehouse': { low: 150_000 }, 'engie-engie-power-limited-engie-gas-limited': { low: 300_000 } } },
     }));
     expect(assessment.report.find((t) => t.id === 'band-distribution')!.narrative).toBe('The most common bands, two of them, held two respondents each.');
+    expect(checkFormulas(plan).filter((c) => !sameValue(c.actual, c.expected))).toEqual([]);
+  });
+
+  test("a respondent's words for an answer without a figure come from the answer's kind in the workbook, so the column is one formula filled down", () => {
+    const { plan, report, analysis } = livePlan(seedText());
+    expect(report.find((t) => t.id === 'cost-estimates')!.rows.map((r) => r[3])).toContain('no figure given');
+    const sheet = plan.sheets.find((s) => s.name === 'Report tables')!;
+    for (const [table, column] of [['tblReport_cost_estimates', 3], ['tblReport_lead_times', 4]] as const) {
+      // The respondents' rows (the lead times end with rows of their own).
+      const cells = sheet.tables.find((t) => t.name === table)!.rows.slice(0, analysis.results.length).map((r) => r[column]!);
+      expect(cells).toHaveLength(5);
+      cells.slice(1).forEach((c, i) => {
+        const above = cells[i]!;
+        expect(above.t === 'formula' && c.t === 'formula' && movedDown(above.f, c.f, 1)).toBe(true);
+      });
+    }
     expect(checkFormulas(plan).filter((c) => !sameValue(c.actual, c.expected))).toEqual([]);
   });
 
