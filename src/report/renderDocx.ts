@@ -17,6 +17,7 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import JSZip from 'jszip';
+import { Utf8Chunks } from './utf8Chunks';
 import { escapeXml } from './xmlText';
 import type { TableWords } from './reportTables';
 
@@ -44,13 +45,22 @@ interface TableLayout {
  * whose tokens do not fit at 9 pt is set at 8 pt.
  */
 function tableLayout(t: TableWords): TableLayout {
-  const tokens = (text: string) => text.replace(/\u2060/g, '').split(/[ \n]+/).map((w) => w.length);
-  const cells = t.columns.map((_, j) => t.rows.map((r) => kept(r[j] ?? '')));
+  // Each column's longest token and longest cell, in characters, measured once for both sizes.
+  const columns = t.columns.map((c, j) => {
+    let token = 0;
+    let text = 0;
+    for (const r of t.rows) {
+      const x = kept(r[j] ?? '');
+      token = Math.max(token, longestToken(x));
+      text = Math.max(text, x.length);
+    }
+    return { header: longestToken(c.header), token, text };
+  });
   const needAt = (size: number) =>
-    t.columns.map((c, j) => {
+    columns.map((c) => {
       // A header is given at least three characters: a short bold capital word ("No") is wider than the average character.
-      const least = Math.max(HEADER_CHAR * size * Math.max(3, ...tokens(c.header)), CHAR * size * Math.max(0, ...cells[j]!.flatMap(tokens)));
-      const full = Math.max(least, CHAR * size * Math.min(40, Math.max(0, ...cells[j]!.map((x) => x.length))));
+      const least = Math.max(HEADER_CHAR * size * Math.max(3, c.header), CHAR * size * c.token);
+      const full = Math.max(least, CHAR * size * Math.min(40, c.text));
       return { least: CELL_PADDING + least, full: CELL_PADDING + full };
     });
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -71,6 +81,18 @@ function tableLayout(t: TableWords): TableLayout {
   });
   const widths = need.map((n, j) => n.least + (extra.get(j) ?? 0));
   return { size, widths: widths.map(Math.floor) };
+}
+
+/** The characters in a text's longest run that Word will not break: spaces and line ends break it, and word joiners take no room. */
+function longestToken(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a) run = 0;
+    else if (c !== 0x2060) longest = Math.max(longest, ++run);
+  }
+  return longest;
 }
 
 /** The tag of the content control that holds a table: a later refresh finds it by this to replace exactly that table. */
@@ -193,8 +215,7 @@ class BodyRows {
 
   /** The document's XML with each placeholder row replaced by its table's rows, in pieces (a large report's is tens of megabytes). */
   fill(xml: string): Uint8Array[] {
-    const encoder = new TextEncoder();
-    const chunks: Uint8Array[] = [];
+    const out = new Utf8Chunks();
     let from = 0;
     for (const [marker, { t, layout }] of this.tables) {
       const at = xml.indexOf(marker, from);
@@ -203,21 +224,22 @@ class BodyRows {
       const first = xml.slice(xml.lastIndexOf('<w:tr>', rowStart - 1), rowStart);
       const widths = [...first.matchAll(/<w:tcW w:type="dxa" w:w="(\d+)"\/>/g)].map((m) => m[1]!);
       if (rowXml(t.rows[0]!, t, layout.size, widths, false) !== first) throw new Error(`table "${t.title}": its rows would not be written as docx writes them`);
-      chunks.push(encoder.encode(xml.slice(from, rowStart)));
+      out.add(xml.slice(from, rowStart));
       const last = t.rows.length - 1;
+      // Encoded a few dozen rows at a time, so the rows' text does not outlive its turn.
       let rows = '';
       for (let k = 1; k < t.rows.length; k++) {
         rows += rowXml(t.rows[k]!, t, layout.size, widths, k === last && t.notes.length > 0);
-        if (rows.length > 1 << 20) {
-          chunks.push(encoder.encode(rows));
+        if (rows.length > 1 << 16) {
+          out.add(rows);
           rows = '';
         }
       }
-      chunks.push(encoder.encode(rows));
+      out.add(rows);
       from = xml.indexOf('</w:tr>', at) + '</w:tr>'.length;
     }
-    chunks.push(encoder.encode(xml.slice(from)));
-    return chunks;
+    out.add(xml.slice(from));
+    return out.done();
   }
 }
 
@@ -314,11 +336,15 @@ function controlId(tag: string): number {
   return h + 1;
 }
 
+const KEPT_NEEDED = / to |−|\d [A-Z]/;
+
 /**
  * A figure's text with the breaks Word must not make: within a range (£100k–£250k, −£938k to
  * −£338k), after a minus sign, or inside a date.
  */
 function kept(text: string): string {
+  // Most cells hold none of these (a name, a category, a note): they are given back as they are.
+  if (!KEPT_NEEDED.test(text)) return text;
   return text
     .replace(/ to (?=[−£\d])/g, '\u00a0to\u00a0')
     .replace(/−/g, '−\u2060')
