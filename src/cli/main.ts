@@ -148,11 +148,16 @@ async function run(args: CommandLine, io: CliIo): Promise<number> {
   const plan = runWorkbookPlan(analysis, findings, assumptions, { sourceName: files.map((f) => f.name).join(', '), sourceSha256: await documentsHash(files), engineVersion: ENGINE_VERSION, created: fromDate(io.now()) }, built);
   const text = (t: string) => new TextEncoder().encode(t);
   // The workbook writer is the largest module (exceljs): loaded when a run gets this far, not for --help or a refused input.
-  const { planToXlsx } = await import('./xlsxWriter');
-  // The workbook first; the set writer puts it in place last (see outputSet.ts). The text files are made while the Word report may still be under way.
-  const workbook = await planToXlsx(plan, { creator: 'SEC modification cost model', created: io.now() });
+  const [{ xlsxParts }, { packParts }] = await Promise.all([import('./xlsxWriter'), import('./xlsxPackage')]);
+  // The text files are made while Node's zlib deflates the workbook (and the Word report may still be under way).
+  const written = io.now();
+  const packing = packParts(await xlsxParts(plan, { creator: 'SEC modification cost model', created: written }), written);
+  // Awaited below, as the Word report is.
+  packing.catch(() => undefined);
   const markdown = text(renderMarkdown(report, heading));
   const csv = report.map((table) => ({ name: `${id}-${table.id}.csv`, data: text(renderCsv(table)) }));
+  // The workbook first; the set writer puts it in place last (see outputSet.ts).
+  const workbook = await packing;
   const reportDocx = await docxMade;
   const output: OutputFile[] = [{ name: workbookName, data: workbook }, { name: `${id}-report.docx`, data: reportDocx }, { name: `${id}-report.md`, data: markdown }, ...csv];
   const outPath = join(args.out, workbookName);

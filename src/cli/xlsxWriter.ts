@@ -34,6 +34,11 @@ const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
  * recalculate everything when it opens.
  */
 export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; created: Date }): Promise<Buffer> {
+  return packParts(await xlsxParts(plan, meta), meta.created);
+}
+
+/** The parts of the .xlsx file, to be packed (packParts): a caller may do other work while they are deflated. */
+export async function xlsxParts(plan: WorkbookPlan, meta: { creator: string; created: Date }): Promise<Parts> {
   const problems = planProblems(plan);
   if (problems.length) throw new Error(`the workbook plan cannot be written: ${problems.join('; ')}`);
   // ExcelJS lays the parts out uncompressed (and its workbook is let go before the packing); the charts are added to them and the whole is packed once.
@@ -41,7 +46,7 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
   addTables(parts, plan);
   addCharts(parts, plan);
   askFullCalculation(parts);
-  return packParts(parts, meta.created);
+  return parts;
 }
 
 /**

@@ -8,6 +8,11 @@ export type Resolve = (q: Quantity) => Expr;
 
 const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
+// Operands made once and shared: a large report builds these formulas for every row of a table.
+const [NOTHING, MONTH, MONTHS, COMMA, TWO_ZEROS] = ['', ' month', ' months', ',', '00'].map(str) as [Expr, Expr, Expr, Expr, Expr];
+const [ZERO, ONE, THREE, SIX, TEN, THOUSAND] = [0, 1, 3, 6, 10, 1000].map(num) as [Expr, Expr, Expr, Expr, Expr, Expr];
+const COUNT_WORDS = { lower: WORDS.map(str), capital: WORDS.map(capitalise).map(str) };
+
 /** The formula that writes a piece of live report text (report/liveText.ts) from the workbook's cells. */
 export function liveFormula(live: Live, resolve: Resolve): Expr {
   if (typeof live === 'string') return str(live);
@@ -21,21 +26,21 @@ export function liveFormula(live: Live, resolve: Resolve): Expr {
     case 'share':
       return shareText(resolve(live.q));
     case 'months': {
-      const m = call('ROUND', resolve(live.q), num(1));
-      return concat(m, iff(eq(m, num(1)), str(' month'), str(' months')));
+      const m = call('ROUND', resolve(live.q), ONE);
+      return concat(m, iff(eq(m, ONE), MONTH, MONTHS));
     }
     case 'text':
-      return concat(resolve(live.q), str(''));
+      return concat(resolve(live.q), NOTHING);
     case 'count':
       return countText(resolve(live.q), live.capital ?? false);
     case 'round':
-      return concat(call('ROUND', resolve(live.q), num(live.places)), str(''));
+      return concat(call('ROUND', resolve(live.q), num(live.places)), NOTHING);
     case 'whole':
-      return concat(call('ROUNDUP', call('ROUND', resolve(live.q), num(6)), num(0)), str(''));
+      return concat(call('ROUNDUP', call('ROUND', resolve(live.q), SIX), ZERO), NOTHING);
     case 'if':
       return iff(testFormula(live.test, resolve), liveFormula(live.then, resolve), liveFormula(live.else, resolve));
     case 'cat':
-      return live.parts.length === 0 ? str('') : live.parts.map((l) => liveFormula(l, resolve)).reduce((a, b) => concat(a, b));
+      return live.parts.length === 0 ? NOTHING : live.parts.map((l) => liveFormula(l, resolve)).reduce((a, b) => concat(a, b));
     case 'figured':
       return liveFormula(live.shown, resolve);
     default: {
@@ -72,8 +77,8 @@ function testFormula(t: Test, resolve: Resolve): Expr {
 
 /** Counts as report prose writes them (countWord): up to ten in words, larger ones in figures with a thousands comma. */
 function countText(n: Expr, capital: boolean): Expr {
-  const words = (capital ? WORDS.map(capitalise) : WORDS).map(str);
-  const small = call('AND', ge(n, num(0)), le(n, num(10)), eq(n, call('INT', n)));
-  const thousands = concat(concat(call('INT', div(n, num(1000))), str(',')), call('RIGHT', concat(str('00'), call('MOD', n, num(1000))), num(3)));
-  return iff(small, call('CHOOSE', add(n, num(1)), ...words), iff(ge(n, num(1000)), thousands, concat(n, str(''))));
+  const words = capital ? COUNT_WORDS.capital : COUNT_WORDS.lower;
+  const small = call('AND', ge(n, ZERO), le(n, TEN), eq(n, call('INT', n)));
+  const thousands = concat(concat(call('INT', div(n, THOUSAND)), COMMA), call('RIGHT', concat(TWO_ZEROS, call('MOD', n, THOUSAND)), THREE));
+  return iff(small, call('CHOOSE', add(n, ONE), ...words), iff(ge(n, THOUSAND), thousands, concat(n, NOTHING)));
 }
