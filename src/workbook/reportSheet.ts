@@ -103,13 +103,14 @@ export function reportSheet(tables: readonly ReportTable[], refs: ReportRefs): S
   const cursor = new SheetCursor(REPORT_SHEET);
   // Each column as wide as its longest text (a sentence or note wraps in the first column).
   const width = (texts: readonly string[]) => Math.min(PROSE_WIDTH, Math.max(10, ...texts.map((t) => t.length + 2)));
-  const cellOf = (l: Live): Cell => (typeof l === 'string' ? text(l) : builtFormula(() => liveFormula(l, resolve), evaluate(l)));
+  // A cell's value is the text the engine gave it (the table's words), worked out again only for the sentence and notes.
+  const cellOf = (l: Live, value = evaluate(l)): Cell => (typeof l === 'string' ? text(l) : builtFormula(() => liveFormula(l, resolve), value));
   const placed = tables.flatMap((t, i) => {
     const id = t.id.replace(/[^A-Za-z0-9]/g, '_');
     const body = cursor.place(t.rows.length, `Table ${i + 1}: ${t.title}`, `tblReport_${id}`, t.columns.map((c, j) => col(c.header, 'text', width([c.header, ...t.rows.map((r) => r[j] ?? '')]))));
     const words = [t.live.narrative, ...t.live.notes];
     const prose = cursor.place(words.length, undefined, `tblReportText_${id}`, [col(`Table ${i + 1}: sentence and notes`, 'text', PROSE_WIDTH)]);
-    return [body.table(t.live.rows.map((r) => r.map(cellOf))), prose.table(words.map((w) => [cellOf(w)]))];
+    return [body.table(t.live.rows.map((r, i) => r.map((l, j) => cellOf(l, t.rows[i]![j])))), prose.table(words.map((w) => [cellOf(w)]))];
   });
   return { name: REPORT_SHEET, tables: placed };
 }
