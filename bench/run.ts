@@ -28,7 +28,7 @@ import { loadPlan } from '../test/support/hyperformula';
 import { livePlan } from '../test/support/plans';
 import { syntheticAnnex } from '../test/support/synthetic';
 import { cliStartup, officeOnlyLoads, paneColdLoads } from './startup';
-import { median } from './timing';
+import { median, middle } from './timing';
 
 const root = join(__dirname, '..');
 const lines: string[] = [];
@@ -216,10 +216,20 @@ async function main() {
   for (const n of [10_000, 40_000]) {
     const file = join(out, `${n}.txt`);
     writeFileSync(file, syntheticAnnex(n));
-    const run = largeCliRun(file, join(out, String(n)));
+    // Three runs, as one run on a shared machine can land on a slow moment: the middle time, and the highest peak.
+    const runs = [1, 2, 3].map((k) => largeCliRun(file, join(out, `${n}-${k}`)));
+    const failed = runs.find((r) => !r.ok);
     const readOnly = wall(process.execPath, ['-e', `require('fs').readFileSync(${JSON.stringify(file)}, 'utf8')`]);
-    const value = run.ok ? `${run.refused ? 'refused (over the respondent limit) in ' : ''}${(run.ms / 1000).toFixed(1)} s, peak ${Math.round(run.peakKb / 1024)} MB` : `failed: ${run.error}`;
-    report(`CLI on ${n.toLocaleString('en-GB')} respondents (reading the file: ${readOnly.toFixed(0)} ms)`, value, 'target < 5 s and < 500 MB', run.ok && run.ms < 5000 && run.peakKb < 500 * 1024);
+    if (failed && !failed.ok) {
+      report(`CLI on ${n.toLocaleString('en-GB')} respondents`, `failed: ${failed.error}`, 'target < 5 s and < 500 MB', false);
+      continue;
+    }
+    const done = runs.filter((r) => r.ok);
+    const ms = middle(done.map((r) => r.ms));
+    const peakKb = Math.max(...done.map((r) => r.peakKb));
+    const times = done.map((r) => (r.ms / 1000).toFixed(1)).join(', ');
+    const value = `${done[0]!.refused ? 'refused (over the respondent limit) in ' : ''}${(ms / 1000).toFixed(1)} s (runs: ${times} s), peak ${Math.round(peakKb / 1024)} MB`;
+    report(`CLI on ${n.toLocaleString('en-GB')} respondents, middle of three (reading the file: ${readOnly.toFixed(0)} ms)`, value, 'target < 5 s and < 500 MB', ms < 5000 && peakKb < 500 * 1024);
   }
 }
 

@@ -376,7 +376,7 @@ export function rowLines(row: readonly Cell[], columns: readonly Column[], width
     const shown = c.t === 'text' ? c.v : c.t === 'formula' && typeof c.v === 'string' ? c.v : null;
     if (shown === null || !wraps(column)) return;
     const width = Math.max(1, widths[i] ?? column.width);
-    const needed = shown.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / width)), 0);
+    const needed = shown.includes('\n') ? shown.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / width)), 0) : Math.max(1, Math.ceil(shown.length / width));
     lines = Math.max(lines, needed);
   });
   return Math.min(lines, 40);
