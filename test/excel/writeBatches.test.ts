@@ -129,13 +129,18 @@ describe('a batched write that fails leaves the workbook as it was', () => {
   });
 
   test('Excel refusing a request as too large part way: the same, with Excel’s code on the cause', async () => {
+    // The requests the writer sends to an Excel that takes them all (a read, then the writes).
+    const probe = new FakeContext();
+    await writePlan(asExcelContext(probe), planOf(500), all, { requestBudget: 520_000 });
+    const firstWrite = probe.requests[1]!;
+    expect(probe.requests.slice(2).some((r) => r > firstWrite)).toBe(true);
+    // An Excel that takes a little less than the writer plans for: the first write lands, a larger one later is refused.
     const ctx = new FakeContext();
-    ctx.payloadLimit = 500_000;
-    // A writer that plans a little past what this Excel takes: some requests land, then one is refused.
+    ctx.payloadLimit = firstWrite;
     const failed = await writePlan(asExcelContext(ctx), planOf(500), all, { requestBudget: 520_000 }).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(WorkbookWriteFailed);
     expect(((failed as Error).cause as { code: string }).code).toBe('RequestPayloadSizeLimitExceeded');
-    const refused = ctx.requests.findIndex((r) => r > 500_000);
+    const refused = ctx.requests.findIndex((r) => r > firstWrite);
     expect(refused).toBeGreaterThan(1);
     expect(ctx.workbook.worksheets.sheets).toEqual([]);
     expect(ctx.workbook.names.list).toEqual([]);
