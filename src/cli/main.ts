@@ -104,7 +104,7 @@ async function run(args: CommandLine, io: CliIo): Promise<number> {
     return 0;
   }
   const paths = args.documents.length ? args.documents : [io.defaultDocument];
-  const files = [];
+  const files: { name: string; bytes: Uint8Array }[] = [];
   for (const path of paths) files.push({ name: baseName(path), bytes: await readInput(path, io) });
   const { analysis, findings, fatal } = await importDocuments(files, {
     ...(args.costQuestion !== undefined ? { costQuestion: args.costQuestion } : {}),
@@ -142,24 +142,31 @@ async function run(args: CommandLine, io: CliIo): Promise<number> {
   const workbookName = `${id}-cost-model.xlsx`;
   const heading = reportHeading(analysis.consultation.modification);
   // The Word report is made from here on while the workbook is planned and written, on a worker thread where the host gives one.
-  const docxMade = (io.renderDocx ?? renderDocxHere)(report, heading, io.now());
+  const stopReport = new AbortController();
+  const docxMade = (io.renderDocx ?? renderDocxHere)(report, heading, io.now(), stopReport.signal);
   // Awaited below; a failure before then must not go unseen as an unhandled rejection.
   docxMade.catch(() => undefined);
-  const plan = runWorkbookPlan(analysis, findings, assumptions, { sourceName: files.map((f) => f.name).join(', '), sourceSha256: await documentsHash(files), engineVersion: ENGINE_VERSION, created: fromDate(io.now()) }, built);
   const text = (t: string) => new TextEncoder().encode(t);
-  // The workbook writer is the largest module (exceljs): loaded when a run gets this far, not for --help or a refused input.
-  const [{ xlsxParts }, { packParts }] = await Promise.all([import('./xlsxWriter'), import('./xlsxPackage')]);
-  // The text files are made while Node's zlib deflates the workbook (and the Word report may still be under way).
-  const written = io.now();
-  const packing = packParts(await xlsxParts(plan, { creator: 'SEC modification cost model', created: written }), written);
-  // Awaited below, as the Word report is.
-  packing.catch(() => undefined);
-  const markdown = text(renderMarkdown(report, heading));
-  const csv = report.map((table) => ({ name: `${id}-${table.id}.csv`, data: text(renderCsv(table)) }));
-  // The workbook first; the set writer puts it in place last (see outputSet.ts).
-  const workbook = await packing;
-  const reportDocx = await docxMade;
-  const output: OutputFile[] = [{ name: workbookName, data: workbook }, { name: `${id}-report.docx`, data: reportDocx }, { name: `${id}-report.md`, data: markdown }, ...csv];
+  const outputFiles = async () => {
+    const plan = runWorkbookPlan(analysis, findings, assumptions, { sourceName: files.map((f) => f.name).join(', '), sourceSha256: await documentsHash(files), engineVersion: ENGINE_VERSION, created: fromDate(io.now()) }, built);
+    // The workbook writer is the largest module (exceljs): loaded when a run gets this far, not for --help or a refused input.
+    const [{ xlsxParts }, { packParts }] = await Promise.all([import('./xlsxWriter'), import('./xlsxPackage')]);
+    // The text files are made while Node's zlib deflates the workbook (and the Word report may still be under way).
+    const written = io.now();
+    const packing = packParts(await xlsxParts(plan, { creator: 'SEC modification cost model', created: written }), written, { largePartsFaster: true });
+    // Awaited below, as the Word report is.
+    packing.catch(() => undefined);
+    const markdown = text(renderMarkdown(report, heading));
+    const csv = report.map((table) => ({ name: `${id}-${table.id}.csv`, data: text(renderCsv(table)) }));
+    const [workbook, docx] = [await packing, await docxMade];
+    // The workbook first; the set writer puts it in place last (see outputSet.ts).
+    return { docx, output: [{ name: workbookName, data: workbook }, { name: `${id}-report.docx`, data: docx }, { name: `${id}-report.md`, data: markdown }, ...csv] as OutputFile[] };
+  };
+  // A run that fails from here on stops the report's worker, rather than wait for it to finish.
+  const { docx: reportDocx, output } = await outputFiles().catch((e: unknown) => {
+    stopReport.abort();
+    throw e;
+  });
   const outPath = join(args.out, workbookName);
   // Read and refreshed before anything is written, and written first: a document that cannot be refreshed or written stops the run with nothing changed.
   const fmr = args.updateReport ? await refreshedReport(args.updateReport, reportDocx, io, output.map((f) => join(args.out, f.name))) : null;

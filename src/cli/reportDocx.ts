@@ -1,10 +1,13 @@
 import { Worker, workerData, parentPort } from 'node:worker_threads';
 import type { TableWords } from '../report/reportTables';
 
-/** Makes the Word report's bytes. */
-export type DocxRenderer = (tables: readonly TableWords[], heading: string, date: Date) => Promise<Uint8Array>;
+/** Makes the Word report's bytes; `stop` says the run has failed and the report is no longer wanted. */
+export type DocxRenderer = (tables: readonly TableWords[], heading: string, date: Date, stop?: AbortSignal) => Promise<Uint8Array>;
 
-/** The Word report, packed by Node's zlib as the workbook is (many times quicker than deflating in JavaScript). */
+/**
+ * The Word report, packed by Node's zlib as the workbook is (many times quicker than deflating in
+ * JavaScript), at the smaller level throughout: on a large run it is packed beside the workbook's writing, not in its way.
+ */
 export const renderDocxHere: DocxRenderer = async (tables, heading, date) => {
   const [{ reportDocxParts }, { packParts }] = await Promise.all([import('../report/renderDocx'), import('./xlsxPackage')]);
   return packParts(await reportDocxParts(tables, heading), date);
@@ -24,7 +27,7 @@ interface DocxJob {
  * report then takes the second core's time, not the run's.
  */
 export function renderDocxOnWorker(script: string): DocxRenderer {
-  return (tables, heading, date) => {
+  return (tables, heading, date, stop) => {
     // Starting a worker costs about a tenth of a second: a small report is quicker made in line.
     if (tables.reduce((n, t) => n + t.rows.length, 0) < WORKER_ROWS) return renderDocxHere(tables, heading, date);
     return new Promise((resolve, reject) => {
@@ -32,10 +35,25 @@ export function renderDocxOnWorker(script: string): DocxRenderer {
       const words = tables.map(({ id, title, columns, rows, narrative, notes }) => ({ id, title, columns, rows, narrative, notes }));
       const job: DocxJob = { job: 'report-docx', tables: words, heading, date };
       const worker = new Worker(script, { workerData: job });
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      // After the message this changes nothing; before it, the worker stopped without a word.
-      worker.once('exit', (code) => reject(new Error(`the Word report's worker stopped (exit ${code}) before it finished`)));
+      let answered = false;
+      worker.once('message', (bytes: Uint8Array) => {
+        answered = true;
+        resolve(bytes);
+      });
+      // A worker that stops before it answers (its code replaced by a build meanwhile, say): the report is made here instead.
+      const inLine = () => {
+        if (answered) return;
+        answered = true;
+        void worker.terminate();
+        renderDocxHere(tables, heading, date).then(resolve, reject);
+      };
+      worker.once('error', inLine);
+      worker.once('exit', inLine);
+      stop?.addEventListener('abort', () => {
+        answered = true;
+        void worker.terminate();
+        reject(new Error('the run stopped before the Word report was made'));
+      });
     });
   };
 }

@@ -34,7 +34,7 @@ const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
  * recalculate everything when it opens.
  */
 export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; created: Date }): Promise<Buffer> {
-  return packParts(await xlsxParts(plan, meta), meta.created);
+  return packParts(await xlsxParts(plan, meta), meta.created, { largePartsFaster: true });
 }
 
 /** The parts of the .xlsx file, to be packed (packParts): a caller may do other work while they are deflated. */

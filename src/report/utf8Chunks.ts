@@ -13,6 +13,8 @@ export class Utf8Chunks {
   private used = 0;
 
   constructor(private readonly size = CHUNK) {
+    // A character takes up to four bytes: a smaller chunk could never hold one.
+    if (!(size >= 4)) throw new RangeError(`a chunk must hold at least 4 bytes (got ${size})`);
     this.chunk = new Uint8Array(size);
   }
 

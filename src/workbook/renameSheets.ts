@@ -25,7 +25,8 @@ export function renameSheets(plan: WorkbookPlan, renames: Readonly<Record<string
         return e;
     }
   };
-  const cell = (c: Cell): Cell => (c.t === 'formula' ? { ...c, f: expr(c.f) } : c);
+  // A renamed formula is held as it is, not built from its column again, so it no longer claims the column's fill.
+  const cell = (c: Cell): Cell => (c.t === 'formula' ? { t: 'formula', f: expr(c.f), v: c.v, ...(c.fmt ? { fmt: c.fmt } : {}) } : c);
   return {
     sheets: plan.sheets.map((s) => ({
       ...s,
