@@ -110,7 +110,7 @@ export function reportSheet(tables: readonly ReportTable[], refs: ReportRefs): S
     const body = cursor.place(t.rows.length, `Table ${i + 1}: ${t.title}`, `tblReport_${id}`, t.columns.map((c, j) => col(c.header, 'text', width([c.header, ...t.rows.map((r) => r[j] ?? '')]))));
     const words = [t.live.narrative, ...t.live.notes];
     const prose = cursor.place(words.length, undefined, `tblReportText_${id}`, [col(`Table ${i + 1}: sentence and notes`, 'text', PROSE_WIDTH)]);
-    return [body.table(t.live.rows.map((r, i) => r.map((l, j) => cellOf(l, t.rows[i]![j])))), prose.table(words.map((w) => [cellOf(w)]))];
+    return [body.table(t.live.rows.map((r, k) => r.map((l, j) => cellOf(l, t.rows[k]![j])))), prose.table(words.map((w) => [cellOf(w)]))];
   });
   return { name: REPORT_SHEET, tables: placed };
 }
