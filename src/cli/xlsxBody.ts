@@ -108,7 +108,7 @@ function formulaCell(at: string, f: string, value: number | string | boolean | n
  * than keeping its text). A run of more than one cell is written once, as a shared formula, and
  * its other cells refer to it: a column of 10,000 live money texts was 38 MB of the same formula
  * written out again for every row. Cells of one filled column (filledFormula) follow one another
- * without their formulas being built; others are compared.
+ * without their formulas being built, and a cell of another fill starts a run; others are compared.
  */
 function sharedRuns(body: readonly (readonly Cell[])[], col: number, sheetName: string): { first: Int32Array; last: Int32Array; texts: Map<number, string> } {
   const first = new Int32Array(body.length).fill(-1);
@@ -125,7 +125,8 @@ function sharedRuns(body: readonly (readonly Cell[])[], col: number, sheetName: 
       continue;
     }
     let tree: Expr | null = null;
-    const follows = previous !== null && (sameFill(previous, c) || movedDown(previousTree ?? previous.f, (tree = c.f), 1));
+    // Cells of filled columns follow only within one fill; others are compared.
+    const follows = previous !== null && (previous.fill && c.fill ? sameFill(previous, c) : movedDown(previousTree ?? previous.f, (tree = c.f), 1));
     if (!follows) {
       start = r;
       tree ??= c.f;
@@ -143,5 +144,5 @@ type FormulaCell = Extract<Cell, { t: 'formula' }>;
 
 /** Whether `b` is the cell below `a` in one filled column. */
 function sameFill(a: FormulaCell, b: FormulaCell): boolean {
-  return a.fill !== undefined && a.fill === b.fill && b.fillRow === a.fillRow! + 1;
+  return a.fill === b.fill && b.fillRow === a.fillRow! + 1;
 }

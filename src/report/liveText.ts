@@ -54,9 +54,28 @@ export type QuantityKey =
 export interface Quantity {
   readonly key: QuantityKey;
   readonly value: number | string | boolean | null;
+  /** For a quantity one of a table's rows holds (`respondent.4.low`), the table, the row and the field: the same field of the next row is a row further down. */
+  readonly row?: { readonly group: RowGroup; readonly index: number; readonly field: string };
 }
 
-export const q = (key: QuantityKey, value: number | string | boolean | null): Quantity => ({ key, value });
+/** The quantities that tables hold one to a row, and their fields. */
+interface RowFields {
+  respondent: RespondentField;
+  band: 'count' | 'label';
+  scenario: ScenarioField;
+}
+type RowGroup = keyof RowFields;
+
+type RowKey = `${RowGroup}.${number}.${string}`;
+
+/** A quantity held in one place; a row's is made by rowQ. */
+export const q = (key: Exclude<QuantityKey, RowKey>, value: number | string | boolean | null): Quantity => ({ key, value });
+/** A quantity of one row: a respondent's, a band's or a scenario's. */
+export const rowQ = <G extends RowGroup>(group: G, index: number, field: RowFields[G], value: number | string | boolean | null): Quantity => ({
+  key: `${group}.${index}.${field}` as QuantityKey,
+  value,
+  row: { group, index, field },
+});
 
 export type Test =
   | { readonly k: 'number'; readonly q: Quantity }

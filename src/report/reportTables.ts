@@ -32,6 +32,7 @@ import {
   q,
   range,
   rounded,
+  rowQ,
   roundedUp,
   same,
   shareOf,
@@ -142,19 +143,19 @@ function costEstimates(input: ReportInput): ReportTable {
     columns: [left('Respondent'), left('Category'), left('Cost (as written)'), right('Used in the model'), left('Notes')],
     rows: results.map(({ respondent, cost }, i) => {
       const u = used.get(respondent.id);
-      const figure = q(`respondent.${i}.figure`, u ? 1 : 0);
+      const figure = rowQ('respondent', i, 'figure', u ? 1 : 0);
       const o = assumptions.overrides.costs[respondent.id] ?? {};
-      const overridden = q(`respondent.${i}.costOverridden`, [o.low, o.high, o.ongoingLow, o.ongoingHigh].some((v) => v !== undefined));
-      const ongoingHigh = q(`respondent.${i}.ongoingHigh`, u ? u.ongoing.high : null);
+      const overridden = rowQ('respondent', i, 'costOverridden', [o.low, o.high, o.ongoingLow, o.ongoingHigh].some((v) => v !== undefined));
+      const ongoingHigh = rowQ('respondent', i, 'ongoingHigh', u ? u.ongoing.high : null);
       const usedText = cat(
-        statedRange(q(`respondent.${i}.low`, u?.low ?? null), q(`respondent.${i}.high`, u?.high ?? null)),
-        when(above(ongoingHigh, 0), cat('; ', statedRange(q(`respondent.${i}.ongoingLow`, u?.ongoing.low ?? null), ongoingHigh), ' a year')),
+        statedRange(rowQ('respondent', i, 'low', u?.low ?? null), rowQ('respondent', i, 'high', u?.high ?? null)),
+        when(above(ongoingHigh, 0), cat('; ', statedRange(rowQ('respondent', i, 'ongoingLow', u?.ongoing.low ?? null), ongoingHigh), ' a year')),
       );
       return [
         respondent.name,
         respondent.category,
         cost.text || '-',
-        when(equals(figure, 1), usedText, lookup(q(`respondent.${i}.costKind`, cost.kind), KIND_WITHOUT_FIGURE, '-')),
+        when(equals(figure, 1), usedText, lookup(rowQ('respondent', i, 'costKind', cost.kind), KIND_WITHOUT_FIGURE, '-')),
         when(equals(overridden, true), 'Figure entered by the modeller', panelNote(cost.flag)),
       ];
     }),
@@ -195,7 +196,7 @@ function bandDistribution({ model, analysis }: ReportInput): ReportTable {
     id: 'band-distribution',
     title: 'Cost estimates by band',
     columns: [left('Cost band'), right('Respondents')],
-    rows: [...rows.map(({ b, i }) => [b.kind === 'band' ? textOf(q(`band.${i}.label`, b.label)) : b.label, rounded(q(`band.${i}.count`, b.count), 0)]), ['Total', rounded(q('count.respondents', analysis.results.length), 0)]],
+    rows: [...rows.map(({ b, i }) => [b.kind === 'band' ? textOf(rowQ('band', i, 'label', b.label)) : b.label, rounded(rowQ('band', i, 'count', b.count), 0)]), ['Total', rounded(q('count.respondents', analysis.results.length), 0)]],
     narrative: when(
       equals(mostCount, 0),
       'No respondent gave a cost figure in any band.',
@@ -352,7 +353,7 @@ function uptakeScenarios(input: ReportInput): ReportTable {
   const scenarios = model.scenarios;
   const totalParties = partiesIn(assumptions.industry.populations);
   const parties = q('count.totalParties', totalParties);
-  const field = (i: number, f: ScenarioField, value: number | string | null) => q(`scenario.${i}.${f}`, value);
+  const field = (i: number, f: ScenarioField, value: number | string | null) => rowQ('scenario', i, f, value);
   const rows = scenarios.map(({ scenario, result: r }, i): Live[] => {
     const b = r.breakEven;
     const adopters = field(i, 'adopters', r.adopters);
@@ -463,10 +464,10 @@ function leadTimes(input: ReportInput): ReportTable {
   const byId = new Map(analysis.results.map((r, i) => [r.respondent.id, { r, i }]));
   const rows: Live[][] = t.respondents.map((readiness) => {
     const { r: result, i } = byId.get(readiness.respondentId)!;
-    const readyBy = q(`respondent.${i}.readyBy`, serial(readiness.readyBy));
-    const override = q(`respondent.${i}.leadOverride`, assumptions.overrides.leadTimeMonths[readiness.respondentId] ?? null);
+    const readyBy = rowQ('respondent', i, 'readyBy', serial(readiness.readyBy));
+    const override = rowQ('respondent', i, 'leadOverride', assumptions.overrides.leadTimeMonths[readiness.respondentId] ?? null);
     const target = t.targetRelease;
-    const ready = q(`respondent.${i}.ready`, readiness.readyBy !== null ? (target === null || readiness.readyBy <= target ? 'yes' : 'no') : readiness.status === 'past-release' ? PAST_RELEASE : null);
+    const ready = rowQ('respondent', i, 'ready', readiness.readyBy !== null ? (target === null || readiness.readyBy <= target ? 'yes' : 'no') : readiness.status === 'past-release' ? PAST_RELEASE : null);
     return [
       result.respondent.name,
       result.respondent.category,
@@ -478,7 +479,7 @@ function leadTimes(input: ReportInput): ReportTable {
         when(
           isNumber(override),
           'Lead time entered by the modeller',
-          when(equals(ready, PAST_RELEASE), PAST_RELEASE_NOTE, lookup(q(`respondent.${i}.leadKind`, result.leadTime.kind), KIND_NOTE, '')),
+          when(equals(ready, PAST_RELEASE), PAST_RELEASE_NOTE, lookup(rowQ('respondent', i, 'leadKind', result.leadTime.kind), KIND_NOTE, '')),
         ),
       ),
     ];

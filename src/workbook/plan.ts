@@ -148,18 +148,36 @@ export const empty: Cell = { t: 'empty' };
 export const date = (v: string | null | undefined): Cell => (v ? { t: 'date', v } : { t: 'empty', fmt: 'date' });
 export const formula = (f: Expr, v: number | string | boolean | null | undefined, fmt?: CellFormat): Cell => ({ t: 'formula', f, v: v ?? null, ...(fmt ? { fmt } : {}) });
 
+type FormulaValue = number | string | boolean | null;
+
 /**
  * A formula cell whose formula is built each time it is read, not held: a report row's formulas
  * are hundreds of objects each, megabytes for a large consultation, and writers read them once.
+ * Made as an instance, its getter on the class: an object literal with a getter is many times
+ * slower to make, and a large workbook makes hundreds of thousands of these cells.
  */
-export const builtFormula = (f: () => Expr, v: number | string | boolean | null | undefined, fmt?: CellFormat): Cell => ({
-  t: 'formula',
-  get f() {
-    return f();
-  },
-  v: v ?? null,
-  ...(fmt ? { fmt } : {}),
-});
+class BuiltFormula {
+  readonly t = 'formula' as const;
+  readonly v: FormulaValue;
+  readonly fmt?: CellFormat;
+  constructor(
+    private readonly build: () => Expr,
+    v: FormulaValue | undefined,
+    fmt: CellFormat | undefined,
+  ) {
+    this.v = v ?? null;
+    if (fmt) this.fmt = fmt;
+  }
+  get f(): Expr {
+    return this.build();
+  }
+  /** Printed (a test comparing plans) with its formula, as a held formula is. */
+  toJSON(): object {
+    return { t: this.t, f: this.f, v: this.v, ...(this.fmt ? { fmt: this.fmt } : {}) };
+  }
+}
+
+export const builtFormula = (f: () => Expr, v: FormulaValue | undefined, fmt?: CellFormat): Cell => new BuiltFormula(f, v, fmt);
 
 /**
  * A column's formula as a function of its body row (from 0), filled down: row i + 1's formula is
@@ -172,16 +190,28 @@ export type FilledColumn = (row: number) => Expr;
  * writer takes the cell below it from the same column and the next row as this formula moved
  * down, without building either: the column's promise (checked by a test over a real plan).
  */
-export const filledFormula = (column: FilledColumn, row: number, v: number | string | boolean | null | undefined, fmt?: CellFormat): Cell => ({
-  t: 'formula',
-  get f() {
-    return column(row);
-  },
-  fill: column,
-  fillRow: row,
-  v: v ?? null,
-  ...(fmt ? { fmt } : {}),
-});
+class FilledFormula {
+  readonly t = 'formula' as const;
+  readonly v: FormulaValue;
+  readonly fmt?: CellFormat;
+  constructor(
+    readonly fill: FilledColumn,
+    readonly fillRow: number,
+    v: FormulaValue | undefined,
+    fmt: CellFormat | undefined,
+  ) {
+    this.v = v ?? null;
+    if (fmt) this.fmt = fmt;
+  }
+  get f(): Expr {
+    return this.fill(this.fillRow);
+  }
+  toJSON(): object {
+    return { t: this.t, f: this.f, fillRow: this.fillRow, v: this.v, ...(this.fmt ? { fmt: this.fmt } : {}) };
+  }
+}
+
+export const filledFormula = (column: FilledColumn, row: number, v: FormulaValue | undefined, fmt?: CellFormat): Cell => new FilledFormula(column, row, v, fmt);
 
 /** Where a table sits, and references to its cells for formulas elsewhere. */
 export class Placement {

@@ -47,7 +47,7 @@ describe("a table's body as SpreadsheetML rows", () => {
     expect(shared.next).toBe(5);
   });
 
-  test("a filled column's cells follow one another without their formulas being built; a cell from elsewhere starts a run of its own", () => {
+  test("a filled column's cells follow one another without their formulas being built; a cell from elsewhere or from another fill starts a run of its own", () => {
     const built: number[] = [];
     const column = (row: number) => {
       built.push(row);
@@ -58,12 +58,19 @@ describe("a table's body as SpreadsheetML rows", () => {
     body.push([{ t: 'text', v: 'r3' }, { t: 'number', v: 3 }, { t: 'formula', f: twice(4), v: 6 }, { t: 'empty' }]);
     // A row of the column out of its order starts a run again.
     body.push([{ t: 'text', v: 'r4' }, { t: 'number', v: 4 }, filledFormula(column, 0, 0), { t: 'empty' }]);
+    // A cell of another fill starts a run without the two being compared, though its formula is the one above moved down.
+    const other = (row: number) => {
+      built.push(100 + row);
+      return twice(row + 2);
+    };
+    body.push([{ t: 'text', v: 'r5' }, { t: 'number', v: 5 }, filledFormula(other, 0, 0), { t: 'empty' }]);
     const xml = [...bodyXml({ sheetName: 'Costs', columns, widths: columns.map((c) => c.width), rows: body, firstRow: 2 }, workbookIds(), { next: 0 })].join('');
     expect(xml).toContain('<c r="C2" s="23"><f t="shared" ref="C2:C5" si="0">B2+B2</f><v>0</v></c>');
     expect(xml).toContain('<c r="C5" s="23"><f t="shared" si="0"/><v>6</v></c>');
     expect(xml).toContain('<c r="C6" s="23"><f>B2+B2</f><v>0</v></c>');
-    // Built: row 0 to print it, row 2 to compare the hand-written row 3 with it, and the out-of-order row to print it.
-    expect(built).toEqual([0, 2, 0]);
+    expect(xml).toContain('<c r="C7" s="23"><f>B3+B3</f><v>0</v></c>');
+    // Built: row 0 to print it, row 2 to compare the hand-written row 3 with it, the out-of-order row and the other fill's row to print them.
+    expect(built).toEqual([0, 2, 0, 100]);
   });
 });
 

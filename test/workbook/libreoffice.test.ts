@@ -1,6 +1,6 @@
 import { planToXlsx } from '../../src/cli/xlsxWriter';
 import { NO_CENTRAL_COSTS } from '../../src/model/industryCost';
-import { excelSerial, sheetLayout, type Cell, type WorkbookPlan } from '../../src/workbook/plan';
+import { excelSerial, formula, sheetLayout, type Cell, type WorkbookPlan } from '../../src/workbook/plan';
 import { sameValue } from '../support/hyperformula';
 import { recalculatedSheets, soffice } from '../support/libreoffice';
 import { CHECKS_FAIL } from '../../src/model/checks';
@@ -15,7 +15,7 @@ if (!binary && !process.env.CI) console.warn('LibreOffice (soffice) is not insta
 
 /** The same plan with every cached formula value wrong, so only a real recalculation can match the engine. */
 function withStaleCache(plan: WorkbookPlan): WorkbookPlan {
-  const stale = (c: Cell): Cell => (c.t === 'formula' ? { ...c, v: typeof c.v === 'number' ? -999 : 'stale' } : c);
+  const stale = (c: Cell): Cell => (c.t === 'formula' ? formula(c.f, typeof c.v === 'number' ? -999 : 'stale', c.fmt) : c);
   return { ...plan, sheets: plan.sheets.map((s) => ({ ...s, tables: s.tables.map((t) => ({ ...t, rows: t.rows.map((r) => r.map(stale)) })) })) };
 }
 
