@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { main } from './main';
 import { writeOutputSet } from './outputSet';
-import { isDocxWorker, renderDocxOnWorker, serveDocxJob } from './reportDocx';
+import { isReportWorker, renderReportOnWorker, serveReportJob } from './reportFiles';
 
 /**
  * Test only: the name of a file after whose temporary copy the run stops for a minute, saying so
@@ -39,7 +39,7 @@ function run(): void {
     stderr: (text) => process.stderr.write(text),
     now: () => new Date(),
     // Built, this file is the whole command line and starts itself as the report's worker; from source, the report is made in line.
-    ...(__filename.endsWith('.js') ? { renderDocx: renderDocxOnWorker(__filename) } : {}),
+    ...(__filename.endsWith('.js') ? { renderReport: renderReportOnWorker(__filename) } : {}),
     defaultDocument: join(packageRoot(), 'seeds', 'MP207-annex-d-refinement-consultation-responses.txt'),
   }).then(
     (code) => {
@@ -53,6 +53,6 @@ function run(): void {
   );
 }
 
-// Started as a worker, the command line makes the Word report it is given.
-if (isDocxWorker()) void serveDocxJob();
+// Started as a worker, the command line makes the report's files it is given.
+if (isReportWorker()) void serveReportJob();
 else run();

@@ -20,12 +20,11 @@ import { runCostModel, runWorkbookPlan, withModelFindings } from '../workbook/co
 import { formatShare } from '../report/format';
 import type { RefreshResult } from '../report/refreshDocx';
 import { reportHeading, type ReportTable } from '../report/reportTables';
-import { renderCsv, renderMarkdown } from '../report/renderText';
 import { carryForward, changeReport, INPUT_TABLES, type WorkbookSnapshot } from '../workbook/readBack';
 import { oneLine } from '../workbook/readLimits';
 import { CliError, fileProblem, shownPath } from './cliError';
 import type { OutputFile, OutputSetOptions } from './outputSet';
-import { renderDocxHere, type DocxRenderer } from './reportDocx';
+import { renderReportHere, type ReportRenderer } from './reportFiles';
 
 /** Everything the CLI touches outside itself, so tests can run it in memory. */
 export type CliIo = {
@@ -33,8 +32,8 @@ export type CliIo = {
   stdout(text: string): void;
   stderr(text: string): void;
   now(): Date;
-  /** Makes the Word report; without one, it is made on the main thread. */
-  readonly renderDocx?: DocxRenderer;
+  /** Makes the report's files; without one, they are made on the main thread. */
+  readonly renderReport?: ReportRenderer;
   /** The bundled seed document, used when no document is named. */
   readonly defaultDocument: string;
 } & (
@@ -141,26 +140,26 @@ async function run(args: CommandLine, io: CliIo): Promise<number> {
   const id = analysis.consultation.modification.id || 'consultation';
   const workbookName = `${id}-cost-model.xlsx`;
   const heading = reportHeading(analysis.consultation.modification);
-  // The Word report is made from here on while the workbook is planned and written, on a worker thread where the host gives one.
+  // The report's files are made from here on while the workbook is planned and written, on a worker thread where the host gives one.
   const stopReport = new AbortController();
-  const docxMade = (io.renderDocx ?? renderDocxHere)(report, heading, io.now(), stopReport.signal);
+  const reportMade = (io.renderReport ?? renderReportHere)(report, heading, io.now(), stopReport.signal);
   // Awaited below; a failure before then must not go unseen as an unhandled rejection.
-  docxMade.catch(() => undefined);
-  const text = (t: string) => new TextEncoder().encode(t);
+  reportMade.catch(() => undefined);
   const outputFiles = async () => {
     const plan = runWorkbookPlan(analysis, findings, assumptions, { sourceName: files.map((f) => f.name).join(', '), sourceSha256: await documentsHash(files), engineVersion: ENGINE_VERSION, created: fromDate(io.now()) }, built);
     // The workbook writer is the largest module (exceljs): loaded when a run gets this far, not for --help or a refused input.
     const [{ xlsxParts }, { packParts }] = await Promise.all([import('./xlsxWriter'), import('./xlsxPackage')]);
-    // The text files are made while Node's zlib deflates the workbook (and the Word report may still be under way).
     const written = io.now();
-    const packing = packParts(await xlsxParts(plan, { creator: 'SEC modification cost model', created: written }), written, { largePartsFaster: true });
-    // Awaited below, as the Word report is.
-    packing.catch(() => undefined);
-    const markdown = text(renderMarkdown(report, heading));
-    const csv = report.map((table) => ({ name: `${id}-${table.id}.csv`, data: text(renderCsv(table)) }));
-    const [workbook, docx] = [await packing, await docxMade];
+    const workbook = await packParts(await xlsxParts(plan, { creator: 'SEC modification cost model', created: written }), written, { largePartsFaster: true });
+    const { docx, markdown, csv } = await reportMade;
     // The workbook first; the set writer puts it in place last (see outputSet.ts).
-    return { docx, output: [{ name: workbookName, data: workbook }, { name: `${id}-report.docx`, data: docx }, { name: `${id}-report.md`, data: markdown }, ...csv] as OutputFile[] };
+    const output: OutputFile[] = [
+      { name: workbookName, data: workbook },
+      { name: `${id}-report.docx`, data: docx },
+      { name: `${id}-report.md`, data: markdown },
+      ...report.map((table, i) => ({ name: `${id}-${table.id}.csv`, data: csv[i]! })),
+    ];
+    return { docx, output };
   };
   // A run that fails from here on stops the report's worker, rather than wait for it to finish.
   const { docx: reportDocx, output } = await outputFiles().catch((e: unknown) => {

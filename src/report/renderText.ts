@@ -1,6 +1,6 @@
 import { roundAsExcel } from '../model/money';
-import { plainFigure, type PlainFigure } from './liveText';
-import type { ReportTable } from './reportTables';
+import type { PlainFigure } from './liveText';
+import type { TableWords } from './reportTables';
 
 const escapeMarkup = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -8,7 +8,7 @@ const escapeMarkup = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;
  * Markdown: a heading, the sentence, a pipe table, the notes. Text is HTML-escaped (Markdown
  * renders raw HTML, and answers can hold it), pipes escaped and line breaks folded.
  */
-export function renderMarkdown(tables: readonly ReportTable[], heading: string): string {
+export function renderMarkdown(tables: readonly TableWords[], heading: string): string {
   const cell = (s: string) => escapeMarkup(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
   const parts = [`# ${cell(heading)}`, ''];
   tables.forEach((t, i) => {
@@ -32,14 +32,14 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * spreadsheet could take for a formula are neutralised with a leading apostrophe, so opening the
  * file never runs anything a respondent wrote.
  */
-export function renderCsv(table: ReportTable): string {
+export function renderCsv(table: TableWords): string {
   const field = (v: string | number) => {
     if (typeof v === 'number') return String(v);
     // A lone dash is how respondents write "no answer": no spreadsheet reads it as a formula.
     const safe = v !== '-' && FORMULA_START.test(v) ? `'${v}` : v;
     return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  const figures = table.columns.map((_, j) => table.live.rows.map((r) => plainFigure(r[j] ?? '')));
+  const figures = table.columns.map((_, j) => table.figures.map((r) => r[j] ?? null));
   // A column whose text is already each figure as a plain number (a count) needs no copy.
   const plainAlready = (j: number) => figures[j]!.every((f, i) => !f || (f.low === f.high && table.rows[i]![j] === String(f.low)));
   const extra = table.columns.map((c, j) => (plainAlready(j) ? [] : figureHeaders(c.header, figures[j]!)));
@@ -69,7 +69,7 @@ function figureCells(f: PlainFigure | null, width: number): (string | number)[] 
  * HTML for the clipboard, styled inline because Word keeps inline borders and alignment when it
  * pastes. Every piece of text is escaped: nothing in a cell is ever markup.
  */
-export function renderHtml(tables: readonly ReportTable[]): string {
+export function renderHtml(tables: readonly TableWords[]): string {
   const esc = (s: string) => escapeMarkup(s).replace(/"/g, '&quot;').replace(/\n/g, '<br>');
   const border = 'border:1px solid #8c8c8c;padding:3pt 6pt;font-family:Arial,sans-serif;font-size:10pt;vertical-align:top';
   return tables

@@ -29,6 +29,7 @@ import {
   money,
   monthsOf,
   not,
+  plainFigure,
   q,
   range,
   rounded,
@@ -57,13 +58,15 @@ export interface ReportTable {
   readonly title: string;
   readonly columns: readonly { readonly header: string; readonly align: 'left' | 'right' }[];
   readonly rows: readonly (readonly string[])[];
+  /** Each cell's figure as plain numbers, null where it is words: the CSV's columns of figures. */
+  readonly figures: readonly (readonly (PlainFigure | null)[])[];
   readonly narrative: string;
   readonly notes: readonly string[];
   /** The same cells, sentence and notes as live text, for the workbook. */
   readonly live: { readonly rows: readonly (readonly Live[])[]; readonly narrative: Live; readonly notes: readonly Live[] };
 }
 
-/** A table's words alone: what the Word report is made from. */
+/** A table's words and figures without the live text: what the Word report, Markdown and CSV are made from. */
 export type TableWords = Omit<ReportTable, 'live'>;
 
 export interface ReportInput {
@@ -96,12 +99,19 @@ export function reportHeading(modification: { readonly id: string; readonly titl
 const left = (header: string) => ({ header, align: 'left' as const });
 const right = (header: string) => ({ header, align: 'right' as const });
 
-type Spec = Omit<ReportTable, 'rows' | 'narrative' | 'notes' | 'live'> & { readonly rows: readonly (readonly Live[])[]; readonly narrative: Live; readonly notes: readonly Live[] };
+type Spec = Omit<ReportTable, 'rows' | 'figures' | 'narrative' | 'notes' | 'live'> & { readonly rows: readonly (readonly Live[])[]; readonly narrative: Live; readonly notes: readonly Live[] };
 
 function table(spec: Spec): ReportTable {
   const { rows, narrative, notes, ...rest } = spec;
-  // A note that does not apply evaluates to nothing and is left out of the export; the workbook keeps its (blank) cell.
-  return { ...rest, rows: rows.map((r) => r.map(evaluate)), narrative: evaluate(narrative), notes: notes.map(evaluate).filter((n) => n !== ''), live: { rows, narrative, notes } };
+  return {
+    ...rest,
+    rows: rows.map((r) => r.map(evaluate)),
+    figures: rows.map((r) => r.map(plainFigure)),
+    narrative: evaluate(narrative),
+    // A note that does not apply evaluates to nothing and is left out of the export; the workbook keeps its (blank) cell.
+    notes: notes.map(evaluate).filter((n) => n !== ''),
+    live: { rows, narrative, notes },
+  };
 }
 
 export function reportTables(input: ReportInput): ReportTable[] {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
-import { WORKER_ROWS } from '../../src/cli/reportDocx';
+import { WORKER_ROWS } from '../../src/cli/reportFiles';
 import { memoryIo } from '../support/memoryIo';
 import { syntheticAnnex } from '../support/synthetic';
 import { readXlsx } from '../support/xlsxRead';
@@ -38,7 +38,7 @@ describe('the command line, end to end', () => {
     expect(existsSync(run.out) ? readdirSync(run.out) : []).toEqual([]);
   });
 
-  test('a report large enough to be made on a worker thread is the report made in line', async () => {
+  test("a report large enough to be made on a worker thread is the report made in line: Word, Markdown and CSV", async () => {
     const respondents = WORKER_ROWS + 500;
     const document = join(mkdtempSync(join(tmpdir(), 'secmod-doc-')), 'large.txt');
     writeFileSync(document, syntheticAnnex(respondents));
@@ -56,6 +56,10 @@ describe('the command line, end to end', () => {
     const [worker, line] = await Promise.all([parts(readFileSync(join(run.out, 'MP900-report.docx'))), parts(inLine.written.get('out/MP900-report.docx')!)]);
     expect(worker.get('word/document.xml')).toContain(`Respondent ${String(respondents).padStart(5, '0')} Ltd`);
     expect(worker).toEqual(line);
+    // The Markdown and CSVs, made on the worker too, are byte for byte the ones made in line.
+    const texts = readdirSync(run.out).filter((name) => /\.(md|csv)$/.test(name));
+    expect(texts).toHaveLength(7);
+    for (const name of texts) expect(new Uint8Array(readFileSync(join(run.out, name)))).toEqual(inLine.written.get(`out/${name}`));
   }, 120_000);
 });
 

@@ -201,7 +201,7 @@ describe('renderers', () => {
 
   test('HTML escapes every cell, styles inline and captions each table; CSV neutralises formulas; Markdown escapes markup and pipes', () => {
     const row = ['<img src=x onerror=alert(1)>', '=HYPERLINK("http://example.invalid")', 'a | b', '+1', '@x'];
-    const hostile = { ...tables[0]!, rows: [row], live: { ...tables[0]!.live, rows: [row] } };
+    const hostile = { ...tables[0]!, rows: [row], figures: [row.map(() => null)] };
     const html = renderHtml([hostile]);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain('<img');
@@ -215,7 +215,7 @@ describe('renderers', () => {
 
     // "-" (no answer) stays as written; "-1+cmd" does not.
     const dashes = ['-', '-1+cmd', 'x', 'y', 'z'];
-    expect(renderCsv({ ...hostile, rows: [dashes], live: { ...hostile.live, rows: [dashes] } }).split('\r\n')[1]).toBe("-,'-1+cmd,x,y,z");
+    expect(renderCsv({ ...hostile, rows: [dashes], figures: [dashes.map(() => null)] }).split('\r\n')[1]).toBe("-,'-1+cmd,x,y,z");
   });
 
   test('CSV: a byte-order mark, and every column of figures followed by the figures as plain numbers', () => {
