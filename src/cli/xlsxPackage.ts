@@ -16,44 +16,6 @@ const LEVEL = 6;
 const LARGE_PART = 4_000_000;
 const FAST_LEVEL = 3;
 
-/**
- * The parts of a package whose entries are stored without compression (ExcelJS's output with
- * compression STORE), in their order, each as views of the pieces the package was written in:
- * joining the pieces, then copying each part out (as unzipping does), was 90 MB more at the run's
- * peak for 10,000 respondents. Read from the central directory, as ExcelJS writes each part's size
- * only after its data. Folders are not parts.
- */
-export function unpackStored(package_: readonly Uint8Array[]): Parts {
-  const bytes = new Pieces(package_);
-  // The end of central directory record: 22 bytes, at the end of a package without a comment.
-  const end = bytes.read(bytes.length - 22, 22);
-  if (end === null || end.getUint32(0, true) !== END_OF_DIRECTORY) throw new Error('the stored workbook does not end in a zip directory');
-  const count = end.getUint16(10, true);
-  const directory = bytes.read(end.getUint32(16, true), end.getUint32(12, true));
-  if (directory === null) throw new Error("the stored workbook's zip directory runs past its end");
-  const parts: Parts = new Map();
-  for (let i = 0, at = 0; i < count; i++) {
-    if (at + 46 > directory.byteLength || directory.getUint32(at, true) !== DIRECTORY_ENTRY) throw new Error(`the stored workbook's zip directory is damaged at entry ${i + 1}`);
-    const method = directory.getUint16(at + 10, true);
-    const size = directory.getUint32(at + 20, true);
-    const nameLength = directory.getUint16(at + 28, true);
-    const headerAt = directory.getUint32(at + 42, true);
-    const name = new TextDecoder().decode(new Uint8Array(directory.buffer, directory.byteOffset + at + 46, nameLength));
-    at += 46 + nameLength + directory.getUint16(at + 30, true) + directory.getUint16(at + 32, true);
-    if (name.endsWith('/')) continue;
-    if (method !== 0) throw new Error(`the stored workbook's part ${name} is compressed`);
-    // The data follows the local header (30 bytes, the name and an extra field of its own).
-    const header = bytes.read(headerAt, 30);
-    const data = header && bytes.views(headerAt + 30 + header.getUint16(26, true) + header.getUint16(28, true), size);
-    if (!data) throw new Error(`the stored workbook's part ${name} runs past its end`);
-    parts.set(name, data.length === 1 ? data[0]! : data);
-  }
-  return parts;
-}
-
-const END_OF_DIRECTORY = 0x06054b50;
-const DIRECTORY_ENTRY = 0x02014b50;
-
 /** Bytes held as pieces one after another, read by position across them. */
 class Pieces {
   private readonly starts: number[] = [];
@@ -84,14 +46,6 @@ class Pieces {
       left -= taken;
     }
     return out.length ? out : [new Uint8Array(0)];
-  }
-
-  /** A few bytes to read numbers from (copied when they lie across pieces); null past the end. */
-  read(at: number, length: number): DataView | null {
-    const views = this.views(at, length);
-    if (!views) return null;
-    const bytes = views.length === 1 ? views[0]! : new Uint8Array(Buffer.concat(views));
-    return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 }
 

@@ -1,12 +1,11 @@
 import type ExcelJS from 'exceljs';
-// The streaming writer alone: the package's index also loads its readers, a tenth of a second of a run.
-import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer';
 import { PassThrough } from 'node:stream';
 import { formulaText } from '../workbook/formula';
 import { bodyXml, LINE_HEIGHT, type SharedFormulaCount, type WorkbookIds } from './xlsxBody';
 import { addCharts } from './xlsxCharts';
 import { addTables } from './xlsxTables';
-import { packParts, partText, unpackStored, type Parts } from './xlsxPackage';
+import { PartsWriter } from './partsWriter';
+import { packParts, partText, type Parts } from './xlsxPackage';
 import { REGISTRY_SHEET, registryRows } from '../workbook/ownership';
 import {
   cellFormat,
@@ -41,8 +40,8 @@ export async function planToXlsx(plan: WorkbookPlan, meta: { creator: string; cr
 export async function xlsxParts(plan: WorkbookPlan, meta: { creator: string; created: Date }): Promise<Parts> {
   const problems = planProblems(plan);
   if (problems.length) throw new Error(`the workbook plan cannot be written: ${problems.join('; ')}`);
-  // ExcelJS lays the parts out uncompressed (and its workbook is let go before the packing); the charts are added to them and the whole is packed once.
-  const parts = unpackStored(await storedWorkbook(plan, meta));
+  // ExcelJS writes the parts (and its workbook is let go before the packing); the charts are added to them and the whole is packed once.
+  const parts = await workbookParts(plan, meta);
   addTables(parts, plan);
   addCharts(parts, plan);
   askFullCalculation(parts);
@@ -50,16 +49,12 @@ export async function xlsxParts(plan: WorkbookPlan, meta: { creator: string; cre
 }
 
 /**
- * The plan through ExcelJS's streaming writer, as a package whose parts are stored without
- * compression, in the pieces it was written in. Each row goes out as it is written, so a large
- * model is never held as cells: the in-memory workbook took gigabytes and most of the run for
- * 10,000 respondents.
+ * The plan through ExcelJS's streaming writer, as the package's parts in the pieces they were
+ * written in. Each row goes out as it is written, so a large model is never held as cells: the
+ * in-memory workbook took gigabytes and most of the run for 10,000 respondents.
  */
-async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; created: Date }): Promise<Buffer[]> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const wb = new WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true, zip: { store: true } });
+async function workbookParts(plan: WorkbookPlan, meta: { creator: string; created: Date }): Promise<Parts> {
+  const wb = new PartsWriter({ stream: new PassThrough(), useStyles: true, useSharedStrings: true });
   wb.creator = meta.creator;
   wb.created = meta.created;
   wb.modified = meta.created;
@@ -137,18 +132,8 @@ async function storedWorkbook(plan: WorkbookPlan, meta: { creator: string; creat
   const registry = wb.addWorksheet(REGISTRY_SHEET, { state: 'veryHidden' });
   registryRows(plan).forEach((row) => registry.addRow(row).commit());
   registry.commit();
-  const drained = new Promise((resolve) => sink.on('end', resolve));
-  // The packer under ExcelJS's streaming writer (archiver 5) makes its buffers in the way Node
-  // deprecates, and Node says so on the terminal: a warning about a library, not about the run.
-  const warned = process.noDeprecation;
-  process.noDeprecation = true;
-  try {
-    await wb.commit();
-  } finally {
-    process.noDeprecation = warned;
-  }
-  await drained;
-  return chunks;
+  await wb.commit();
+  return wb.parts();
 }
 
 /** The workbook asks Excel to recalculate every formula when it opens (the streaming writer leaves the flag out). */

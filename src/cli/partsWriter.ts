@@ -1,0 +1,97 @@
+import { EventEmitter } from 'node:events';
+import type { Writable } from 'node:stream';
+// The streaming writer alone: the package's index also loads its readers, a tenth of a second of a run.
+import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer';
+import type { Parts } from './xlsxPackage';
+
+/** What ExcelJS writes to a part's stream: text, bytes, or its own text buffer (reused, so copied out at once). */
+type Written = string | Uint8Array | { toBuffer(): Buffer };
+
+/** A part's stream: the bytes written to it, kept in order (text encoded as it comes, as a sheet's text is larger held as strings). */
+class PartStream extends EventEmitter {
+  readonly pieces: Uint8Array[] = [];
+
+  write(data: Written): boolean {
+    this.pieces.push(typeof data === 'string' ? Buffer.from(data) : data instanceof Uint8Array ? data : data.toBuffer());
+    return true;
+  }
+
+  end(data?: Written): void {
+    if (data !== undefined) this.write(data);
+    this.emit('finish');
+  }
+
+  // Called by ExcelJS to hold back events this stream never sends.
+  pause(): void {}
+}
+
+/** The parts ExcelJS adds, in its order, in place of the zip it would make of them. */
+class PartCollector {
+  private readonly added = new Map<string, string | Uint8Array | PartStream>();
+  private out: Writable | null = null;
+
+  /** The workbook's output, ended when ExcelJS finishes the package. */
+  pipe(out: Writable): Writable {
+    this.out = out;
+    return out;
+  }
+
+  on(): this {
+    return this;
+  }
+
+  append(source: string | Uint8Array | PartStream, { name }: { name: string }): void {
+    // ExcelJS names some parts from the root ("/xl/..."); a package's part names have no leading slash.
+    this.added.set(name.replace(/^\/+/, ''), source);
+  }
+
+  finalize(): void {
+    this.out?.end();
+  }
+
+  parts(): Parts {
+    const parts: Parts = new Map();
+    for (const [name, source] of this.added) {
+      parts.set(name, source instanceof PartStream ? source.pieces : source);
+    }
+    return parts;
+  }
+}
+
+const collectors = new WeakMap<object, PartCollector>();
+
+/**
+ * ExcelJS's streaming workbook writer, its parts collected as they are written rather than
+ * zipped: zipping, it took a checksum of every part and copied each through streams, only for the
+ * package to be taken apart again to add the tables and charts and deflated once. This reaches
+ * into the writer beyond its typings, as the version pinned in package.json has it: the `zip` its
+ * constructor makes and pipes to the output (taken over here by the accessor), and `_openStream`,
+ * which gives each sheet its stream.
+ */
+export class PartsWriter extends WorkbookWriter {
+  /** The parts written, once `commit()` has resolved. */
+  parts(): Parts {
+    return this.collector.parts();
+  }
+
+  private get collector(): PartCollector {
+    let collector = collectors.get(this);
+    if (!collector) collectors.set(this, (collector = new PartCollector()));
+    return collector;
+  }
+
+  protected get zip(): PartCollector {
+    return this.collector;
+  }
+
+  // The archive the constructor makes is not used.
+  protected set zip(_archive: unknown) {}
+
+  protected _openStream(path: string): PartStream {
+    const stream = new PartStream();
+    this.collector.append(stream, { name: path });
+    // ExcelJS waits for a sheet's part to be zipped before it finishes the package.
+    stream.on('finish', () => stream.emit('zipped'));
+    return stream;
+  }
+}
