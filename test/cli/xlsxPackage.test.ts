@@ -42,12 +42,13 @@ describe("the parts ExcelJS's writer makes", () => {
     ws.addRow(['Ovo Energy', 100_000]).commit();
     ws.addRow(['Ovo Energy', 250_000]).commit();
     ws.commit();
-    wb.addWorksheet('Read me').addRow(['é']).commit();
+    // Text to escape, and space and line breaks to keep.
+    wb.addWorksheet('Read me').addRow(['é', 'a & b <c> "d"', ' padded', 'two\nlines', 'tab\x01']).commit();
     wb.definedNames.add("'Costs'!$B$2", 'Low');
     await wb.commit();
   };
 
-  test('are collected as written: the parts, names and order its own zip would hold', async () => {
+  test('are collected as written: the parts, names, order and shared strings its own zip would hold', async () => {
     const collecting = new PartsWriter({ stream: new PassThrough(), useStyles: true, useSharedStrings: true });
     await write(collecting);
     const parts = collecting.parts();
