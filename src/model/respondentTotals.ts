@@ -52,12 +52,27 @@ export interface RespondentTotals {
   readonly capped: readonly string[];
 }
 
+/**
+ * The last costs worked out for each list of results, with the options and overrides they were
+ * worked out with: a run asks for the same costs several times (the model, its bands and its
+ * simulation, the report, the workbook), a large one thousands of objects each time.
+ */
+const lastCosts = new WeakMap<readonly RespondentResult[], { readonly options: CostOptions; readonly overrides: CostOverrides; readonly costs: readonly RespondentCost[] }>();
+
 /** The respondents with a figure (given, or entered by the modeller), with low, central and high in pounds. */
 export function respondentCosts(
   results: readonly RespondentResult[],
   options: CostOptions = DEFAULT_COST_OPTIONS,
   overrides: CostOverrides = {},
-): RespondentCost[] {
+): readonly RespondentCost[] {
+  const last = lastCosts.get(results);
+  if (last && last.options === options && last.overrides === overrides) return last.costs;
+  const costs = workedOut(results, options, overrides);
+  lastCosts.set(results, { options, overrides, costs });
+  return costs;
+}
+
+function workedOut(results: readonly RespondentResult[], options: CostOptions, overrides: CostOverrides): readonly RespondentCost[] {
   return results.flatMap((r) => {
     const o = overrides[r.respondent.id] ?? {};
     const parsed = costRange(r.cost);
