@@ -3,24 +3,31 @@ import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 // The streaming writer alone: the package's index also loads its readers, a tenth of a second of a run.
 import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer';
+import { Utf8Chunks } from '../report/utf8Chunks';
 import { escapeXml } from '../report/xmlText';
 import type { Parts } from './xlsxPackage';
 
 /** What ExcelJS writes to a part's stream: text, bytes, or its own text buffer (reused, so copied out at once). */
 type Written = string | Uint8Array | { toBuffer(): Buffer };
 
-/** A part's stream: the bytes written to it, kept in order (text encoded as it comes, as a sheet's text is larger held as strings). */
+/** A part's stream: the bytes written to it, in chunks of about a megabyte (text encoded as it comes: a sheet's text is larger held as strings). */
 class PartStream extends EventEmitter {
-  readonly pieces: Uint8Array[] = [];
+  private readonly chunks = new Utf8Chunks();
 
   write(data: Written): boolean {
-    this.pieces.push(typeof data === 'string' ? Buffer.from(data) : data instanceof Uint8Array ? data : data.toBuffer());
+    if (typeof data === 'string') this.chunks.add(data);
+    else this.chunks.addBytes(data instanceof Uint8Array ? data : data.toBuffer());
     return true;
   }
 
   end(data?: Written): void {
     if (data !== undefined) this.write(data);
     this.emit('finish');
+  }
+
+  /** The part's bytes, once it has ended. */
+  bytes(): Uint8Array[] {
+    return this.chunks.done();
   }
 
   // Called by ExcelJS to hold back events this stream never sends.
@@ -54,7 +61,7 @@ class PartCollector {
   parts(): Parts {
     const parts: Parts = new Map();
     for (const [name, source] of this.added) {
-      parts.set(name, source instanceof PartStream ? source.pieces : source);
+      parts.set(name, source instanceof PartStream ? source.bytes() : source);
     }
     return parts;
   }
