@@ -41,6 +41,13 @@ export function* bodyXml(body: Body, ids: WorkbookIds, shared: SharedFormulaCoun
   // Each run's shared-formula id, by its first row.
   const siAt = columns.map(() => new Map<number, number>());
   const spans = `1:${columns.length}`;
+  // Each column's style ids by number format: a column's cells take one or two formats, asked for once each.
+  const styles = columns.map(() => new Map<string, number>());
+  const styleId = (i: number, code: string) => {
+    let id = styles[i]!.get(code);
+    if (id === undefined) styles[i]!.set(code, (id = ids.style(i, code)));
+    return id;
+  };
   let xml = '';
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r]!;
@@ -51,7 +58,7 @@ export function* bodyXml(body: Body, ids: WorkbookIds, shared: SharedFormulaCoun
     xml += `<row r="${number}"${lines > 1 ? ` ht="${LINE_HEIGHT * lines}" customHeight="1"` : ''} spans="${spans}" x14ac:dyDescent="0.25">`;
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i]!;
-      const at = `r="${letters[i]}${number}" s="${ids.style(i, cellFormatCode(c, columns[i]!))}"`;
+      const at = `r="${letters[i]}${number}" s="${styleId(i, cellFormatCode(c, columns[i]!))}"`;
       switch (c.t) {
         case 'empty':
           xml += `<c ${at}/>`;
