@@ -295,14 +295,16 @@ function tableProblems(t: TablePlan, tableNames: Set<string>): string[] {
   if (headers.size !== t.columns.length) problems.push(`table "${t.name}" has two columns with the same heading`);
   // A cell is named only when it is wrong: a large plan has a million of them.
   const where = (i: number, j: number) => `table "${t.name}" row ${i + 1} column ${j + 1}`;
-  t.rows.forEach((row, i) => {
+  for (let i = 0; i < t.rows.length; i++) {
+    const row = t.rows[i]!;
     if (row.length !== t.columns.length) problems.push(`table "${t.name}" row ${i + 1} has ${row.length} cells for ${t.columns.length} columns`);
-    row.forEach((c, j) => {
+    for (let j = 0; j < row.length; j++) {
+      const c = row[j]!;
       if (c.t === 'text' && c.v.length > 32767) problems.push(`${where(i, j)} is longer than an Excel cell holds`);
       if (c.t === 'number' && !Number.isFinite(c.v)) problems.push(`${where(i, j)} is not a finite number`);
       if (c.t === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(c.v)) problems.push(`${where(i, j)} is not an ISO date`);
-    });
-  });
+    }
+  }
   return problems;
 }
 
@@ -347,10 +349,11 @@ function layoutOf(sheet: SheetPlan): SheetLayout {
     table.columns.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.width, longestWord(c.header) + 1)));
     // A short text in a column that does not wrap ("not yet provided") is given its width rather than run into the next.
     for (const row of table.rows) {
-      row.forEach((c, i) => {
+      for (let i = 0; i < row.length; i++) {
+        const c = row[i]!;
         const shown = c.t === 'text' ? c.v : c.t === 'formula' && typeof c.v === 'string' ? c.v : '';
         if (shown.length > widths[i]! && shown.length <= SHORT_TEXT && !wraps(table.columns[i]!)) widths[i] = shown.length + 1;
-      });
+      }
     }
     notesRow = table.headerRow + body.length + 2;
     const address = `A${table.headerRow + 1}:${columnName(table.columns.length - 1)}${table.headerRow + body.length + 1}`;
@@ -401,14 +404,15 @@ export function wraps(column: Column): boolean {
  */
 export function rowLines(row: readonly Cell[], columns: readonly Column[], widths: readonly number[]): number {
   let lines = 1;
-  row.forEach((c, i) => {
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i]!;
     const column = columns[i]!;
     const shown = c.t === 'text' ? c.v : c.t === 'formula' && typeof c.v === 'string' ? c.v : null;
-    if (shown === null || !wraps(column)) return;
+    if (shown === null || !wraps(column)) continue;
     const width = Math.max(1, widths[i] ?? column.width);
     const needed = shown.includes('\n') ? shown.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / width)), 0) : Math.max(1, Math.ceil(shown.length / width));
     lines = Math.max(lines, needed);
-  });
+  }
   return Math.min(lines, 40);
 }
 
