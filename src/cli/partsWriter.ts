@@ -49,13 +49,19 @@ class PartCollector {
     return this;
   }
 
-  append(source: string | Uint8Array | Uint8Array[] | PartStream, { name }: { name: string }): void {
+  append(source: string | Uint8Array | Uint8Array[] | PartStream, { name, base64 }: { name: string; base64?: boolean }): void {
+    // Images come as files or base64 text; the workbook has none, and they are refused rather than written wrong.
+    if (base64) throw new Error(`the workbook writer does not take base64 parts (${name})`);
     // ExcelJS names some parts from the root ("/xl/..."); a package's part names have no leading slash.
     this.added.set(name.replace(/^\/+/, ''), source);
   }
 
   finalize(): void {
     this.out?.end();
+  }
+
+  file(_path: string, { name }: { name: string }): void {
+    throw new Error(`the workbook writer does not take parts from files (${name})`);
   }
 
   parts(): Parts {
@@ -70,7 +76,8 @@ class PartCollector {
 /**
  * The workbook's shared strings, in place of ExcelJS's table (an object used as a hash, and a
  * part written node by node through its XML stream): a large workbook's hundred thousand strings
- * took it about a third of a second. The same interface, and the same part.
+ * took it about a third of a second. The same interface and the same part, for plain text (the
+ * workbook has no rich text, which is refused).
  */
 class StringTable {
   private readonly ids = new Map<string, number>();
@@ -86,6 +93,7 @@ class StringTable {
   }
 
   add(value: string): number {
+    if (typeof value !== 'string') throw new Error('the workbook writer keeps plain text only, not rich text');
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.values.length;
@@ -101,8 +109,10 @@ class StringTable {
     const pieces: Uint8Array[] = [];
     let text = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.count}">`;
     for (const value of this.values) {
+      // Escaped as ExcelJS escapes them, which also drops U+007F.
+      const escaped = escapeXml(value).replace(/\x7f/g, '');
       // Space at either end, or a line break, is kept only when the text says so.
-      text += /^\s|\n|\s$/.test(value) ? `<si><t xml:space="preserve">${escapeXml(value)}</t></si>` : `<si><t>${escapeXml(value)}</t></si>`;
+      text += /^\s|\n|\s$/.test(value) ? `<si><t xml:space="preserve">${escaped}</t></si>` : `<si><t>${escaped}</t></si>`;
       if (text.length >= 1 << 16) {
         pieces.push(Buffer.from(text));
         text = '';

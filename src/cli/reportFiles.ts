@@ -63,11 +63,15 @@ export function renderReportOnWorker(script: string): ReportRenderer {
       };
       worker.once('error', inLine);
       worker.once('exit', inLine);
-      stop?.addEventListener('abort', () => {
-        answered = true;
-        void worker.terminate();
-        reject(new Error('the run stopped before the report was made'));
-      });
+      stop?.addEventListener(
+        'abort',
+        () => {
+          answered = true;
+          void worker.terminate();
+          reject(new Error('the run stopped before the report was made'));
+        },
+        { once: true },
+      );
     });
   };
 }

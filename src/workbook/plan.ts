@@ -25,7 +25,8 @@ export type Cell =
   | { readonly t: 'date'; readonly v: string; readonly valid?: Validation }
   /**
    * A live formula and the engine's value for it (null: the formula gives a blank); `fill` and
-   * `fillRow` when it is its column's formula filled down (filledFormula).
+   * `fillRow` when it is its column's formula filled down (filledFormula). A built or filled cell
+   * has `f` on its class: copy a cell with `formula(c.f, …)`, never by spreading it, which leaves the formula behind.
    */
   | { readonly t: 'formula'; readonly f: Expr; readonly v: number | string | boolean | null; readonly fmt?: CellFormat; readonly fill?: FilledColumn; readonly fillRow?: number }
   | { readonly t: 'empty'; readonly fmt?: CellFormat; readonly valid?: Validation };

@@ -80,7 +80,9 @@ export function resolver(refs: ReportRefs): (q: Quantity) => Expr {
       case 'simulation':
         return a === 'status' ? name('SimulationStatus') : refs.industry.uncertainty.cell(2, ['p10', 'p50', 'p90'].indexOf(a));
       case 'band':
-        return refs.industry.mostBands.cell(1, { count: 0, ties: 1, label: 2 }[b as 'count' | 'ties' | 'label']);
+        // A band's own row is a row quantity (rowQ); here, only the bands holding the most.
+        if (a === 'most') return refs.industry.mostBands.cell(1, { count: 0, ties: 1, label: 2 }[b as 'count' | 'ties' | 'label']);
+        break;
       case 'timeline':
         if (a === 'decisionDate') return A.decisionDate;
         if (a === 'readyDate' || a === 'earliestRelease' || a === 'targetRelease') return name(`${a[0]!.toUpperCase()}${a.slice(1)}`);
@@ -92,9 +94,8 @@ export function resolver(refs: ReportRefs): (q: Quantity) => Expr {
       case 'count':
         if (a === 'respondents') return call('ROWS', refs.costs.column(COSTS.figure));
         return a === 'withFigure' ? sum(refs.costs.column(COSTS.figure)) : parties;
-      default:
-        throw new Error(`the report quotes ${key}, which the workbook does not hold`);
     }
+    throw new Error(`the report quotes ${key}, which the workbook does not hold`);
   };
 }
 

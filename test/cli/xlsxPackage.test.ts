@@ -43,7 +43,7 @@ describe("the parts ExcelJS's writer makes", () => {
     ws.addRow(['Ovo Energy', 250_000]).commit();
     ws.commit();
     // Text to escape, and space and line breaks to keep.
-    wb.addWorksheet('Read me').addRow(['é', 'a & b <c> "d"', ' padded', 'two\nlines', 'tab\x01']).commit();
+    wb.addWorksheet('Read me').addRow(['é', 'a & b <c> "d"', ' padded', 'two\nlines', 'tab\x01', 'del\x7f']).commit();
     wb.definedNames.add("'Costs'!$B$2", 'Low');
     await wb.commit();
   };
@@ -60,6 +60,15 @@ describe("the parts ExcelJS's writer makes", () => {
     expect([...parts.keys()]).toEqual(names);
     for (const name of names) expect([name, partText(parts, name)]).toEqual([name, await zip.file(name)!.async('string')]);
     expect(partText(parts, 'xl/sharedStrings.xml')).toContain('<t>Ovo Energy</t>');
+  });
+
+  test('refuse what they would not write as ExcelJS does, rather than write it wrong: rich text, images', async () => {
+    const rich = new PartsWriter({ stream: new PassThrough(), useStyles: true, useSharedStrings: true });
+    expect(() => rich.addWorksheet('S').addRow([{ richText: [{ text: 'bold', font: { bold: true } }] }]).commit()).toThrow('plain text only');
+    const image = new PartsWriter({ stream: new PassThrough(), useStyles: true, useSharedStrings: true });
+    image.addImage({ base64: 'iVBORw0KGgo=', extension: 'png' });
+    image.addWorksheet('S').commit();
+    await expect(image.commit()).rejects.toThrow('does not take base64 parts');
   });
 });
 
