@@ -123,6 +123,7 @@ class StringTable {
   }
 }
 
+// Each writer's collector, held outside it: ExcelJS's constructor uses the zip before a subclass's own fields exist.
 const collectors = new WeakMap<object, PartCollector>();
 
 /**
@@ -130,8 +131,8 @@ const collectors = new WeakMap<object, PartCollector>();
  * zipped: zipping, it took a checksum of every part and copied each through streams, only for the
  * package to be taken apart again to add the tables and charts and deflated once. This reaches
  * into the writer beyond its typings, as the version pinned in package.json has it: the `zip` its
- * constructor makes and pipes to the output (taken over here by the accessor), and `_openStream`,
- * which gives each sheet its stream.
+ * constructor makes and pipes to the output (taken over here by the accessor), `_openStream`,
+ * which gives each sheet its stream, and the shared-string table and the method that writes it.
  */
 export class PartsWriter extends WorkbookWriter {
   private readonly strings = new StringTable();
