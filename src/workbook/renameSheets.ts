@@ -1,7 +1,7 @@
 import type { Expr } from './formula';
 import { WorkbookRefusal } from './host';
 import { clashingSheets, foreignItemsMessage, type Owned } from './ownership';
-import type { Cell, WorkbookPlan } from './plan';
+import { formula, type Cell, type WorkbookPlan } from './plan';
 
 /**
  * The same plan with some sheets under other names: every formula, defined name and chart refers
@@ -26,7 +26,7 @@ export function renameSheets(plan: WorkbookPlan, renames: Readonly<Record<string
     }
   };
   // A renamed formula is held as it is, not built from its column again, so it no longer claims the column's fill.
-  const cell = (c: Cell): Cell => (c.t === 'formula' ? { t: 'formula', f: expr(c.f), v: c.v, ...(c.fmt ? { fmt: c.fmt } : {}) } : c);
+  const cell = (c: Cell): Cell => (c.t === 'formula' ? formula(expr(c.f), c.v, c.fmt) : c);
   return {
     sheets: plan.sheets.map((s) => ({
       ...s,
